@@ -1,0 +1,24 @@
+package annotate
+
+import "errors"
+
+// Errors that callers test for with errors.Is. They are wrapped with
+// context (the file, document or annotation) on the way up.
+var (
+	// ErrNotFound: no document, annotation or relation with that id.
+	ErrNotFound = errors.New("not found")
+	// ErrLocked: the project file is open in another Spanmark window.
+	ErrLocked = errors.New("is open in another Spanmark window")
+	// ErrNotProject: the file is not a Spanmark project.
+	ErrNotProject = errors.New("not a Spanmark project")
+	// ErrNewerVersion: the project was written by a newer Spanmark.
+	ErrNewerVersion = errors.New("written by a newer Spanmark")
+	// ErrReadOnly: the project was opened read-only.
+	ErrReadOnly = errors.New("project is open read-only")
+	// ErrDuplicateDocument: a document with the same text is already in the project.
+	ErrDuplicateDocument = errors.New("document with the same text already in the project")
+	// ErrInvalid: a value breaks a rule (offsets, labels, relation kinds, schema).
+	ErrInvalid = errors.New("invalid")
+	// ErrLabelInUse: a label that annotations use cannot be removed.
+	ErrLabelInUse = errors.New("label is in use")
+)

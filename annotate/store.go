@@ -1,0 +1,99 @@
+package annotate
+
+import "iter"
+
+// Store is a project: one annotator's documents, annotations, relations and
+// schema. Every method that changes something runs as one transaction that
+// is durable on disk before the method returns; when it returns an error,
+// nothing was changed.
+//
+// The storage package implements Store on a bbolt file; the app and the
+// command line use only this interface.
+type Store interface {
+	// Path is where the project lives, for display.
+	Path() string
+	// ReadOnly reports whether the store was opened for reading only.
+	ReadOnly() bool
+	// Close releases the project file.
+	Close() error
+
+	// Meta returns the project's meta data.
+	Meta() (Meta, error)
+	// SetAnnotator records the name of the person whose work this is.
+	SetAnnotator(name string) error
+
+	// Schema returns the project's labels and relation types.
+	Schema() (Schema, error)
+	// SetSchema replaces the schema after validating it. Labels whose
+	// names disappear must not be in use (ErrLabelInUse).
+	SetSchema(s Schema) error
+	// RenameLabel renames a label in the schema and in every annotation
+	// that uses it, in one transaction.
+	RenameLabel(old, new string) error
+
+	// Documents lists every document, ordered by creation, without reading
+	// texts or annotations.
+	Documents() ([]DocumentInfo, error)
+	// Load reads one document with its annotations (ordered by start, then
+	// end) and relations. A missing document is ErrNotFound.
+	Load(docID string) (*DocumentData, error)
+	// AddDocument adds a document without annotations. It fills in a
+	// missing ID, SHA256, Status and timestamps and returns the stored
+	// document. A document whose SHA256 is already in the project is
+	// ErrDuplicateDocument and is not added.
+	AddDocument(d Document) (Document, error)
+	// SetStatus sets a document's status.
+	SetStatus(docID string, s Status) error
+	// SetTitle renames a document.
+	SetTitle(docID, title string) error
+	// DeleteDocument removes a document with its annotations and relations.
+	DeleteDocument(docID string) error
+
+	// Apply makes one edit to one document's annotations and relations in
+	// a single transaction, after validating the result against the text
+	// and the schema. Deleting an annotation also deletes every relation
+	// that names it. Annotations with a zero Created get the current time;
+	// every put annotation gets Updated set to the current time.
+	Apply(docID string, e Edit) error
+
+	// Import adds documents with their annotations and relations, all in
+	// one transaction: if any document fails validation or docs yields an
+	// error, nothing is written. Ids are kept. A document whose SHA256 is
+	// already in the project (or earlier in docs) is skipped and reported.
+	Import(docs iter.Seq2[*DocumentData, error]) (ImportResult, error)
+
+	// Each calls fn for every document with its annotations and relations,
+	// in the order of Documents, from one consistent read of the file,
+	// holding only one document in memory at a time. An error from fn stops
+	// the walk and is returned.
+	Each(fn func(*DocumentData) error) error
+}
+
+// Edit is a change to one document's annotations and relations, applied
+// atomically by Store.Apply. Deletions are applied before puts.
+type Edit struct {
+	PutAnnotations    []Annotation
+	DeleteAnnotations []string // annotation ids
+	PutRelations      []Relation
+	DeleteRelations   []string // relation ids
+}
+
+// Empty reports whether e changes nothing.
+func (e Edit) Empty() bool {
+	return len(e.PutAnnotations) == 0 && len(e.DeleteAnnotations) == 0 &&
+		len(e.PutRelations) == 0 && len(e.DeleteRelations) == 0
+}
+
+// ImportResult says what Store.Import did.
+type ImportResult struct {
+	Added   []DocumentInfo
+	Skipped []SkippedDocument
+}
+
+// SkippedDocument is a document Import did not add because the project
+// already holds a document with the same text.
+type SkippedDocument struct {
+	Title      string
+	SHA256     string
+	ExistingID string
+}

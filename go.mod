@@ -1,0 +1,3 @@
+module spanmark
+
+go 1.25.0
