@@ -24,12 +24,13 @@ type Store interface {
 
 	// Schema returns the project's labels and relation types.
 	Schema() (Schema, error)
-	// SetSchema replaces the schema after validating it. Labels whose
-	// names disappear must not be in use (ErrLabelInUse).
-	SetSchema(s Schema) error
-	// RenameLabel renames a label in the schema and in every annotation
-	// that uses it, in one transaction.
-	RenameLabel(old, new string) error
+	// SetSchema replaces the schema after validating it, in one
+	// transaction. renames maps old label names to new ones: every
+	// annotation using an old name takes the new one in the same
+	// transaction (a nil map renames nothing). Labels whose names disappear
+	// otherwise must not be in use (ErrLabelInUse), and a label whose kind
+	// changes must not be in a relation its new kind does not fit.
+	SetSchema(s Schema, renames map[string]string) error
 
 	// Documents lists every document, ordered by creation, without reading
 	// texts or annotations.
@@ -52,8 +53,11 @@ type Store interface {
 	// Apply makes one edit to one document's annotations and relations in
 	// a single transaction, after validating the result against the text
 	// and the schema. Deleting an annotation also deletes every relation
-	// that names it. Annotations with a zero Created get the current time;
-	// every put annotation gets Updated set to the current time.
+	// that names it. Puts are applied in order: annotations, then
+	// relations (so a relation may name an annotation put in the same
+	// edit). Timestamps are stored as given; a zero Created or Updated gets
+	// the current time. (The caller stamps edits, so that undo restores an
+	// annotation exactly as it was.)
 	Apply(docID string, e Edit) error
 
 	// Import adds documents with their annotations and relations, all in

@@ -1,0 +1,42 @@
+# Spanmark's two set-up commands on a fresh Debian/Ubuntu machine:
+#   make run    installs what is missing, builds and starts the app
+#   make test   installs what is missing and runs every test
+# Go (1.25 or newer) must already be on PATH.
+
+# The C packages Fyne's GLFW driver builds against, and the X server and
+# tools the end-to-end test drives the real window with.
+APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
+	xvfb xdotool imagemagick x11-utils fonts-dejavu-core python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps run build test vet fmt-check bench e2e
+
+# deps installs only the packages dpkg does not already have.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	go build -o spanmark .
+
+run: build
+	./spanmark
+
+# The ci tag makes fyne.io/fyne/v2/app use Fyne's headless test driver,
+# so the tests need no display.
+test: deps
+	go test -tags ci -count=1 ./...
+
+vet:
+	go vet -tags ci ./...
+	go vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi

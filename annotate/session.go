@@ -1,0 +1,428 @@
+package annotate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Session is one open document being annotated: its text, annotations and
+// relations in memory, kept equal to what the store holds, and the history
+// that undo and redo walk.
+//
+// Every method that changes something makes exactly one Store.Apply call,
+// so each user action is one transaction, durable before the method
+// returns. When Apply fails the session is left as it was.
+type Session struct {
+	store     Store
+	schema    Schema
+	doc       Document
+	index     *Index
+	anns      map[string]Annotation
+	rels      map[string]Relation
+	sorted    []Annotation // anns in order; nil when stale
+	undo      []step
+	redo      []step
+	annotator string
+
+	// Now stamps new and changed annotations; tests replace it.
+	Now func() time.Time
+}
+
+// step is one undoable action: the edit that did it and the edit that
+// reverts it.
+type step struct {
+	name string
+	do   Edit
+	undo Edit
+}
+
+// OpenSession loads a document from the store for editing.
+func OpenSession(st Store, docID string) (*Session, error) {
+	data, err := st.Load(docID)
+	if err != nil {
+		return nil, fmt.Errorf("open document %s: %w", docID, err)
+	}
+	schema, err := st.Schema()
+	if err != nil {
+		return nil, fmt.Errorf("open document %s: %w", docID, err)
+	}
+	meta, err := st.Meta()
+	if err != nil {
+		return nil, fmt.Errorf("open document %s: %w", docID, err)
+	}
+	s := &Session{
+		store:     st,
+		schema:    schema,
+		doc:       data.Document,
+		index:     NewIndex(data.Document.Text),
+		anns:      make(map[string]Annotation, len(data.Annotations)),
+		rels:      make(map[string]Relation, len(data.Relations)),
+		annotator: meta.Annotator,
+		Now:       time.Now,
+	}
+	for _, a := range data.Annotations {
+		s.anns[a.ID] = a
+	}
+	for _, r := range data.Relations {
+		s.rels[r.ID] = r
+	}
+	return s, nil
+}
+
+// Document returns the document being edited.
+func (s *Session) Document() Document { return s.doc }
+
+// Index returns the offset index of the document's text.
+func (s *Session) Index() *Index { return s.index }
+
+// Schema returns the schema the session validates against.
+func (s *Session) Schema() Schema { return s.schema }
+
+// SetSchema replaces the session's copy of the schema after the project's
+// schema changed (labels renamed, recoloured or added) and reloads the
+// annotations, whose labels a rename changed.
+func (s *Session) SetSchema(schema Schema) error {
+	data, err := s.store.Load(s.doc.ID)
+	if err != nil {
+		return fmt.Errorf("reload document %s: %w", s.doc.ID, err)
+	}
+	s.schema = schema
+	s.sorted = nil
+	clear(s.anns)
+	for _, a := range data.Annotations {
+		s.anns[a.ID] = a
+	}
+	// A rename changed labels under the history's feet; replaying old
+	// steps would bring the old names back.
+	s.undo, s.redo = nil, nil
+	return nil
+}
+
+// Annotation returns the annotation with the given id.
+func (s *Session) Annotation(id string) (Annotation, bool) {
+	a, ok := s.anns[id]
+	return a, ok
+}
+
+// Annotations returns the annotations ordered by start, then end, then
+// id. The slice is shared until the next edit: callers must not change it.
+func (s *Session) Annotations() []Annotation {
+	if s.sorted == nil {
+		s.sorted = make([]Annotation, 0, len(s.anns))
+		for _, a := range s.anns {
+			s.sorted = append(s.sorted, a)
+		}
+		slices.SortFunc(s.sorted, compareAnnotations)
+	}
+	return s.sorted
+}
+
+// Relations returns the relations ordered by id.
+func (s *Session) Relations() []Relation {
+	out := make([]Relation, 0, len(s.rels))
+	for _, r := range s.rels {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b Relation) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// RelationsOf returns the relations that name the annotation at either end.
+func (s *Session) RelationsOf(annID string) []Relation {
+	var out []Relation
+	for _, r := range s.Relations() {
+		if r.From == annID || r.To == annID {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// SetStatus sets the document's status. It is not part of the undo
+// history: it says how far the work has got, not what the work is.
+func (s *Session) SetStatus(st Status) error {
+	if err := s.store.SetStatus(s.doc.ID, st); err != nil {
+		return fmt.Errorf("set status of %s: %w", s.doc.ID, err)
+	}
+	s.doc.Status = st
+	return nil
+}
+
+// Text returns the code points [start, end) of the document.
+func (s *Session) Text(start, end int) string { return s.index.Slice(start, end) }
+
+func compareAnnotations(a, b Annotation) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	if a.End != b.End {
+		return a.End - b.End
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// Tag adds an annotation of label over [start, end). Tagging a span that
+// already has exactly that label and range returns the existing one and
+// changes nothing.
+func (s *Session) Tag(start, end int, label string) (Annotation, error) {
+	for _, a := range s.anns {
+		if a.Start == start && a.End == end && a.Label == label {
+			return a, nil
+		}
+	}
+	a := s.newAnnotation(start, end, label)
+	err := s.do("tag "+label, Edit{PutAnnotations: []Annotation{a}})
+	return a, err
+}
+
+func (s *Session) newAnnotation(start, end int, label string) Annotation {
+	now := s.Now().UTC()
+	return Annotation{
+		ID:         NewID(),
+		DocumentID: s.doc.ID,
+		Start:      start,
+		End:        end,
+		Label:      label,
+		Annotator:  s.annotator,
+		Created:    now,
+		Updated:    now,
+	}
+}
+
+// TagAll tags every range with label, skipping ranges already tagged with
+// it, as one undoable step. It returns how many annotations it added.
+func (s *Session) TagAll(ranges [][2]int, label string) (int, error) {
+	have := make(map[[2]int]bool)
+	for _, a := range s.anns {
+		if a.Label == label {
+			have[[2]int{a.Start, a.End}] = true
+		}
+	}
+	var e Edit
+	for _, r := range ranges {
+		if have[r] {
+			continue
+		}
+		have[r] = true
+		e.PutAnnotations = append(e.PutAnnotations, s.newAnnotation(r[0], r[1], label))
+	}
+	if e.Empty() {
+		return 0, nil
+	}
+	return len(e.PutAnnotations), s.do(fmt.Sprintf("tag all %s", label), e)
+}
+
+// Relabel changes an annotation's label. Relations whose kinds no longer
+// fit the new label are deleted in the same step.
+func (s *Session) Relabel(id, label string) error {
+	a, ok := s.anns[id]
+	if !ok {
+		return fmt.Errorf("relabel %s: %w", id, ErrNotFound)
+	}
+	if a.Label == label {
+		return nil
+	}
+	a.Label = label
+	a.Updated = s.Now().UTC()
+	e := Edit{PutAnnotations: []Annotation{a}}
+	kind := s.schema.KindOf(label)
+	for _, r := range s.rels {
+		if !s.relationFits(r, id, kind) {
+			e.DeleteRelations = append(e.DeleteRelations, r.ID)
+		}
+	}
+	return s.do("relabel "+label, e)
+}
+
+// relationFits reports whether r still fits its type when annotation id
+// takes a label of the given kind.
+func (s *Session) relationFits(r Relation, id string, kind Kind) bool {
+	rt, ok := s.schema.RelationType(r.Type)
+	if !ok {
+		return true
+	}
+	if r.From == id && rt.FromKind != kind {
+		return false
+	}
+	if r.To == id && rt.ToKind != kind {
+		return false
+	}
+	return true
+}
+
+// SetNote sets an annotation's note.
+func (s *Session) SetNote(id, note string) error {
+	a, ok := s.anns[id]
+	if !ok {
+		return fmt.Errorf("note %s: %w", id, ErrNotFound)
+	}
+	if a.Note == note {
+		return nil
+	}
+	a.Note = note
+	a.Updated = s.Now().UTC()
+	return s.do("edit note", Edit{PutAnnotations: []Annotation{a}})
+}
+
+// Delete removes annotations and every relation that names them.
+func (s *Session) Delete(ids ...string) error {
+	for _, id := range ids {
+		if _, ok := s.anns[id]; !ok {
+			return fmt.Errorf("delete %s: %w", id, ErrNotFound)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return s.do("delete", Edit{DeleteAnnotations: ids})
+}
+
+// Link adds a relation of type typ from one annotation to another. Linking
+// a pair that is already linked by typ returns the existing relation.
+func (s *Session) Link(typ, from, to string) (Relation, error) {
+	for _, r := range s.rels {
+		if r.Type == typ && r.From == from && r.To == to {
+			return r, nil
+		}
+	}
+	r := Relation{
+		ID:         NewID(),
+		DocumentID: s.doc.ID,
+		Type:       typ,
+		From:       from,
+		To:         to,
+		Created:    s.Now().UTC(),
+	}
+	return r, s.do("link", Edit{PutRelations: []Relation{r}})
+}
+
+// Unlink deletes a relation.
+func (s *Session) Unlink(id string) error {
+	if _, ok := s.rels[id]; !ok {
+		return fmt.Errorf("unlink %s: %w", id, ErrNotFound)
+	}
+	return s.do("unlink", Edit{DeleteRelations: []string{id}})
+}
+
+// CanUndo reports whether there is a step to undo, and its name.
+func (s *Session) CanUndo() (string, bool) {
+	if len(s.undo) == 0 {
+		return "", false
+	}
+	return s.undo[len(s.undo)-1].name, true
+}
+
+// CanRedo reports whether there is a step to redo, and its name.
+func (s *Session) CanRedo() (string, bool) {
+	if len(s.redo) == 0 {
+		return "", false
+	}
+	return s.redo[len(s.redo)-1].name, true
+}
+
+// Undo reverts the last step. It reports false when there was none.
+func (s *Session) Undo() (bool, error) {
+	if len(s.undo) == 0 {
+		return false, nil
+	}
+	st := s.undo[len(s.undo)-1]
+	if err := s.apply(st.undo); err != nil {
+		return false, fmt.Errorf("undo %s: %w", st.name, err)
+	}
+	s.undo = s.undo[:len(s.undo)-1]
+	s.redo = append(s.redo, st)
+	return true, nil
+}
+
+// Redo applies the last undone step again. It reports false when there
+// was none.
+func (s *Session) Redo() (bool, error) {
+	if len(s.redo) == 0 {
+		return false, nil
+	}
+	st := s.redo[len(s.redo)-1]
+	if err := s.apply(st.do); err != nil {
+		return false, fmt.Errorf("redo %s: %w", st.name, err)
+	}
+	s.redo = s.redo[:len(s.redo)-1]
+	s.undo = append(s.undo, st)
+	return true, nil
+}
+
+// do applies e as a new step of the history.
+func (s *Session) do(name string, e Edit) error {
+	inverse := s.inverse(e)
+	if err := s.apply(e); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	s.undo = append(s.undo, step{name: name, do: e, undo: inverse})
+	s.redo = nil
+	return nil
+}
+
+// apply writes e to the store and, once it is committed, to memory.
+func (s *Session) apply(e Edit) error {
+	if err := s.store.Apply(s.doc.ID, e); err != nil {
+		return err
+	}
+	s.sorted = nil
+	for _, id := range e.DeleteRelations {
+		delete(s.rels, id)
+	}
+	for _, id := range e.DeleteAnnotations {
+		delete(s.anns, id)
+		for rid, r := range s.rels {
+			if r.From == id || r.To == id {
+				delete(s.rels, rid)
+			}
+		}
+	}
+	for _, a := range e.PutAnnotations {
+		s.anns[a.ID] = a
+	}
+	for _, r := range e.PutRelations {
+		s.rels[r.ID] = r
+	}
+	return nil
+}
+
+// inverse returns the edit that undoes e, given the session's current
+// state. Relations that deleting an annotation removes are put back too.
+func (s *Session) inverse(e Edit) Edit {
+	var inv Edit
+	gone := make(map[string]bool)
+	for _, id := range e.DeleteRelations {
+		if r, ok := s.rels[id]; ok && !gone[id] {
+			gone[id] = true
+			inv.PutRelations = append(inv.PutRelations, r)
+		}
+	}
+	for _, id := range e.DeleteAnnotations {
+		if a, ok := s.anns[id]; ok {
+			inv.PutAnnotations = append(inv.PutAnnotations, a)
+		}
+		for _, r := range s.Relations() {
+			if (r.From == id || r.To == id) && !gone[r.ID] {
+				gone[r.ID] = true
+				inv.PutRelations = append(inv.PutRelations, r)
+			}
+		}
+	}
+	for _, a := range e.PutAnnotations {
+		if old, ok := s.anns[a.ID]; ok {
+			inv.PutAnnotations = append(inv.PutAnnotations, old)
+		} else {
+			inv.DeleteAnnotations = append(inv.DeleteAnnotations, a.ID)
+		}
+	}
+	for _, r := range e.PutRelations {
+		if old, ok := s.rels[r.ID]; ok {
+			inv.PutRelations = append(inv.PutRelations, old)
+		} else {
+			inv.DeleteRelations = append(inv.DeleteRelations, r.ID)
+		}
+	}
+	return inv
+}
