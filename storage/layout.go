@@ -1,0 +1,114 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"spanmark/annotate"
+)
+
+// The buckets of a project file. Everything a document list needs is in
+// bucketInfo, so listing never touches texts or annotations; a document's
+// annotations and relations are in its own nested bucket under bucketDocs,
+// so opening one document reads only its own pages. Texts are kept apart
+// from the annotation buckets: a bucket's header lives in its parent's
+// page, and a long text beside it would be rewritten by every edit.
+//
+//	meta                 "version" (decimal), "annotator", "created"
+//	                     (RFC 3339), "schema" (JSON)
+//	info   seq → record  annotate.DocumentInfo, in creation order: seq is
+//	                     a big-endian number from NextSequence
+//	seq    doc id → seq  finds a document's info record
+//	sha256 hex → doc id  finds a document by its text, for duplicates
+//	text   doc id → text the text, UTF-8
+//	docs   doc id → bucket:
+//	         ann         annotation id → record
+//	         rel         relation id → record
+var (
+	bucketMeta = []byte("meta")
+	bucketInfo = []byte("info")
+	bucketSeq  = []byte("seq")
+	bucketSHA  = []byte("sha256")
+	bucketText = []byte("text")
+	bucketDocs = []byte("docs")
+
+	bucketAnn = []byte("ann")
+	bucketRel = []byte("rel")
+)
+
+// topBuckets are created with every project.
+var topBuckets = [][]byte{bucketMeta, bucketInfo, bucketSeq, bucketSHA, bucketText, bucketDocs}
+
+// seqKey turns a sequence number into a key that sorts in numeric order.
+func seqKey(n uint64) []byte {
+	return binary.BigEndian.AppendUint64(nil, n)
+}
+
+// docRef is one document's place in an open transaction.
+type docRef struct {
+	seq  []byte // key in bucketInfo
+	info annotate.DocumentInfo
+	ann  *bolt.Bucket
+	rel  *bolt.Bucket
+}
+
+// findDoc looks up the document with the given id. A missing document is
+// annotate.ErrNotFound.
+func findDoc(tx *bolt.Tx, id string) (*docRef, error) {
+	seq := tx.Bucket(bucketSeq).Get([]byte(id))
+	if seq == nil {
+		return nil, fmt.Errorf("document %s: %w", id, annotate.ErrNotFound)
+	}
+	ref := &docRef{seq: append([]byte(nil), seq...)}
+	var err error
+	if ref.info, err = decodeInfo(tx.Bucket(bucketInfo).Get(seq)); err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	ref.ann, ref.rel, err = docBuckets(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	return ref, nil
+}
+
+// saveInfo writes the document's info record back.
+func (ref *docRef) saveInfo(tx *bolt.Tx) error {
+	return tx.Bucket(bucketInfo).Put(ref.seq, encodeInfo(ref.info))
+}
+
+// docBuckets returns the annotation and relation buckets of the document
+// with the given id.
+func docBuckets(tx *bolt.Tx, id string) (ann, rel *bolt.Bucket, err error) {
+	if dir := tx.Bucket(bucketDocs).Bucket([]byte(id)); dir != nil {
+		ann, rel = dir.Bucket(bucketAnn), dir.Bucket(bucketRel)
+	}
+	if ann == nil || rel == nil {
+		return nil, nil, fmt.Errorf("document %s: bucket missing: %w", id, errCorrupt)
+	}
+	return ann, rel, nil
+}
+
+// eachDoc calls fn with the annotation and relation buckets of every
+// document, in no particular order.
+func eachDoc(tx *bolt.Tx, fn func(id string, ann, rel *bolt.Bucket) error) error {
+	var ids []string
+	err := tx.Bucket(bucketDocs).ForEach(func(k, _ []byte) error {
+		ids = append(ids, string(k))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		ann, rel, err := docBuckets(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := fn(id, ann, rel); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,222 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"spanmark/annotate"
+)
+
+// schemaJSON is how a schema is stored: JSON with names of its own, so
+// that renaming a Go field does not change the file format.
+type schemaJSON struct {
+	Labels    []labelJSON        `json:"labels"`
+	Relations []relationTypeJSON `json:"relations"`
+}
+
+type labelJSON struct {
+	Name  string        `json:"name"`
+	Kind  annotate.Kind `json:"kind"`
+	Color string        `json:"color"`
+	Key   string        `json:"key,omitempty"`
+}
+
+type relationTypeJSON struct {
+	Name     string        `json:"name"`
+	FromKind annotate.Kind `json:"from"`
+	ToKind   annotate.Kind `json:"to"`
+}
+
+func encodeSchema(s annotate.Schema) ([]byte, error) {
+	sj := schemaJSON{
+		Labels:    make([]labelJSON, len(s.Labels)),
+		Relations: make([]relationTypeJSON, len(s.Relations)),
+	}
+	for i, l := range s.Labels {
+		sj.Labels[i] = labelJSON(l)
+	}
+	for i, rt := range s.Relations {
+		sj.Relations[i] = relationTypeJSON(rt)
+	}
+	return json.Marshal(sj)
+}
+
+func decodeSchema(b []byte) (annotate.Schema, error) {
+	var sj schemaJSON
+	if err := json.Unmarshal(b, &sj); err != nil {
+		return annotate.Schema{}, fmt.Errorf("schema: %w", err)
+	}
+	s := annotate.Schema{
+		Labels:    make([]annotate.Label, len(sj.Labels)),
+		Relations: make([]annotate.RelationType, len(sj.Relations)),
+	}
+	for i, l := range sj.Labels {
+		s.Labels[i] = annotate.Label(l)
+	}
+	for i, rt := range sj.Relations {
+		s.Relations[i] = annotate.RelationType(rt)
+	}
+	return s, nil
+}
+
+// schemaIn returns the schema stored in tx. The result is shared with the
+// cache and must not be modified.
+func (s *Store) schemaIn(tx *bolt.Tx) (annotate.Schema, error) {
+	raw := tx.Bucket(bucketMeta).Get(keySchema)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.schemaRaw != nil && bytes.Equal(raw, s.schemaRaw) {
+		return s.schema, nil
+	}
+	schema, err := decodeSchema(raw)
+	if err != nil {
+		return annotate.Schema{}, err
+	}
+	s.schemaRaw, s.schema = bytes.Clone(raw), schema
+	return schema, nil
+}
+
+// Schema returns the project's labels and relation types.
+func (s *Store) Schema() (annotate.Schema, error) {
+	var schema annotate.Schema
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		schema, err = s.schemaIn(tx)
+		return err
+	})
+	if err != nil {
+		return annotate.Schema{}, fmt.Errorf("read schema of %s: %w", s.path, err)
+	}
+	return annotate.Schema{Labels: slices.Clone(schema.Labels), Relations: slices.Clone(schema.Relations)}, nil
+}
+
+// SetSchema replaces the schema after validating it, in one transaction.
+// renames maps old label names to new ones, which must be in schema; every
+// annotation with an old name takes the new one. A label that disappears
+// otherwise must not be used by any annotation (annotate.ErrLabelInUse),
+// and every relation must still fit its type (annotate.ErrInvalid).
+//
+// When labels are renamed, removed or change kind, or relation types are
+// removed or changed, every annotation of the project is read: a rare edit
+// may cost that. Other changes, such as a new colour, read none.
+func (s *Store) SetSchema(schema annotate.Schema, renames map[string]string) error {
+	if err := schema.Validate(); err != nil {
+		return fmt.Errorf("set schema: %w", err)
+	}
+	for _, old := range slices.Sorted(maps.Keys(renames)) {
+		if _, ok := schema.Label(renames[old]); !ok {
+			return fmt.Errorf("set schema: rename label %q to %q: no such label in the schema: %w",
+				old, renames[old], annotate.ErrInvalid)
+		}
+	}
+	raw, err := encodeSchema(schema)
+	if err != nil {
+		return fmt.Errorf("set schema: %w", err)
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		old, err := s.schemaIn(tx)
+		if err != nil {
+			return err
+		}
+		if len(renames) > 0 || !keepsMeaning(old, schema) {
+			if err := conform(tx, schema, renames); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, raw)
+	})
+	if err != nil {
+		return fmt.Errorf("set schema: %w", err)
+	}
+	return nil
+}
+
+// keepsMeaning reports whether every label and relation type of old is in
+// new with the same kinds, so that whatever was valid under old stays
+// valid under new.
+func keepsMeaning(old, new annotate.Schema) bool {
+	for _, l := range old.Labels {
+		if n, ok := new.Label(l.Name); !ok || n.Kind != l.Kind {
+			return false
+		}
+	}
+	for _, rt := range old.Relations {
+		if n, ok := new.RelationType(rt.Name); !ok || n != rt {
+			return false
+		}
+	}
+	return true
+}
+
+// conform renames labels in every annotation of the project and checks
+// every annotation and relation against schema.
+func conform(tx *bolt.Tx, schema annotate.Schema, renames map[string]string) error {
+	uses := make(map[string]int) // annotations per label missing from schema
+	err := eachDoc(tx, func(id string, ann, rel *bolt.Bucket) error {
+		anns, err := relabel(ann, id, renames)
+		if err != nil {
+			return err
+		}
+		for _, a := range anns {
+			if _, ok := schema.Label(a.Label); !ok {
+				uses[a.Label]++
+			}
+		}
+		return rel.ForEach(func(k, v []byte) error {
+			r, err := decodeRelation(id, k, v)
+			if err != nil {
+				return err
+			}
+			if uses[anns[r.From].Label] > 0 || uses[anns[r.To].Label] > 0 {
+				return nil // the label in use is the error to report
+			}
+			if err := annotate.ValidateRelation(r, anns, schema); err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
+			}
+			return nil
+		})
+	})
+	if err != nil || len(uses) == 0 {
+		return err
+	}
+	var used []string
+	for _, l := range slices.Sorted(maps.Keys(uses)) {
+		used = append(used, fmt.Sprintf("%s (%d annotations)", l, uses[l]))
+	}
+	return fmt.Errorf("annotations still use %s: %w", strings.Join(used, ", "), annotate.ErrLabelInUse)
+}
+
+// relabel renames the labels of the annotations in bucket b and returns
+// all of them, renamed, by id. It collects the changes before it writes
+// them, because putting into a bucket moves the cursor that walks it.
+func relabel(b *bolt.Bucket, docID string, renames map[string]string) (map[string]annotate.Annotation, error) {
+	anns := make(map[string]annotate.Annotation)
+	var changed []annotate.Annotation
+	err := b.ForEach(func(k, v []byte) error {
+		a, err := decodeAnnotation(docID, k, v)
+		if err != nil {
+			return err
+		}
+		if to, ok := renames[a.Label]; ok && to != a.Label {
+			a.Label = to
+			changed = append(changed, a)
+		}
+		anns[a.ID] = a
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range changed {
+		if err := b.Put([]byte(a.ID), encodeAnnotation(a)); err != nil {
+			return nil, fmt.Errorf("annotation %s: %w", a.ID, err)
+		}
+	}
+	return anns, nil
+}

@@ -1,0 +1,101 @@
+// Package storage keeps a Spanmark project in a bbolt file: one
+// annotator's documents, annotations, relations and schema. Store
+// implements annotate.Store; every change is one bbolt transaction,
+// synced to disk before the method returns.
+//
+// This is the only package that imports bbolt.
+package storage
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"spanmark/annotate"
+)
+
+var _ annotate.Store = (*Store)(nil)
+
+// Options configures Open.
+type Options struct {
+	// ReadOnly opens the project for reading only. Other read-only
+	// openers may share the file; every method that would change it
+	// returns annotate.ErrReadOnly.
+	ReadOnly bool
+	// Create creates the project when the file does not exist, unless
+	// ReadOnly is set too.
+	Create bool
+	// Annotator is the name recorded in a project that Open creates.
+	Annotator string
+	// Timeout is how long Open waits for another process to release the
+	// file before it gives up with annotate.ErrLocked. Zero means one
+	// second.
+	Timeout time.Duration
+	// Now returns the current time for timestamps. Nil means time.Now.
+	Now func() time.Time
+}
+
+// defaultTimeout is how long Open waits for a lock when Options.Timeout
+// is zero: long enough to ride out another window closing the file.
+const defaultTimeout = time.Second
+
+// Store is an open project file. Its methods are safe for concurrent use.
+//
+// Each calls its function inside a read transaction; that function must
+// not change the store, because a write that grows the file would wait for
+// the read to end.
+type Store struct {
+	db       *bolt.DB
+	path     string
+	readOnly bool
+	now      func() time.Time
+
+	// mu guards the decoded copy of the schema, which saves decoding the
+	// schema's JSON on every Apply. schemaRaw is the JSON it was decoded
+	// from, compared with the stored bytes inside each transaction.
+	mu        sync.Mutex
+	schemaRaw []byte
+	schema    annotate.Schema
+}
+
+// Path returns the file name of the project.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the project was opened for reading only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Close releases the project file.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// view runs fn in a read transaction.
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer s.recoverDamage(&err)
+	return s.db.View(fn)
+}
+
+// update runs fn in a write transaction that is committed and synced
+// before update returns, or rolled back when fn fails.
+func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if s.readOnly {
+		return fmt.Errorf("%s: %w", s.path, annotate.ErrReadOnly)
+	}
+	defer s.recoverDamage(&err)
+	return s.db.Update(fn)
+}
+
+// recoverDamage turns a panic inside a transaction into an error. bbolt
+// panics when it meets pages it cannot make sense of, which a damaged file
+// can contain; the transaction has been rolled back by then, and the
+// person should see an error, not a crash.
+func (s *Store) recoverDamage(err *error) {
+	if v := recover(); v != nil {
+		*err = fmt.Errorf("%s: unexpected failure, the project file may be damaged: %v", s.path, v)
+	}
+}
