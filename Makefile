@@ -7,6 +7,9 @@
 # tools the end-to-end test drives the real window with.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
 	xvfb xdotool imagemagick x11-utils fonts-dejavu-core python3
+export LANG := en_US.UTF-8
+export LC_ALL := en_US.UTF-8
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps run build test vet fmt-check bench e2e

@@ -1,0 +1,41 @@
+// Package app is Spanmark's desktop user interface: the annotation
+// workspace (document list, article view, label bar, annotation panel,
+// status bar), its menus and dialogs.
+//
+// The package talks to projects only through annotate.Store; which storage
+// backs it is the caller's choice (Config.Open).
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"spanmark/annotate"
+	"spanmark/assets"
+)
+
+// ID is the application id; Fyne keys preferences by it.
+const ID = "io.spanmark.app"
+
+// Config says what Run opens and how.
+type Config struct {
+	// Path is the project file to open first.
+	Path string
+	// Open opens (and, unless readOnly, creates when missing) a project.
+	Open func(path string, readOnly bool) (annotate.Store, error)
+}
+
+// Run opens the main window on cfg.Path and returns when it is closed.
+func Run(cfg Config) error {
+	a := fyneapp.NewWithID(ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("Spanmark")
+	ws := newWorkspace(a, w, cfg)
+	if err := ws.openProject(cfg.Path); err != nil {
+		return fmt.Errorf("open %s: %w", cfg.Path, err)
+	}
+	w.ShowAndRun()
+	return ws.close()
+}

@@ -1,0 +1,159 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"spanmark/annotate"
+)
+
+// docList is the left panel: the project's documents with their status and
+// annotation count, and a filter box.
+type docList struct {
+	all     []annotate.DocumentInfo
+	shown   []int // indexes into all that pass the filter
+	filter  *widget.Entry
+	list    *widget.List
+	current string
+	onOpen  func(id string) error
+	quiet   bool // selecting programmatically: do not call onOpen
+}
+
+func newDocList(onOpen func(id string) error) *docList {
+	d := &docList{onOpen: onOpen}
+	d.filter = widget.NewEntry()
+	d.filter.SetPlaceHolder("Filter documents")
+	d.filter.OnChanged = func(string) { d.apply() }
+	d.list = widget.NewList(
+		func() int { return len(d.shown) },
+		func() fyne.CanvasObject {
+			status := widget.NewLabel("●")
+			count := widget.NewLabel("0")
+			title := widget.NewLabel("title")
+			title.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, status, count, title)
+		},
+		d.update,
+	)
+	d.list.OnSelected = func(i widget.ListItemID) {
+		if d.quiet || i >= len(d.shown) {
+			return
+		}
+		info := d.all[d.shown[i]]
+		if info.ID == d.current {
+			return
+		}
+		if err := d.onOpen(info.ID); err != nil {
+			fyne.LogError("open document", err)
+		}
+	}
+	return d
+}
+
+func (d *docList) object() fyne.CanvasObject {
+	return container.NewBorder(d.filter, nil, nil, nil, d.list)
+}
+
+func (d *docList) update(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(d.shown) {
+		return
+	}
+	info := d.all[d.shown[i]]
+	row := o.(*fyne.Container)
+	title := row.Objects[0].(*widget.Label)
+	status := row.Objects[1].(*widget.Label)
+	count := row.Objects[2].(*widget.Label)
+	title.SetText(info.Title)
+	status.SetText(statusGlyph(info.Status))
+	count.SetText(fmt.Sprint(info.Annotations))
+}
+
+// statusGlyph is the list's short sign for a status.
+func statusGlyph(s annotate.Status) string {
+	switch s {
+	case annotate.StatusDone:
+		return "✓"
+	case annotate.StatusInProgress:
+		return "◐"
+	}
+	return "○"
+}
+
+func (d *docList) set(infos []annotate.DocumentInfo) {
+	d.all = infos
+	d.apply()
+}
+
+// apply recomputes which documents the filter lets through.
+func (d *docList) apply() {
+	q := strings.ToLower(strings.TrimSpace(d.filter.Text))
+	d.shown = d.shown[:0]
+	for i, info := range d.all {
+		if q == "" || strings.Contains(strings.ToLower(info.Title), q) {
+			d.shown = append(d.shown, i)
+		}
+	}
+	d.list.UnselectAll()
+	d.list.Refresh()
+	d.selectID(d.current)
+}
+
+func (d *docList) first() (string, bool) {
+	if len(d.all) == 0 {
+		return "", false
+	}
+	return d.all[0].ID, true
+}
+
+// neighbour returns the shown document delta places from id.
+func (d *docList) neighbour(id string, delta int) (string, bool) {
+	for pos, i := range d.shown {
+		if d.all[i].ID == id {
+			j := pos + delta
+			if j < 0 || j >= len(d.shown) {
+				return "", false
+			}
+			return d.all[d.shown[j]].ID, true
+		}
+	}
+	return "", false
+}
+
+// selectID marks id as the open document without opening it again.
+func (d *docList) selectID(id string) {
+	d.current = id
+	for pos, i := range d.shown {
+		if d.all[i].ID == id {
+			d.quiet = true
+			d.list.Select(pos)
+			d.quiet = false
+			return
+		}
+	}
+}
+
+func (d *docList) edit(id string, f func(*annotate.DocumentInfo)) {
+	for i := range d.all {
+		if d.all[i].ID == id {
+			f(&d.all[i])
+			d.list.Refresh()
+			return
+		}
+	}
+}
+
+func (d *docList) setStatus(id string, s annotate.Status) {
+	d.edit(id, func(info *annotate.DocumentInfo) { info.Status = s })
+}
+
+func (d *docList) setCounts(id string, anns, rels int) {
+	d.edit(id, func(info *annotate.DocumentInfo) {
+		if info.Annotations != anns || info.Relations != rels {
+			info.Annotations, info.Relations = anns, rels
+		}
+	})
+}

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+func shortcut(k fyne.KeyName, m fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: m}
+}
+
+const ctrl = fyne.KeyModifierShortcutDefault
+
+func (ws *workspace) mainMenu() *fyne.MainMenu {
+	item := func(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, f)
+		it.Shortcut = sc
+		return it
+	}
+	recent := fyne.NewMenuItem("Recent projects", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	ws.recentMenu = recent
+	ws.refreshRecent()
+
+	ws.undoItem = item("Undo", &fyne.ShortcutUndo{}, ws.undo)
+	ws.redoItem = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), ws.redo)
+	file := fyne.NewMenu("File",
+		item("New project…", shortcut(fyne.KeyN, ctrl), ws.newProjectDialog),
+		item("Open project…", shortcut(fyne.KeyO, ctrl), ws.openProjectDialog),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		item("Import documents…", shortcut(fyne.KeyI, ctrl), ws.importDialog),
+		item("Import folder…", nil, ws.importFolderDialog),
+		item("Export…", shortcut(fyne.KeyE, ctrl), ws.exportDialog),
+		fyne.NewMenuItemSeparator(),
+		item("Quit", shortcut(fyne.KeyQ, ctrl), ws.quit),
+	)
+	// Fyne adds its own Quit to the first menu unless one is marked.
+	file.Items[len(file.Items)-1].IsQuit = true
+	edit := fyne.NewMenu("Edit",
+		ws.undoItem,
+		ws.redoItem,
+		item("Delete annotation", nil, ws.deleteActive),
+		fyne.NewMenuItemSeparator(),
+		item("Find…", shortcut(fyne.KeyF, ctrl), ws.find.show),
+		item("Edit labels…", shortcut(fyne.KeyL, ctrl), ws.editLabelsDialog),
+	)
+	view := fyne.NewMenu("View",
+		item("Zoom in", shortcut(fyne.KeyEqual, ctrl), func() { ws.zoom(zoomStep) }),
+		item("Zoom out", shortcut(fyne.KeyMinus, ctrl), func() { ws.zoom(1 / zoomStep) }),
+		item("Reset zoom", shortcut(fyne.Key0, ctrl), func() { ws.zoom(0) }),
+		fyne.NewMenuItemSeparator(),
+		item("Light theme", nil, func() { ws.setTheme("light") }),
+		item("Dark theme", nil, func() { ws.setTheme("dark") }),
+		item("System theme", nil, func() { ws.setTheme("") }),
+		fyne.NewMenuItemSeparator(),
+		item("Next document", shortcut(fyne.KeyPageDown, ctrl), func() { ws.stepDocument(1) }),
+		item("Previous document", shortcut(fyne.KeyPageUp, ctrl), func() { ws.stepDocument(-1) }),
+	)
+	help := fyne.NewMenu("Help",
+		item("Keyboard shortcuts", nil, ws.showShortcuts),
+		item("About Spanmark", nil, ws.showAbout),
+	)
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// updateUndoMenu names the step Undo and Redo would take.
+func (ws *workspace) updateUndoMenu() {
+	if ws.undoItem == nil || ws.sess == nil {
+		return
+	}
+	name, ok := ws.sess.CanUndo()
+	ws.undoItem.Label, ws.undoItem.Disabled = "Undo "+name, !ok
+	name, ok = ws.sess.CanRedo()
+	ws.redoItem.Label, ws.redoItem.Disabled = "Redo "+name, !ok
+	if m := ws.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
+func (ws *workspace) refreshRecent() {
+	var items []*fyne.MenuItem
+	for _, p := range ws.prefs.recent() {
+		path := p
+		items = append(items, fyne.NewMenuItem(path, func() { ws.switchProject(path) }))
+	}
+	if len(items) == 0 {
+		it := fyne.NewMenuItem("(none)", nil)
+		it.Disabled = true
+		items = append(items, it)
+	}
+	ws.recentMenu.ChildMenu.Items = items
+}
+
+// switchProject opens path in place of the open project.
+func (ws *workspace) switchProject(path string) {
+	if err := ws.openProject(path); err != nil {
+		ws.showError(fmt.Errorf("open %s: %w", path, err))
+		return
+	}
+	ws.refreshRecent()
+	if m := ws.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
+func (ws *workspace) quit() {
+	ws.prefs.setWindowSize(ws.win.Canvas().Size())
+	ws.app.Quit()
+}
+
+func (ws *workspace) zoom(factor float32) {
+	z := float32(1)
+	if factor != 0 {
+		z = min(max(ws.prefs.zoom()*factor, zoomMin), zoomMax)
+	}
+	ws.prefs.setZoom(z)
+	ws.view.SetTextScale(z)
+}
+
+func (ws *workspace) setTheme(name string) {
+	ws.prefs.setTheme(name)
+	ws.app.Settings().SetTheme(themeFor(name))
+}
+
+// projectFilter is the file dialogs' filter for project files.
+var projectFilter = []string{".spanmark", ".db"}
+
+func (ws *workspace) openProjectDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			ws.showError(err)
+			return
+		}
+		r.Close()
+		ws.switchProject(r.URI().Path())
+	}, ws.win)
+	d.Show()
+}
+
+func (ws *workspace) newProjectDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			ws.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if filepath.Ext(path) == "" {
+			path += ".spanmark"
+		}
+		ws.switchProject(path)
+	}, ws.win)
+	d.SetFileName("project.spanmark")
+	d.Show()
+}
+
+// shortcutHelp lists the keys of the article view and the menus.
+const shortcutHelp = `In the article view
+  drag                select, snapping to whole words (hold Alt for exact characters)
+  double-click        select a word
+  Shift+←/→           extend the selection by a word
+  label key (p, o, l…) tag the selection, or relabel the selected annotation
+  click an annotation select it (click again where several overlap to cycle)
+  Delete / Backspace  delete the selected annotation
+  n                   edit the selected annotation's note
+  a, then click       link the selected claim to its source
+  Esc                 clear the selection / cancel linking
+  [ and ]             previous / next document
+
+Menus
+  Ctrl+Z / Ctrl+Shift+Z   undo / redo
+  Ctrl+F                  find, and tag all matches
+  Ctrl+L                  edit labels
+  Ctrl+= / Ctrl+- / Ctrl+0  zoom in / out / reset
+  Ctrl+PgDn / Ctrl+PgUp   next / previous document
+  Ctrl+O / Ctrl+N         open / new project
+  Ctrl+I / Ctrl+E         import / export
+  Ctrl+Q                  quit`
+
+func (ws *workspace) showShortcuts() {
+	t := widget.NewLabel(shortcutHelp)
+	t.TextStyle.Monospace = true
+	dialog.ShowCustom("Keyboard shortcuts", "Close", t, ws.win)
+}
+
+func (ws *workspace) showAbout() {
+	meta := ws.app.Metadata()
+	dialog.ShowInformation("About Spanmark",
+		fmt.Sprintf("Spanmark %s\nAnnotate articles by hand: entities, claims and their sources.\nEvery edit is saved to the project file at once.", meta.Version),
+		ws.win)
+}

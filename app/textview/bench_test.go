@@ -1,0 +1,90 @@
+package textview
+
+import (
+	"fmt"
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// benchSpans returns spans like an annotated article's: an entity every
+// few words, a claim underline every few lines, a source now and then.
+func benchSpans(n int) []Span {
+	var spans []Span
+	for start := 0; start+40 < n; start += 60 {
+		spans = append(spans, Span{ID: fmt.Sprint("e", start), Start: start, End: start + 12, Color: color.NRGBA{R: 0xe6, A: 0xff}, Style: Fill})
+		if start%600 == 0 {
+			spans = append(spans,
+				Span{ID: fmt.Sprint("c", start), Start: start, End: start + 300, Color: color.NRGBA{R: 0xd6, A: 0xff}, Style: Underline},
+				Span{ID: fmt.Sprint("s", start), Start: start + 310, End: start + 330, Color: color.NRGBA{B: 0xcf, A: 0xff}, Style: Outline})
+		}
+	}
+	return spans
+}
+
+func BenchmarkLayout1MB(b *testing.B) {
+	test.NewTempApp(b)
+	text := longText(b, 1<<20)
+	runes := []rune(text)
+	m := newMeasurer(func(s string) float32 { return fyne.MeasureText(s, 14, fyne.TextStyle{}).Width })
+	layoutText(text, runes, 700, 26, m) // the words are measured once, when the text is first shown
+	b.ResetTimer()
+	for i := range b.N {
+		layoutText(text, runes, 700+float32(i%50), 26, m)
+	}
+}
+
+func BenchmarkLayout1MBFirst(b *testing.B) {
+	test.NewTempApp(b)
+	text := longText(b, 1<<20)
+	runes := []rune(text)
+	measure := func(s string) float32 { return fyne.MeasureText(s, 14, fyne.TextStyle{}).Width }
+	for b.Loop() {
+		layoutText(text, runes, 700, 26, newMeasurer(measure))
+	}
+}
+
+// BenchmarkRefresh measures drawing one screenful: the renderer's
+// Refresh for an 800×600 view half way down an annotated text.
+func BenchmarkRefresh(b *testing.B) {
+	for _, n := range []int{10 << 10, 1 << 20} {
+		b.Run(fmt.Sprintf("%dKB", n>>10), func(b *testing.B) {
+			test.NewTempApp(b)
+			text := longText(b, n)
+			v := New()
+			v.SetText(text)
+			w := test.NewTempWindow(b, v)
+			w.Resize(fyne.NewSize(800, 600))
+			v.SetSpans(benchSpans(len(v.runes)))
+			v.ScrollTo(len(v.runes) / 2)
+			v.SetSelection(len(v.runes)/2, len(v.runes)/2+500)
+			r := test.WidgetRenderer(v)
+			b.ResetTimer()
+			for i := range b.N {
+				v.scrollTo(v.scrollY + float32(i%2*2-1)*v.metrics.lineHeight)
+				r.Refresh()
+			}
+		})
+	}
+}
+
+func BenchmarkOffsetAt(b *testing.B) {
+	test.NewTempApp(b)
+	v := New()
+	v.SetText(longText(b, 1<<20))
+	w := test.NewTempWindow(b, v)
+	w.Resize(fyne.NewSize(800, 600))
+	v.ScrollTo(len(v.runes) / 2)
+	var points []fyne.Position
+	for y := float32(5); y < 600; y += 37 {
+		for x := float32(3); x < 800; x += 53 {
+			points = append(points, fyne.NewPos(x, y))
+		}
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		v.OffsetAt(points[i%len(points)])
+	}
+}

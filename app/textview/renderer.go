@@ -1,0 +1,323 @@
+package textview
+
+import (
+	"image/color"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Colours and strokes that are the view's own rather than the theme's.
+var (
+	markFill    = color.NRGBA{R: 0xff, G: 0xd5, B: 0x00, A: 0x70}
+	markOutline = color.NRGBA{R: 0xe6, G: 0xa8, B: 0x00, A: 0xff}
+)
+
+const (
+	outlineWidth  = 1.5 // stroke of an Outline span
+	activeWidth   = 2   // stroke of the active span's outline
+	activeGap     = 3   // the active outline sits this far out, around any span outline
+	tooltipOffset = 16  // from the pointer to the tooltip's corner
+)
+
+// renderer draws the lines in view, and what lies on them, with canvas
+// objects from pools: a frame reuses the objects of the last one, so
+// scrolling makes no garbage, and the number of objects follows the size
+// of the window, not of the text.
+type renderer struct {
+	v       *View
+	rects   pool[*canvas.Rectangle]
+	texts   pool[*canvas.Text]
+	objects []fyne.CanvasObject
+	f       frame // the frame being drawn
+	idx     []int // scratch for span queries
+	boxes   []box // scratch for range geometry
+}
+
+func newRenderer(v *View) *renderer {
+	r := &renderer{v: v}
+	r.rects.make = func() *canvas.Rectangle { return &canvas.Rectangle{} }
+	r.texts.make = func() *canvas.Text { return &canvas.Text{} }
+	return r
+}
+
+// pool hands out objects, reusing those of the previous frame.
+type pool[T any] struct {
+	items []T
+	used  int
+	make  func() T
+}
+
+func (p *pool[T]) next() T {
+	if p.used == len(p.items) {
+		p.items = append(p.items, p.make())
+	}
+	p.used++
+	return p.items[p.used-1]
+}
+
+func (r *renderer) Destroy() {
+	r.v.hover.timer.stop()
+	r.v.autoscroll.stop()
+}
+
+func (r *renderer) Layout(fyne.Size) {
+	r.update()
+}
+
+func (r *renderer) MinSize() fyne.Size {
+	m := &r.v.metrics
+	r.v.syncMetrics()
+	return fyne.NewSize(2*m.pad+4*m.textSize, 2*m.pad+3*m.lineHeight)
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject {
+	return r.objects
+}
+
+func (r *renderer) Refresh() {
+	r.update()
+	canvas.Refresh(r.v)
+}
+
+// frame is what drawing one frame needs to know.
+type frame struct {
+	l           *layout
+	first, last int     // the lines in view
+	a, b        int     // the text they hold, with the newline after them
+	ox, oy      float32 // where the layout's origin is in the view
+	th          fyne.Theme
+	variant     fyne.ThemeVariant
+}
+
+func (f *frame) color(name fyne.ThemeColorName) color.Color {
+	return f.th.Color(name, f.variant)
+}
+
+// update rebuilds the objects for the current state, back to front:
+// fills, marks, the selection, the text, underlines, outlines, the active
+// outline, the scroll bar and the tooltip.
+func (r *renderer) update() {
+	v := r.v
+	r.objects = r.objects[:0]
+	r.rects.used, r.texts.used = 0, 0
+	l := v.layout()
+	if l == nil {
+		return
+	}
+	f := r.frame(l)
+	r.drawSpans(f, Fill)
+	r.drawMarks(f)
+	r.drawRange(f, v.anchor, v.caret, f.color(theme.ColorNameSelection))
+	r.drawText(f)
+	r.drawSpans(f, Underline)
+	r.drawSpans(f, Outline)
+	r.drawRelated(f)
+	r.drawActive(f)
+	r.drawScrollBar(f)
+	r.drawTooltip(f)
+}
+
+// frame sets up r.f for drawing l in the view's current state.
+func (r *renderer) frame(l *layout) *frame {
+	v := r.v
+	m := &v.metrics
+	f := &r.f
+	*f = frame{
+		l:       l,
+		ox:      m.pad,
+		oy:      m.pad - v.scrollY,
+		th:      v.Theme(),
+		variant: fyne.CurrentApp().Settings().ThemeVariant(),
+	}
+	f.first = l.lineAt(-f.oy)
+	f.last = l.lineAt(v.Size().Height - f.oy)
+	f.a = int(l.lines[f.first].start)
+	f.b = min(int(l.lines[f.last].end)+1, len(l.runes))
+	return f
+}
+
+// lineTop returns the y of the top of line li's text in the view.
+func (r *renderer) lineTop(f *frame, li int) float32 {
+	return f.oy + float32(li)*f.l.lineHeight + r.v.metrics.textTop
+}
+
+// rangeBoxes computes the boxes of [a, b) on the lines in view into
+// r.boxes.
+func (r *renderer) rangeBoxes(f *frame, a, b int) []box {
+	r.boxes = f.l.boxes(r.boxes[:0], min(a, b), max(a, b), f.first, f.last)
+	return r.boxes
+}
+
+func (r *renderer) rect(fill, stroke color.Color, strokeWidth float32, pos fyne.Position, size fyne.Size) {
+	rc := r.rects.next()
+	rc.FillColor, rc.StrokeColor, rc.StrokeWidth = fill, stroke, strokeWidth
+	rc.CornerRadius = 0
+	rc.Move(pos)
+	rc.Resize(size)
+	r.objects = append(r.objects, rc)
+}
+
+// drawRange fills the text of [a, b) in c.
+func (r *renderer) drawRange(f *frame, a, b int, c color.Color) {
+	m := &r.v.metrics
+	for _, bx := range r.rangeBoxes(f, a, b) {
+		r.rect(c, nil, 0, fyne.NewPos(f.ox+bx.x0, r.lineTop(f, bx.li)), fyne.NewSize(bx.x1-bx.x0, m.textHeight))
+	}
+}
+
+// outlineRange draws a box of stroke width w in c around the text of
+// [a, b) on every line, out from the text by inset.
+func (r *renderer) outlineRange(f *frame, a, b int, c color.Color, w, inset float32) {
+	m := &r.v.metrics
+	for _, bx := range r.rangeBoxes(f, a, b) {
+		pos := fyne.NewPos(f.ox+bx.x0-inset, r.lineTop(f, bx.li)-inset)
+		r.rect(color.Transparent, c, w, pos, fyne.NewSize(bx.x1-bx.x0+2*inset, m.textHeight+2*inset))
+	}
+}
+
+// drawSpans draws the spans in view that have the given style.
+func (r *renderer) drawSpans(f *frame, style SpanStyle) {
+	x := r.v.spans
+	m := &r.v.metrics
+	r.idx = x.overlapping(r.idx[:0], f.a, f.b)
+	for _, i := range r.idx {
+		s := x.spans[i]
+		if s.Style != style {
+			continue
+		}
+		switch style {
+		case Fill:
+			r.drawRange(f, s.Start, s.End, x.fill[i])
+		case Underline:
+			dy := m.baseline + m.underline + float32(x.level[i])*(m.underline+1)
+			for _, bx := range r.rangeBoxes(f, s.Start, s.End) {
+				pos := fyne.NewPos(f.ox+bx.x0, r.lineTop(f, bx.li)+dy)
+				r.rect(s.Color, nil, 0, pos, fyne.NewSize(bx.x1-bx.x0, m.underline))
+			}
+		case Outline:
+			r.outlineRange(f, s.Start, s.End, s.Color, outlineWidth, 0)
+		}
+	}
+}
+
+func (r *renderer) drawMarks(f *frame) {
+	x := r.v.marks
+	r.idx = x.overlapping(r.idx[:0], f.a, f.b)
+	for _, i := range r.idx {
+		s := x.spans[i]
+		r.drawRange(f, s.Start, s.End, markFill)
+		r.outlineRange(f, s.Start, s.End, markOutline, 1, 0)
+	}
+}
+
+// drawRelated outlines, each in its own colour, the spans linked to the
+// one under the pointer.
+func (r *renderer) drawRelated(f *frame) {
+	x := r.v.spans
+	for _, id := range r.v.related {
+		i, ok := x.byID[id]
+		if !ok {
+			continue
+		}
+		s := x.spans[i]
+		if s.End <= f.a || s.Start >= f.b {
+			continue
+		}
+		r.outlineRange(f, s.Start, s.End, s.Color, activeWidth, activeGap)
+	}
+}
+
+func (r *renderer) drawActive(f *frame) {
+	x := r.v.spans
+	i, ok := x.byID[r.v.active]
+	if !ok || r.v.active == "" {
+		return
+	}
+	s := x.spans[i]
+	r.outlineRange(f, s.Start, s.End, f.color(theme.ColorNamePrimary), activeWidth, activeGap)
+}
+
+// drawText draws the lines in view, one text object for each stretch of
+// a line between tabs.
+func (r *renderer) drawText(f *frame) {
+	m := &r.v.metrics
+	fg := f.color(theme.ColorNameForeground)
+	for li := f.first; li <= f.last; li++ {
+		ln := f.l.lines[li]
+		s := f.l.text[ln.bstart:ln.bend]
+		cp := int(ln.start)
+		for s != "" {
+			piece := s
+			if i := strings.IndexByte(s, '\t'); i >= 0 {
+				piece, s = s[:i], s[i+1:]
+			} else {
+				s = ""
+			}
+			n := utf8.RuneCountInString(piece)
+			if strings.TrimLeft(piece, " ") != "" {
+				x0 := f.l.x(li, cp)
+				t := r.texts.next()
+				t.Text, t.Color, t.TextSize = piece, fg, m.textSize
+				t.Move(fyne.NewPos(f.ox+x0, r.lineTop(f, li)))
+				t.Resize(fyne.NewSize(f.l.x(li, cp+n)-x0, m.textHeight))
+				r.objects = append(r.objects, t)
+			}
+			cp += n + 1 // the piece and its tab
+		}
+	}
+}
+
+func (r *renderer) drawScrollBar(f *frame) {
+	v := r.v
+	size := v.Size()
+	contentH := f.l.height() + 2*v.metrics.pad
+	if contentH <= size.Height {
+		return
+	}
+	w := f.th.Size(theme.SizeNameScrollBarSmall)
+	if v.hover.bar || v.press.bar {
+		w = f.th.Size(theme.SizeNameScrollBar)
+	}
+	y, h := thumb(size.Height, contentH, v.scrollY)
+	rc := r.rects.next()
+	rc.FillColor, rc.StrokeColor, rc.StrokeWidth = f.color(theme.ColorNameScrollBar), nil, 0
+	rc.CornerRadius = f.th.Size(theme.SizeNameScrollBarRadius)
+	rc.Move(fyne.NewPos(size.Width-w-2, y))
+	rc.Resize(fyne.NewSize(w, h))
+	r.objects = append(r.objects, rc)
+}
+
+// drawTooltip draws the tooltip, if one is showing, below and right of
+// where the pointer rested, kept inside the view.
+func (r *renderer) drawTooltip(f *frame) {
+	v := r.v
+	tip := v.hover.tip
+	if tip == "" {
+		return
+	}
+	size := f.th.Size(theme.SizeNameText)
+	pad := f.th.Size(theme.SizeNamePadding)
+	lines := strings.Split(tip, "\n")
+	var w, lh float32
+	for _, s := range lines {
+		ts := fyne.MeasureText(s, size, fyne.TextStyle{})
+		w, lh = max(w, ts.Width), ts.Height
+	}
+	box := fyne.NewSize(w+2*pad, lh*float32(len(lines))+2*pad)
+	pos := v.hover.tipAt.AddXY(tooltipOffset, tooltipOffset)
+	pos.X = max(0, min(pos.X, v.Size().Width-box.Width))
+	pos.Y = max(0, min(pos.Y, v.Size().Height-box.Height))
+	r.rect(f.color(theme.ColorNameOverlayBackground), f.color(theme.ColorNameInputBorder), 1, pos, box)
+	fg := f.color(theme.ColorNameForeground)
+	for i, s := range lines {
+		t := r.texts.next()
+		t.Text, t.Color, t.TextSize = s, fg, size
+		t.Move(pos.AddXY(pad, pad+float32(i)*lh))
+		t.Resize(fyne.NewSize(w, lh))
+		r.objects = append(r.objects, t)
+	}
+}

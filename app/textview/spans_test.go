@@ -1,0 +1,95 @@
+package textview
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func TestSpanIndexOverlapping(t *testing.T) {
+	spans := []Span{
+		{ID: "claim", Start: 0, End: 50, Style: Underline},
+		{ID: "kim", Start: 20, End: 31},
+		{ID: "late", Start: 60, End: 70},
+		{ID: "empty", Start: 40, End: 40},
+		{ID: "nested", Start: 22, End: 25},
+		{ID: "same-start-longer", Start: 20, End: 45},
+	}
+	x := newSpanIndex(spans)
+	ids := func(idx []int) []string {
+		var out []string
+		for _, i := range idx {
+			out = append(out, x.spans[i].ID)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		a, b int
+		want []string
+	}{
+		{"before all", -10, 0, nil},
+		{"one point", 23, 24, []string{"claim", "same-start-longer", "kim", "nested"}},
+		{"end is exclusive", 31, 32, []string{"claim", "same-start-longer"}},
+		{"start is inclusive", 60, 61, []string{"late"}},
+		{"gap", 50, 60, nil},
+		{"empty spans are dropped", 40, 41, []string{"claim", "same-start-longer"}},
+		{"everything", 0, 100, []string{"claim", "same-start-longer", "kim", "nested", "late"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ids(x.overlapping(nil, tt.a, tt.b)); !slices.Equal(got, tt.want) {
+				t.Errorf("overlapping(%d, %d) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+	if got, want := x.idsAt(30), []string{"claim", "same-start-longer", "kim"}; !slices.Equal(got, want) {
+		t.Errorf("idsAt(30) = %v, want %v", got, want)
+	}
+	if got := x.idsAt(55); got != nil {
+		t.Errorf("idsAt(55) = %v, want nil", got)
+	}
+}
+
+func TestSpanIndexMatchesScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 50 {
+		var spans []Span
+		for range r.IntN(200) {
+			s := r.IntN(1000)
+			spans = append(spans, Span{Start: s, End: s + r.IntN(r.IntN(300)+1)})
+		}
+		x := newSpanIndex(spans)
+		for range 100 {
+			a := r.IntN(1100) - 50
+			b := a + r.IntN(100)
+			var want []int
+			for i, s := range x.spans {
+				if s.Start < b && s.End > a {
+					want = append(want, i)
+				}
+			}
+			if got := x.overlapping(nil, a, b); !slices.Equal(got, want) {
+				t.Fatalf("round %d: overlapping(%d, %d) = %v, a scan finds %v", round, a, b, got, want)
+			}
+		}
+	}
+}
+
+func TestUnderlineLevels(t *testing.T) {
+	spans := []Span{
+		{ID: "outer", Start: 0, End: 100, Style: Underline},
+		{ID: "inner", Start: 10, End: 20, Style: Underline},
+		{ID: "entity", Start: 12, End: 15, Style: Fill},
+		{ID: "inner2", Start: 20, End: 30, Style: Underline},
+		{ID: "deeper", Start: 25, End: 28, Style: Underline},
+		{ID: "after", Start: 100, End: 120, Style: Underline},
+	}
+	x := newSpanIndex(spans)
+	want := map[string]int{"outer": 0, "inner": 1, "entity": 0, "inner2": 1, "deeper": 2, "after": 0}
+	for i, s := range x.spans {
+		if got := x.level[i]; got != want[s.ID] {
+			t.Errorf("level of %s = %d, want %d", s.ID, got, want[s.ID])
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+
+	"spanmark/annotate"
+	"spanmark/app/textview"
+)
+
+// workspace is the main window's state: the open project, the open
+// document's editing session, and the widgets that show them.
+type workspace struct {
+	app   fyne.App
+	win   fyne.Window
+	cfg   Config
+	prefs prefs
+
+	store  annotate.Store
+	schema annotate.Schema
+	sess   *annotate.Session
+
+	view     *textview.View
+	docs     *docList
+	labels   *labelBar
+	panel    *annPanel
+	status   *statusBar
+	find     *findBar
+	selStart int
+	selEnd   int
+	active   string // id of the selected annotation, "" for none
+	linking  bool   // 'a' was pressed on a claim: the next source tapped is linked
+
+	recentMenu *fyne.MenuItem
+	undoItem   *fyne.MenuItem
+	redoItem   *fyne.MenuItem
+}
+
+func newWorkspace(a fyne.App, w fyne.Window, cfg Config) *workspace {
+	ws := &workspace{app: a, win: w, cfg: cfg, prefs: prefs{a.Preferences()}}
+	a.Settings().SetTheme(themeFor(ws.prefs.theme()))
+	ws.view = textview.New()
+	ws.view.SetTextScale(ws.prefs.zoom())
+	ws.view.OnSelect = ws.onSelect
+	ws.view.OnSpanTap = ws.onSpanTap
+	ws.view.OnRune = ws.onRune
+	ws.view.OnKey = ws.onKey
+	ws.view.OnHover = ws.onHover
+	ws.view.Tooltip = ws.tooltip
+	ws.docs = newDocList(ws.openDocument)
+	ws.labels = newLabelBar(ws.tagWith)
+	ws.panel = newAnnPanel(ws.onPanelSelect)
+	ws.status = newStatusBar(ws.setStatus)
+	ws.find = newFindBar(ws)
+
+	centre := container.NewBorder(container.NewVBox(ws.labels.object(), ws.find.object()), nil, nil, nil, ws.view)
+	right := container.NewHSplit(centre, ws.panel.object())
+	right.Offset = 0.75
+	split := container.NewHSplit(ws.docs.object(), right)
+	split.Offset = 0.2
+	w.SetContent(container.NewBorder(nil, ws.status.object(), nil, nil, split))
+	w.SetMainMenu(ws.mainMenu())
+	w.Resize(ws.prefs.windowSize())
+	w.SetCloseIntercept(func() {
+		ws.prefs.setWindowSize(w.Canvas().Size())
+		w.Close()
+	})
+	return ws
+}
+
+// openProject closes the open project, if any, and opens path.
+func (ws *workspace) openProject(path string) error {
+	st, err := ws.cfg.Open(path, false)
+	if err != nil {
+		return err
+	}
+	if err := ws.close(); err != nil {
+		st.Close()
+		return err
+	}
+	ws.store = st
+	ws.prefs.addRecent(path)
+	ws.win.SetTitle(fmt.Sprintf("Spanmark — %s", filepath.Base(path)))
+	if err := ws.reloadSchema(); err != nil {
+		return err
+	}
+	if err := ws.reloadDocuments(); err != nil {
+		return err
+	}
+	ws.status.setProject(st)
+	if first, ok := ws.docs.first(); ok {
+		return ws.openDocument(first)
+	}
+	ws.showDocument()
+	return nil
+}
+
+// close closes the open project.
+func (ws *workspace) close() error {
+	if ws.store == nil {
+		return nil
+	}
+	err := ws.store.Close()
+	ws.store, ws.sess = nil, nil
+	return err
+}
+
+func (ws *workspace) reloadSchema() error {
+	s, err := ws.store.Schema()
+	if err != nil {
+		return err
+	}
+	ws.schema = s
+	ws.labels.setSchema(s)
+	if ws.sess != nil {
+		if err := ws.sess.SetSchema(s); err != nil {
+			return err
+		}
+		ws.refreshAnnotations()
+	}
+	return nil
+}
+
+func (ws *workspace) reloadDocuments() error {
+	infos, err := ws.store.Documents()
+	if err != nil {
+		return err
+	}
+	ws.docs.set(infos)
+	return nil
+}
+
+// openDocument makes id the document being annotated. Opening a document
+// that is still to do marks it in progress.
+func (ws *workspace) openDocument(id string) error {
+	sess, err := annotate.OpenSession(ws.store, id)
+	if err != nil {
+		return err
+	}
+	if sess.Document().Status == annotate.StatusTodo && !ws.store.ReadOnly() {
+		if err := sess.SetStatus(annotate.StatusInProgress); err != nil {
+			return err
+		}
+		ws.docs.setStatus(id, annotate.StatusInProgress)
+	}
+	ws.sess = sess
+	ws.active, ws.linking = "", false
+	ws.selStart, ws.selEnd = 0, 0
+	ws.docs.selectID(id)
+	ws.showDocument()
+	return nil
+}
+
+// showDocument puts the session's document into every widget.
+func (ws *workspace) showDocument() {
+	if ws.sess == nil {
+		ws.view.SetText("")
+		ws.view.SetSpans(nil)
+		ws.panel.set(nil, ws.schema)
+		ws.status.setDocument(nil)
+		return
+	}
+	ws.view.SetText(ws.sess.Document().Text)
+	ws.find.reset()
+	ws.refreshAnnotations()
+	ws.status.setDocument(ws.sess)
+}
+
+// refreshAnnotations redraws what shows the session's annotations.
+func (ws *workspace) refreshAnnotations() {
+	if ws.sess == nil {
+		return
+	}
+	ws.view.SetSpans(spansFor(ws.sess.Annotations(), ws.schema))
+	ws.view.SetActive(ws.active)
+	ws.panel.set(ws.sess, ws.schema)
+	ws.panel.setActive(ws.active)
+	ws.status.setCounts(ws.sess)
+	ws.docs.setCounts(ws.sess.Document().ID, len(ws.sess.Annotations()), len(ws.sess.Relations()))
+	ws.updateUndoMenu()
+}
+
+// showError reports err in a dialog. A read-only project gets a gentler
+// message, since the cause is the way the file was opened.
+func (ws *workspace) showError(err error) {
+	if err == nil {
+		return
+	}
+	if errors.Is(err, annotate.ErrReadOnly) {
+		err = fmt.Errorf("this project is open read-only; nothing was changed")
+	}
+	dialog.ShowError(err, ws.win)
+}
