@@ -107,7 +107,8 @@ func (s *Session) Annotation(id string) (Annotation, bool) {
 }
 
 // Annotations returns the annotations ordered by start, then end, then
-// id. The slice is shared until the next edit: callers must not change it.
+// id. The slice is the session's own, kept in order as edits come: callers
+// must not change it, nor keep it across an edit.
 func (s *Session) Annotations() []Annotation {
 	if s.sorted == nil {
 		s.sorted = make([]Annotation, 0, len(s.anns))
@@ -132,11 +133,12 @@ func (s *Session) Relations() []Relation {
 // RelationsOf returns the relations that name the annotation at either end.
 func (s *Session) RelationsOf(annID string) []Relation {
 	var out []Relation
-	for _, r := range s.Relations() {
+	for _, r := range s.rels {
 		if r.From == annID || r.To == annID {
 			out = append(out, r)
 		}
 	}
+	slices.SortFunc(out, func(a, b Relation) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
 
@@ -152,6 +154,26 @@ func (s *Session) SetStatus(st Status) error {
 
 // Text returns the code points [start, end) of the document.
 func (s *Session) Text(start, end int) string { return s.index.Slice(start, end) }
+
+// insertSorted puts a into the sorted slice, if there is one, keeping it
+// in order: an edit costs a binary search and a copy, not a sort.
+func (s *Session) insertSorted(a Annotation) {
+	if s.sorted == nil {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(s.sorted, a, compareAnnotations)
+	s.sorted = slices.Insert(s.sorted, i, a)
+}
+
+// unsort takes a out of the sorted slice, if there is one.
+func (s *Session) unsort(a Annotation) {
+	if s.sorted == nil {
+		return
+	}
+	if i, ok := slices.BinarySearchFunc(s.sorted, a, compareAnnotations); ok {
+		s.sorted = slices.Delete(s.sorted, i, i+1)
+	}
+}
 
 func compareAnnotations(a, b Annotation) int {
 	if a.Start != b.Start {
@@ -367,11 +389,11 @@ func (s *Session) apply(e Edit) error {
 	if err := s.store.Apply(s.doc.ID, e); err != nil {
 		return err
 	}
-	s.sorted = nil
 	for _, id := range e.DeleteRelations {
 		delete(s.rels, id)
 	}
 	for _, id := range e.DeleteAnnotations {
+		s.unsort(s.anns[id])
 		delete(s.anns, id)
 		for rid, r := range s.rels {
 			if r.From == id || r.To == id {
@@ -380,7 +402,11 @@ func (s *Session) apply(e Edit) error {
 		}
 	}
 	for _, a := range e.PutAnnotations {
+		if old, ok := s.anns[a.ID]; ok {
+			s.unsort(old)
+		}
 		s.anns[a.ID] = a
+		s.insertSorted(a)
 	}
 	for _, r := range e.PutRelations {
 		s.rels[r.ID] = r

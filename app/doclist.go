@@ -64,12 +64,17 @@ func (d *docList) update(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	info := d.all[d.shown[i]]
 	row := o.(*fyne.Container)
-	title := row.Objects[0].(*widget.Label)
-	status := row.Objects[1].(*widget.Label)
-	count := row.Objects[2].(*widget.Label)
-	title.SetText(info.Title)
-	status.SetText(statusGlyph(info.Status))
-	count.SetText(fmt.Sprint(info.Annotations))
+	setLabel(row.Objects[0].(*widget.Label), info.Title)
+	setLabel(row.Objects[1].(*widget.Label), statusGlyph(info.Status))
+	setLabel(row.Objects[2].(*widget.Label), fmt.Sprint(info.Annotations))
+}
+
+// setLabel sets a label's text unless it already says that, sparing the
+// measuring a refresh costs.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 // statusGlyph is the list's short sign for a status.
@@ -136,12 +141,18 @@ func (d *docList) selectID(id string) {
 	}
 }
 
+// edit changes the entry of document id and redraws its row.
 func (d *docList) edit(id string, f func(*annotate.DocumentInfo)) {
+	for pos, i := range d.shown {
+		if d.all[i].ID == id {
+			f(&d.all[i])
+			d.list.RefreshItem(pos)
+			return
+		}
+	}
 	for i := range d.all {
 		if d.all[i].ID == id {
 			f(&d.all[i])
-			d.list.Refresh()
-			return
 		}
 	}
 }
@@ -152,8 +163,6 @@ func (d *docList) setStatus(id string, s annotate.Status) {
 
 func (d *docList) setCounts(id string, anns, rels int) {
 	d.edit(id, func(info *annotate.DocumentInfo) {
-		if info.Annotations != anns || info.Relations != rels {
-			info.Annotations, info.Relations = anns, rels
-		}
+		info.Annotations, info.Relations = anns, rels
 	})
 }

@@ -13,8 +13,12 @@ import (
 )
 
 // annPanel is the right panel: the document's annotations grouped by kind,
-// with each claim's sources listed under it.
+// with each claim's sources listed under it. Rows hold only ids; their
+// text is made when a row scrolls into view, so a document with tens of
+// thousands of annotations costs little per edit.
 type annPanel struct {
+	sess     *annotate.Session
+	colors   map[string]color.Color
 	rows     []panelRow
 	list     *widget.List
 	onSelect func(id string)
@@ -25,9 +29,7 @@ type annPanel struct {
 // above it.
 type panelRow struct {
 	heading string
-	ann     annotate.Annotation
-	text    string
-	color   color.Color
+	id      string
 	linked  bool // a source listed under its claim
 }
 
@@ -46,7 +48,7 @@ func newAnnPanel(onSelect func(id string)) *annPanel {
 		if p.quiet || i >= len(p.rows) || p.rows[i].heading != "" {
 			return
 		}
-		p.onSelect(p.rows[i].ann.ID)
+		p.onSelect(p.rows[i].id)
 	}
 	return p
 }
@@ -61,23 +63,49 @@ func (p *annPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	label := box.Objects[0].(*widget.Label)
 	sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
-	if row.heading != "" {
-		label.TextStyle = fyne.TextStyle{Bold: true}
-		label.SetText(row.heading)
-		sw.FillColor = color.Transparent
-		sw.Refresh()
+	a, ok := p.sess.Annotation(row.id)
+	if row.heading != "" || !ok {
+		setRow(label, sw, row.heading, true, color.Transparent)
 		return
 	}
-	label.TextStyle = fyne.TextStyle{}
-	label.SetText(row.text)
-	sw.FillColor = row.color
-	sw.Refresh()
+	setRow(label, sw, rowText(p.sess, a, row.linked), false, p.colors[a.Label])
+}
+
+// setRow fills a list row, touching only what changed: refreshing a label
+// measures its text again, which costs more than everything else an edit
+// does.
+func setRow(label *widget.Label, sw *canvas.Rectangle, text string, bold bool, c color.Color) {
+	if label.Text != text || label.TextStyle.Bold != bold {
+		label.TextStyle = fyne.TextStyle{Bold: bold}
+		label.SetText(text)
+	}
+	if sw.FillColor != c {
+		sw.FillColor = c
+		sw.Refresh()
+	}
+}
+
+// rowText is what the panel says of an annotation.
+func rowText(s *annotate.Session, a annotate.Annotation, linked bool) string {
+	if linked {
+		return "    → " + ellipsis(s.Text(a.Start, a.End), 50)
+	}
+	text := fmt.Sprintf("%s  %s", a.Label, ellipsis(s.Text(a.Start, a.End), 60))
+	if a.Note != "" {
+		text += "  ✎ " + ellipsis(a.Note, 30)
+	}
+	return text
 }
 
 // set rebuilds the rows from the session.
 func (p *annPanel) set(s *annotate.Session, schema annotate.Schema) {
+	p.sess = s
 	p.rows = p.rows[:0]
 	if s != nil {
+		p.colors = make(map[string]color.Color, len(schema.Labels))
+		for _, l := range schema.Labels {
+			p.colors[l.Name] = parseColor(l.Color)
+		}
 		p.rows = panelRows(s, schema)
 	}
 	p.list.Refresh()
@@ -86,41 +114,26 @@ func (p *annPanel) set(s *annotate.Session, schema annotate.Schema) {
 // panelRows lists annotations by kind, entities first, then claims (each
 // followed by its sources), then sources.
 func panelRows(s *annotate.Session, schema annotate.Schema) []panelRow {
-	byKind := make(map[annotate.Kind][]annotate.Annotation)
+	byKind := make(map[annotate.Kind][]string)
 	for _, a := range s.Annotations() {
 		k := schema.KindOf(a.Label)
-		byKind[k] = append(byKind[k], a)
+		byKind[k] = append(byKind[k], a.ID)
 	}
-	colors := make(map[string]color.Color)
-	for _, l := range schema.Labels {
-		colors[l.Name] = parseColor(l.Color)
+	outgoing := make(map[string][]string)
+	for _, r := range s.Relations() {
+		outgoing[r.From] = append(outgoing[r.From], r.To)
 	}
-	row := func(a annotate.Annotation, linked bool) panelRow {
-		text := fmt.Sprintf("%s  %s", a.Label, ellipsis(s.Text(a.Start, a.End), 60))
-		if linked {
-			text = "    → " + ellipsis(s.Text(a.Start, a.End), 50)
-		}
-		if a.Note != "" && !linked {
-			text += "  ✎ " + ellipsis(a.Note, 30)
-		}
-		return panelRow{ann: a, text: text, color: colors[a.Label], linked: linked}
-	}
-	var rows []panelRow
+	rows := make([]panelRow, 0, len(s.Annotations())+len(outgoing)+len(annotate.Kinds))
 	for _, k := range annotate.Kinds {
-		anns := byKind[k]
-		if len(anns) == 0 {
+		ids := byKind[k]
+		if len(ids) == 0 {
 			continue
 		}
-		rows = append(rows, panelRow{heading: fmt.Sprintf("%s (%d)", kindHeading(k), len(anns))})
-		for _, a := range anns {
-			rows = append(rows, row(a, false))
-			for _, r := range s.RelationsOf(a.ID) {
-				if r.From != a.ID {
-					continue
-				}
-				if to, ok := s.Annotation(r.To); ok {
-					rows = append(rows, row(to, true))
-				}
+		rows = append(rows, panelRow{heading: fmt.Sprintf("%s (%d)", kindHeading(k), len(ids))})
+		for _, id := range ids {
+			rows = append(rows, panelRow{id: id})
+			for _, to := range outgoing[id] {
+				rows = append(rows, panelRow{id: to, linked: true})
 			}
 		}
 	}
@@ -144,7 +157,7 @@ func (p *annPanel) setActive(id string) {
 	p.quiet = true
 	defer func() { p.quiet = false }()
 	for i, r := range p.rows {
-		if r.heading == "" && !r.linked && r.ann.ID == id {
+		if r.heading == "" && !r.linked && r.id == id {
 			p.list.Select(i)
 			return
 		}

@@ -94,7 +94,7 @@ func (b *statusBar) setDocument(s *annotate.Session) {
 }
 
 func (b *statusBar) setCounts(s *annotate.Session) {
-	b.counts = fmt.Sprintf("%d annotations · %d relations", len(s.Annotations()), len(s.Relations()))
+	b.counts = fmt.Sprintf("%s · %s", plural(len(s.Annotations()), "annotation"), plural(len(s.Relations()), "relation"))
 	b.show()
 }
 
@@ -132,3 +132,11 @@ func (b *statusBar) show() {
 
 // text is what the status line says, for tests.
 func (b *statusBar) text() string { return b.label.Text }
+
+// plural says "1 relation", "2 relations".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

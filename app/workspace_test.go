@@ -289,7 +289,7 @@ func TestLinkClaimToSource(t *testing.T) {
 	rows := panelRows(ws.sess, ws.schema)
 	var listed bool
 	for _, row := range rows {
-		listed = listed || row.linked && row.ann.ID == to.ID
+		listed = listed || row.linked && row.id == to.ID
 	}
 	if !listed {
 		t.Error("the panel does not list the source under its claim")

@@ -71,14 +71,14 @@ type View struct {
 	// on the character at offset for a moment; "" shows none.
 	Tooltip func(offset int) string
 
-	text   string
-	runes  []rune
-	tokens []annotate.Token
-	spans  *spanIndex
-	marks  *spanIndex
+	text    string
+	runes   []rune
+	tokens  []annotate.Token
+	spans   *spanIndex
+	marks   *spanIndex
 	active  string
 	related []string // ids of spans linked to the one under the pointer
-	scale  float32
+	scale   float32
 
 	anchor, caret int // the selection is between them; anchor == caret: none
 
