@@ -7,8 +7,11 @@
 # tools the end-to-end test drives the real window with.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
 	xvfb xdotool imagemagick x11-utils fonts-dejavu-core python3
-export LANG := en_US.UTF-8
-export LC_ALL := en_US.UTF-8
+# Fyne reads its language from the locale and cannot parse "C"; UTF-8
+# character handling comes from C.UTF-8, which every Debian has.
+export LANG := C.UTF-8
+export LC_MESSAGES := en_US.UTF-8
+unexport LC_ALL
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

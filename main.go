@@ -26,6 +26,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -174,11 +175,20 @@ func (c *cli) gui(path string) int {
 
 // openStore opens a project for the app, creating it unless read-only.
 func openStore(path string, readOnly bool) (annotate.Store, error) {
-	st, err := storage.Open(path, storage.Options{ReadOnly: readOnly, Create: !readOnly})
+	st, err := storage.Open(path, storage.Options{ReadOnly: readOnly, Create: !readOnly, Annotator: defaultAnnotator()})
 	if err != nil {
 		return nil, err
 	}
 	return st, nil
+}
+
+// defaultAnnotator names the person whose work a new project holds: the
+// operating system's user name, which the project can change later.
+func defaultAnnotator() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return os.Getenv("USER")
 }
 
 // defaultProjectPath returns where the default project lives: under
@@ -217,7 +227,7 @@ func ensureDefaultProject(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("default project: %w", err)
 	}
-	st, err := storage.Open(path, storage.Options{Create: true})
+	st, err := storage.Open(path, storage.Options{Create: true, Annotator: defaultAnnotator()})
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,9 @@
 # the annotation was saved with exact code-point offsets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8
+# Fyne cannot parse the locale "C"; see the Makefile.
+export LANG=C.UTF-8 LC_MESSAGES=en_US.UTF-8
+unset LC_ALL
 
 work=$(mktemp -d)
 shots=${SHOTS:-$work/shots}
