@@ -22,9 +22,15 @@ type Session struct {
 	anns      map[string]Annotation
 	rels      map[string]Relation
 	sorted    []Annotation // anns in order; nil when stale
+	relsByID  []Relation   // rels in order; nil when stale
 	undo      []step
 	redo      []step
 	annotator string
+
+	// What the last successful apply changed, for views that update
+	// incrementally: annotations put, and ids of annotations deleted.
+	lastPut     []Annotation
+	lastDeleted []string
 
 	// Now stamps new and changed annotations; tests replace it.
 	Now func() time.Time
@@ -120,14 +126,17 @@ func (s *Session) Annotations() []Annotation {
 	return s.sorted
 }
 
-// Relations returns the relations ordered by id.
+// Relations returns the relations ordered by id. Like Annotations, the
+// slice is the session's own until the next edit.
 func (s *Session) Relations() []Relation {
-	out := make([]Relation, 0, len(s.rels))
-	for _, r := range s.rels {
-		out = append(out, r)
+	if s.relsByID == nil {
+		s.relsByID = make([]Relation, 0, len(s.rels))
+		for _, r := range s.rels {
+			s.relsByID = append(s.relsByID, r)
+		}
+		slices.SortFunc(s.relsByID, func(a, b Relation) int { return strings.Compare(a.ID, b.ID) })
 	}
-	slices.SortFunc(out, func(a, b Relation) int { return strings.Compare(a.ID, b.ID) })
-	return out
+	return s.relsByID
 }
 
 // RelationsOf returns the relations that name the annotation at either end.
@@ -140,6 +149,13 @@ func (s *Session) RelationsOf(annID string) []Relation {
 	}
 	slices.SortFunc(out, func(a, b Relation) int { return strings.Compare(a.ID, b.ID) })
 	return out
+}
+
+// LastChange returns what the last edit, undo or redo changed: the
+// annotations it put (new or changed) and the ids of those it deleted.
+// The slices are the session's own until the next edit.
+func (s *Session) LastChange() (put []Annotation, deleted []string) {
+	return s.lastPut, s.lastDeleted
 }
 
 // SetStatus sets the document's status. It is not part of the undo
@@ -189,8 +205,10 @@ func compareAnnotations(a, b Annotation) int {
 // already has exactly that label and range returns the existing one and
 // changes nothing.
 func (s *Session) Tag(start, end int, label string) (Annotation, error) {
-	for _, a := range s.anns {
-		if a.Start == start && a.End == end && a.Label == label {
+	sorted := s.Annotations()
+	i, _ := slices.BinarySearchFunc(sorted, start, func(a Annotation, start int) int { return a.Start - start })
+	for ; i < len(sorted) && sorted[i].Start == start; i++ {
+		if a := sorted[i]; a.End == end && a.Label == label {
 			return a, nil
 		}
 	}
@@ -328,6 +346,64 @@ func (s *Session) Unlink(id string) error {
 	return s.do("unlink", Edit{DeleteRelations: []string{id}})
 }
 
+// Adopt takes annotations and relations from another annotator's work on
+// the same text into the document, as one undoable step: what accepting
+// their version in a review does. An annotation whose id the document
+// already has replaces it (taking, say, their range and label) and keeps
+// its Created time; relations of a replaced annotation that no longer fit
+// its label's kind are deleted, as with Relabel. Other annotations are
+// added. A relation that repeats one the document has (the same type
+// between the same annotations) is left out; the ends of the others must
+// be annotations of the document once anns are in. Everything is stamped
+// with the session's clock where the caller left a time zero, annotations
+// are Updated now, and all of it belongs to the document.
+func (s *Session) Adopt(anns []Annotation, rels []Relation) error {
+	now := s.Now().UTC()
+	var e Edit
+	dropped := make(map[string]bool)
+	for _, a := range anns {
+		a.DocumentID, a.Updated = s.doc.ID, now
+		if old, ok := s.anns[a.ID]; ok {
+			a.Created = old.Created
+			kind := s.schema.KindOf(a.Label)
+			for _, r := range s.rels {
+				if !dropped[r.ID] && !s.relationFits(r, a.ID, kind) {
+					dropped[r.ID] = true
+					e.DeleteRelations = append(e.DeleteRelations, r.ID)
+				}
+			}
+		} else if a.Created.IsZero() {
+			a.Created = now
+		}
+		e.PutAnnotations = append(e.PutAnnotations, a)
+	}
+	type link struct{ typ, from, to string }
+	have := make(map[link]bool, len(s.rels)+len(rels))
+	for _, r := range s.rels {
+		have[link{r.Type, r.From, r.To}] = !dropped[r.ID]
+	}
+	for _, r := range rels {
+		l := link{r.Type, r.From, r.To}
+		if have[l] {
+			continue
+		}
+		have[l] = true
+		r.DocumentID = s.doc.ID
+		if r.Created.IsZero() {
+			r.Created = now
+		}
+		e.PutRelations = append(e.PutRelations, r)
+	}
+	if e.Empty() {
+		return nil
+	}
+	name := "accept"
+	if len(anns) == 1 {
+		name += " " + anns[0].Label
+	}
+	return s.do(name, e)
+}
+
 // CanUndo reports whether there is a step to undo, and its name.
 func (s *Session) CanUndo() (string, bool) {
 	if len(s.undo) == 0 {
@@ -389,6 +465,8 @@ func (s *Session) apply(e Edit) error {
 	if err := s.store.Apply(s.doc.ID, e); err != nil {
 		return err
 	}
+	s.lastPut = append(s.lastPut[:0], e.PutAnnotations...)
+	s.lastDeleted = append(s.lastDeleted[:0], e.DeleteAnnotations...)
 	for _, id := range e.DeleteRelations {
 		delete(s.rels, id)
 	}
@@ -410,6 +488,9 @@ func (s *Session) apply(e Edit) error {
 	}
 	for _, r := range e.PutRelations {
 		s.rels[r.ID] = r
+	}
+	if len(e.PutRelations) > 0 || len(e.DeleteRelations) > 0 || len(e.DeleteAnnotations) > 0 {
+		s.relsByID = nil
 	}
 	return nil
 }

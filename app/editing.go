@@ -125,6 +125,8 @@ func (ws *workspace) tagWith(label string) {
 		}
 		ws.view.SetSelection(0, 0)
 		ws.selStart, ws.selEnd = 0, 0
+		// The new annotation is outlined in the view; the panel is not
+		// scrolled to it, which would make it jump at every tag.
 		ws.active = a.ID
 		ws.saved()
 	case ws.active != "":
@@ -150,7 +152,7 @@ func (ws *workspace) deleteActive() {
 
 // saved redraws after an edit the store has committed.
 func (ws *workspace) saved() {
-	ws.refreshAnnotations()
+	ws.refreshChange()
 	ws.status.markSaved()
 }
 

@@ -23,6 +23,7 @@ type annPanel struct {
 	list     *widget.List
 	onSelect func(id string)
 	quiet    bool
+	selected int // the row the list shows selected, -1 none
 }
 
 // panelRow is a heading, an annotation, or a source linked to the claim
@@ -34,7 +35,7 @@ type panelRow struct {
 }
 
 func newAnnPanel(onSelect func(id string)) *annPanel {
-	p := &annPanel{onSelect: onSelect}
+	p := &annPanel{onSelect: onSelect, selected: -1}
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
@@ -45,6 +46,7 @@ func newAnnPanel(onSelect func(id string)) *annPanel {
 		p.update,
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
+		p.selected = i
 		if p.quiet || i >= len(p.rows) || p.rows[i].heading != "" {
 			return
 		}
@@ -108,15 +110,27 @@ func (p *annPanel) set(s *annotate.Session, schema annotate.Schema) {
 		}
 		p.rows = panelRows(s, schema)
 	}
+	// Rows moved: a selection by row number would now mark another
+	// annotation. (Selecting again would scroll the list.)
+	if p.selected >= 0 {
+		p.quiet = true
+		p.list.UnselectAll()
+		p.quiet = false
+		p.selected = -1
+	}
 	p.list.Refresh()
 }
 
 // panelRows lists annotations by kind, entities first, then claims (each
 // followed by its sources), then sources.
 func panelRows(s *annotate.Session, schema annotate.Schema) []panelRow {
+	kinds := make(map[string]annotate.Kind, len(schema.Labels))
+	for _, l := range schema.Labels {
+		kinds[l.Name] = l.Kind
+	}
 	byKind := make(map[annotate.Kind][]string)
 	for _, a := range s.Annotations() {
-		k := schema.KindOf(a.Label)
+		k := kinds[a.Label]
 		byKind[k] = append(byKind[k], a.ID)
 	}
 	outgoing := make(map[string][]string)
@@ -163,4 +177,5 @@ func (p *annPanel) setActive(id string) {
 		}
 	}
 	p.list.UnselectAll()
+	p.selected = -1
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"slices"
 	"strconv"
 
 	"spanmark/annotate"
@@ -12,19 +13,31 @@ import (
 // are filled, claims underlined and sources outlined, so that a claim
 // containing entities, or a source that is also a PERSON, shows both.
 func spansFor(anns []annotate.Annotation, s annotate.Schema) []textview.Span {
-	colors := make(map[string]color.Color, len(s.Labels))
+	type look struct {
+		color color.Color
+		style textview.SpanStyle
+	}
+	looks := make(map[string]look, len(s.Labels))
 	for _, l := range s.Labels {
-		colors[l.Name] = parseColor(l.Color)
+		looks[l.Name] = look{parseColor(l.Color), styleFor(l.Kind)}
 	}
 	spans := make([]textview.Span, len(anns))
 	for i, a := range anns {
-		spans[i] = textview.Span{
-			ID:    a.ID,
-			Start: a.Start,
-			End:   a.End,
-			Color: colors[a.Label],
-			Style: styleFor(s.KindOf(a.Label)),
+		lk := looks[a.Label]
+		spans[i] = textview.Span{ID: a.ID, Start: a.Start, End: a.End, Color: lk.color, Style: lk.style}
+	}
+	// The session orders by start, then end; the view's index by start,
+	// then end descending. Reordering the runs that share a start hands
+	// the view spans it need not sort, after every edit.
+	for i := 0; i < len(spans); {
+		j := i + 1
+		for j < len(spans) && spans[j].Start == spans[i].Start {
+			j++
 		}
+		if j-i > 1 {
+			slices.SortFunc(spans[i:j], textview.CompareSpans)
+		}
+		i = j
 	}
 	return spans
 }

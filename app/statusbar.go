@@ -14,15 +14,15 @@ import (
 )
 
 // statusBar is the bottom line: project file, annotator, when the last
-// edit was saved, the selection in characters, counts, and the open
-// document's status.
+// edit was saved, the selection in characters, counts, a hint, and the
+// open document's status. Each part is its own label, so that an edit
+// re-measures only the short texts it changes.
 type statusBar struct {
-	project  string
-	saved    string
-	sel      string
-	counts   string
-	hint     string
-	label    *widget.Label
+	project  *widget.Label
+	saved    *widget.Label
+	sel      *widget.Label
+	counts   *widget.Label
+	hint     *widget.Label
 	status   *widget.Select
 	quiet    bool
 	onStatus func(annotate.Status)
@@ -39,8 +39,16 @@ var statusNames = []struct {
 }
 
 func newStatusBar(onStatus func(annotate.Status)) *statusBar {
-	b := &statusBar{label: widget.NewLabel(""), onStatus: onStatus}
-	b.label.Truncation = fyne.TextTruncateEllipsis
+	b := &statusBar{
+		project:  widget.NewLabel(""),
+		saved:    widget.NewLabel(""),
+		sel:      widget.NewLabel(""),
+		counts:   widget.NewLabel(""),
+		hint:     widget.NewLabel(""),
+		onStatus: onStatus,
+	}
+	b.hint.Truncation = fyne.TextTruncateEllipsis
+	b.hint.Importance = widget.WarningImportance
 	opts := make([]string, len(statusNames))
 	for i, s := range statusNames {
 		opts[i] = s.name
@@ -59,27 +67,27 @@ func newStatusBar(onStatus func(annotate.Status)) *statusBar {
 }
 
 func (b *statusBar) object() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, b.status, b.label)
+	parts := container.NewHBox(b.project, b.saved, b.sel, b.counts)
+	return container.NewBorder(nil, nil, parts, b.status, b.hint)
 }
 
 func (b *statusBar) setProject(st annotate.Store) {
-	b.project = filepath.Base(st.Path())
+	project := filepath.Base(st.Path())
 	if m, err := st.Meta(); err == nil && m.Annotator != "" {
-		b.project += " · " + m.Annotator
+		project += " · " + m.Annotator
 	}
 	if st.ReadOnly() {
-		b.project += " · read-only"
+		project += " · read-only"
 	}
-	b.saved = "all saved"
-	b.show()
+	setLabel(b.project, project)
+	setLabel(b.saved, "all saved")
 }
 
 func (b *statusBar) setDocument(s *annotate.Session) {
-	b.sel = ""
+	setLabel(b.sel, "")
 	if s == nil {
-		b.counts = "no document"
+		setLabel(b.counts, "no document")
 		b.status.Disable()
-		b.show()
 		return
 	}
 	b.status.Enable()
@@ -94,44 +102,36 @@ func (b *statusBar) setDocument(s *annotate.Session) {
 }
 
 func (b *statusBar) setCounts(s *annotate.Session) {
-	b.counts = fmt.Sprintf("%s · %s", plural(len(s.Annotations()), "annotation"), plural(len(s.Relations()), "relation"))
-	b.show()
+	setLabel(b.counts, fmt.Sprintf("%s · %s", plural(len(s.Annotations()), "annotation"), plural(len(s.Relations()), "relation")))
 }
 
 // setSelection shows a range in characters (code points).
 func (b *statusBar) setSelection(start, end int) {
 	if start == end {
-		b.sel = ""
-	} else {
-		b.sel = fmt.Sprintf("%d–%d (%d chars)", start, end, end-start)
+		setLabel(b.sel, "")
+		return
 	}
-	b.show()
+	setLabel(b.sel, fmt.Sprintf("%d–%d (%d chars)", start, end, end-start))
 }
 
 // markSaved records that the last edit is on disk.
 func (b *statusBar) markSaved() {
-	b.saved = "saved " + time.Now().Format("15:04:05")
-	b.show()
+	setLabel(b.saved, "saved "+time.Now().Format("15:04:05"))
 }
 
 // setHint shows a one-line instruction, such as what link mode expects.
-func (b *statusBar) setHint(h string) {
-	b.hint = h
-	b.show()
-}
-
-func (b *statusBar) show() {
-	parts := []string{b.project, b.saved}
-	for _, p := range []string{b.sel, b.counts, b.hint} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	b.label.SetText(strings.Join(parts, "  ·  "))
-}
+func (b *statusBar) setHint(h string) { setLabel(b.hint, h) }
 
 // text is what the status line says, for tests.
-func (b *statusBar) text() string { return b.label.Text }
+func (b *statusBar) text() string {
+	var parts []string
+	for _, l := range []*widget.Label{b.project, b.saved, b.sel, b.counts, b.hint} {
+		if l.Text != "" {
+			parts = append(parts, l.Text)
+		}
+	}
+	return strings.Join(parts, "  ·  ")
+}
 
 // plural says "1 relation", "2 relations".
 func plural(n int, noun string) string {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,11 +36,17 @@ type workspace struct {
 	selEnd   int
 	active   string // id of the selected annotation, "" for none
 	linking  bool   // 'a' was pressed on a claim: the next source tapped is linked
+	lists    *coalescer
 
 	recentMenu *fyne.MenuItem
 	undoItem   *fyne.MenuItem
 	redoItem   *fyne.MenuItem
 }
+
+// listDelay is how long after the last edit of a burst the panel and the
+// document list catch up: short enough to look immediate, long enough to
+// cover the gap between two hotkeys.
+const listDelay = 100 * time.Millisecond
 
 func newWorkspace(a fyne.App, w fyne.Window, cfg Config) *workspace {
 	ws := &workspace{app: a, win: w, cfg: cfg, prefs: prefs{a.Preferences()}}
@@ -57,6 +64,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config) *workspace {
 	ws.panel = newAnnPanel(ws.onPanelSelect)
 	ws.status = newStatusBar(ws.setStatus)
 	ws.find = newFindBar(ws)
+	ws.lists = newCoalescer(listDelay, ws.refreshLists)
 
 	centre := container.NewBorder(container.NewVBox(ws.labels.object(), ws.find.object()), nil, nil, nil, ws.view)
 	right := container.NewHSplit(centre, ws.panel.object())
@@ -168,21 +176,43 @@ func (ws *workspace) showDocument() {
 	ws.view.SetText(ws.sess.Document().Text)
 	ws.find.reset()
 	ws.refreshAnnotations()
+	ws.lists.flush()
 	ws.status.setDocument(ws.sess)
 }
 
-// refreshAnnotations redraws what shows the session's annotations.
+// refreshAnnotations redraws what shows the session's annotations: the
+// article view and the status line at once, the panel and the document
+// list once a burst of edits pauses (see coalescer).
 func (ws *workspace) refreshAnnotations() {
 	if ws.sess == nil {
 		return
 	}
 	ws.view.SetSpans(spansFor(ws.sess.Annotations(), ws.schema))
 	ws.view.SetActive(ws.active)
-	ws.panel.set(ws.sess, ws.schema)
-	ws.panel.setActive(ws.active)
 	ws.status.setCounts(ws.sess)
-	ws.docs.setCounts(ws.sess.Document().ID, len(ws.sess.Annotations()), len(ws.sess.Relations()))
 	ws.updateUndoMenu()
+	ws.lists.schedule()
+}
+
+// refreshChange redraws after an edit of the session: the article view
+// takes only what the edit changed.
+func (ws *workspace) refreshChange() {
+	put, deleted := ws.sess.LastChange()
+	ws.view.UpdateSpans(spansFor(put, ws.schema), deleted)
+	ws.view.SetActive(ws.active)
+	ws.status.setCounts(ws.sess)
+	ws.updateUndoMenu()
+	ws.lists.schedule()
+}
+
+// refreshLists updates the annotation panel and the open document's
+// counts in the document list.
+func (ws *workspace) refreshLists() {
+	if ws.sess == nil {
+		return
+	}
+	ws.panel.set(ws.sess, ws.schema)
+	ws.docs.setCounts(ws.sess.Document().ID, len(ws.sess.Annotations()), len(ws.sess.Relations()))
 }
 
 // showError reports err in a dialog. A read-only project gets a gentler

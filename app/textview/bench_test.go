@@ -88,3 +88,22 @@ func BenchmarkOffsetAt(b *testing.B) {
 		v.OffsetAt(points[i%len(points)])
 	}
 }
+
+// BenchmarkSetSpans20000 measures replacing all spans of a document with
+// 20,000 annotations, which the app does after every edit.
+func BenchmarkSetSpans20000(b *testing.B) {
+	spans := make([]Span, 20000)
+	colors := []color.Color{
+		color.NRGBA{R: 0xe6, G: 0x55, B: 0x0d, A: 0xff},
+		color.NRGBA{R: 0x31, G: 0x82, B: 0xbd, A: 0xff},
+		color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff},
+	}
+	for i := range spans {
+		start := i * 50
+		spans[i] = Span{ID: fmt.Sprintf("a%05d", i), Start: start, End: start + 5 + i%40, Color: colors[i%3], Style: SpanStyle(i % 3)}
+	}
+	v := New()
+	for b.Loop() {
+		v.SetSpans(spans)
+	}
+}

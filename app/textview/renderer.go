@@ -217,28 +217,17 @@ func (r *renderer) drawMarks(f *frame) {
 // drawRelated outlines, each in its own colour, the spans linked to the
 // one under the pointer.
 func (r *renderer) drawRelated(f *frame) {
-	x := r.v.spans
-	for _, id := range r.v.related {
-		i, ok := x.byID[id]
-		if !ok {
-			continue
+	for _, s := range r.v.relatedSpans {
+		if s.End > f.a && s.Start < f.b {
+			r.outlineRange(f, s.Start, s.End, s.Color, activeWidth, activeGap)
 		}
-		s := x.spans[i]
-		if s.End <= f.a || s.Start >= f.b {
-			continue
-		}
-		r.outlineRange(f, s.Start, s.End, s.Color, activeWidth, activeGap)
 	}
 }
 
 func (r *renderer) drawActive(f *frame) {
-	x := r.v.spans
-	i, ok := x.byID[r.v.active]
-	if !ok || r.v.active == "" {
-		return
+	for _, s := range r.v.activeSpan {
+		r.outlineRange(f, s.Start, s.End, f.color(theme.ColorNamePrimary), activeWidth, activeGap)
 	}
-	s := x.spans[i]
-	r.outlineRange(f, s.Start, s.End, f.color(theme.ColorNamePrimary), activeWidth, activeGap)
 }
 
 // drawText draws the lines in view, one text object for each stretch of

@@ -3,6 +3,7 @@ package textview
 import (
 	"image/color"
 	"slices"
+	"strings"
 )
 
 // SpanStyle is how a span is drawn.
@@ -38,34 +39,94 @@ type spanIndex struct {
 	maxEnd []int         // by node: the largest End in the node's subtree
 	level  []int         // by span: its underline stacking level, 0 nearest the text
 	fill   []color.Color // by span: the colour of its fill, made once, not per frame
-	byID   map[string]int
 }
 
-// newSpanIndex indexes a copy of spans, dropping empty ones.
+// newSpanIndex indexes a copy of spans, dropping empty ones. The app
+// replaces all spans after every edit, so this is on the path of every
+// keystroke that tags: it sorts, makes one pass for the tree and one for
+// the underline levels, and converts each distinct colour once.
 func newSpanIndex(spans []Span) *spanIndex {
-	x := &spanIndex{byID: make(map[string]int, len(spans))}
+	x := &spanIndex{spans: make([]Span, 0, len(spans))}
 	for _, s := range spans {
 		if s.Start < s.End {
 			x.spans = append(x.spans, s)
 		}
 	}
-	slices.SortStableFunc(x.spans, func(a, b Span) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return b.End - a.End
-	})
+	if !slices.IsSortedFunc(x.spans, CompareSpans) {
+		slices.SortFunc(x.spans, CompareSpans)
+	}
 	x.maxEnd = make([]int, len(x.spans))
 	x.build(0, len(x.spans))
-	for i, s := range x.spans {
-		x.byID[s.ID] = i
-	}
 	x.level = underlineLevels(x.spans)
 	x.fill = make([]color.Color, len(x.spans))
+	// A document has as many colours as labels: remember the last one.
+	var last, lastFill color.Color
 	for i, s := range x.spans {
-		x.fill[i] = fillColor(s.Color)
+		if s.Color != last || lastFill == nil {
+			last, lastFill = s.Color, fillColor(s.Color)
+		}
+		x.fill[i] = lastFill
 	}
 	return x
+}
+
+// update removes the spans with ids in remove or in put, then inserts the
+// spans of put, and rebuilds the tree and the underline levels: linear
+// passes over integers, with no sorting.
+func (x *spanIndex) update(put []Span, remove []string) {
+	// An edit names a handful of ids: comparing each span's id with a
+	// short list costs less than hashing it.
+	gone := slices.Clone(remove)
+	for _, s := range put {
+		gone = append(gone, s.ID)
+	}
+	keep := 0
+	for i, s := range x.spans {
+		if !slices.Contains(gone, s.ID) {
+			x.spans[keep], x.fill[keep] = s, x.fill[i]
+			keep++
+		}
+	}
+	x.spans, x.fill = x.spans[:keep], x.fill[:keep]
+	for _, s := range put {
+		if s.Start >= s.End {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(x.spans, s, CompareSpans)
+		x.spans = slices.Insert(x.spans, i, s)
+		x.fill = slices.Insert(x.fill, i, fillColor(s.Color))
+	}
+	x.maxEnd = slices.Grow(x.maxEnd[:0], len(x.spans))[:len(x.spans)]
+	x.build(0, len(x.spans))
+	x.level = underlineLevels(x.spans)
+}
+
+// CompareSpans orders spans as the view indexes them: by start, then end
+// descending (outer before inner), then id. A caller that passes SetSpans
+// spans in this order spares it a sort.
+func CompareSpans(a, b Span) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	if a.End != b.End {
+		return b.End - a.End
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// find returns the index of the span with the given id. It scans: the
+// view looks ids up only when the active or related spans change, not
+// per frame.
+func (x *spanIndex) find(id string) (int, bool) {
+	if id == "" {
+		return 0, false
+	}
+	for i := range x.spans {
+		if x.spans[i].ID == id {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // fillAlpha is the opacity of a Fill span drawn in an opaque colour.

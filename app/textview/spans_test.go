@@ -93,3 +93,46 @@ func TestUnderlineLevels(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateSpansEqualsRebuild checks that changing a few spans in place
+// gives the same index as building it from scratch.
+func TestUpdateSpansEqualsRebuild(t *testing.T) {
+	base := []Span{
+		{ID: "a", Start: 0, End: 10, Style: Underline},
+		{ID: "b", Start: 2, End: 4},
+		{ID: "c", Start: 2, End: 8, Style: Underline},
+		{ID: "d", Start: 20, End: 25, Style: Outline},
+	}
+	for _, c := range []struct {
+		name   string
+		put    []Span
+		remove []string
+	}{
+		{"add", []Span{{ID: "e", Start: 3, End: 9, Style: Underline}}, nil},
+		{"remove", nil, []string{"c"}},
+		{"move", []Span{{ID: "b", Start: 21, End: 22}}, nil},
+		{"add and remove", []Span{{ID: "f", Start: 0, End: 30}}, []string{"a", "d"}},
+		{"empty put dropped", []Span{{ID: "g", Start: 5, End: 5}}, []string{"b"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			x := newSpanIndex(base)
+			x.update(c.put, c.remove)
+			var want []Span
+			for _, s := range base {
+				if !slices.Contains(c.remove, s.ID) && !slices.ContainsFunc(c.put, func(p Span) bool { return p.ID == s.ID }) {
+					want = append(want, s)
+				}
+			}
+			want = append(want, c.put...)
+			w := newSpanIndex(want)
+			if !slices.Equal(x.spans, w.spans) || !slices.Equal(x.maxEnd, w.maxEnd) || !slices.Equal(x.level, w.level) || len(x.fill) != len(w.fill) {
+				t.Errorf("update gave %+v %v %v\nrebuild gives %+v %v %v", x.spans, x.maxEnd, x.level, w.spans, w.maxEnd, w.level)
+			}
+			for a := 0; a < 30; a++ {
+				if got, want := x.idsAt(a), w.idsAt(a); !slices.Equal(got, want) {
+					t.Errorf("idsAt(%d) = %v, want %v", a, got, want)
+				}
+			}
+		})
+	}
+}

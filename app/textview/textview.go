@@ -78,7 +78,11 @@ type View struct {
 	marks   *spanIndex
 	active  string
 	related []string // ids of spans linked to the one under the pointer
-	scale   float32
+	// The spans active and related name, looked up when either or the
+	// spans change, so that drawing a frame needs no look-up.
+	activeSpan   []Span
+	relatedSpans []Span
+	scale        float32
 
 	anchor, caret int // the selection is between them; anchor == caret: none
 
@@ -128,6 +132,7 @@ func (v *View) SetText(text string) {
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
 	v.active, v.related = "", nil
+	v.resolve()
 	v.anchor, v.caret = 0, 0
 	v.scrollY, v.pending = 0, -1
 	v.lay = nil
@@ -145,7 +150,32 @@ func (v *View) Text() string {
 // clipped to the text.
 func (v *View) SetSpans(spans []Span) {
 	v.spans = newSpanIndex(spans)
+	v.resolve()
 	v.Refresh()
+}
+
+// UpdateSpans changes some spans and keeps the rest: spans whose ids are
+// in remove, or are the ids of spans in put, go; the spans in put come in.
+// It costs a binary search and a copy per span, not a sort of them all,
+// so an edit in a document with tens of thousands of spans stays cheap.
+func (v *View) UpdateSpans(put []Span, remove []string) {
+	v.spans.update(put, remove)
+	v.resolve()
+	v.Refresh()
+}
+
+// resolve finds the spans that active and related name.
+func (v *View) resolve() {
+	v.activeSpan = v.activeSpan[:0]
+	if i, ok := v.spans.find(v.active); ok {
+		v.activeSpan = append(v.activeSpan, v.spans.spans[i])
+	}
+	v.relatedSpans = v.relatedSpans[:0]
+	for _, id := range v.related {
+		if i, ok := v.spans.find(id); ok {
+			v.relatedSpans = append(v.relatedSpans, v.spans.spans[i])
+		}
+	}
 }
 
 // SetSelection selects [start, end), clamped to the text; start == end
@@ -168,6 +198,7 @@ func (v *View) Selection() (start, end int) {
 // selected; "" outlines none.
 func (v *View) SetActive(id string) {
 	v.active = id
+	v.resolve()
 	v.Refresh()
 }
 
@@ -178,6 +209,7 @@ func (v *View) SetRelated(ids []string) {
 		return
 	}
 	v.related = slices.Clone(ids)
+	v.resolve()
 	v.Refresh()
 }
 
