@@ -53,21 +53,132 @@ func (p *progress) set(done int, detail string) {
 
 func (p *progress) hide() { p.d.Hide() }
 
-// importDialog asks for a file, or with Import folder… a folder, to import.
+// autoFormat is the import choice that goes by the file's extension:
+// .txt and .md as plain text, .json and .jsonl in spanmark format.
+const autoFormat = "Text or spanmark JSON (by extension)"
+
+// transferDone is called on Fyne's goroutine when an import or export
+// has finished and its result is shown; tests wait on it.
+func (ws *workspace) transferDone() {
+	if ws.onTransferDone != nil {
+		ws.onTransferDone()
+	}
+}
+
+// importDialog asks for a format, then for a file (a folder for brat), and
+// imports it.
 func (ws *workspace) importDialog() {
 	if ws.store == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	choices := []string{autoFormat}
+	for name := range formats.Importers {
+		choices = append(choices, name)
+	}
+	slices.Sort(choices[1:])
+	choice := widget.NewSelect(choices, nil)
+	choice.SetSelected(autoFormat)
+	trust := widget.NewCheck("Trust offsets (do not check spans against their quoted text)", nil)
+	form := container.NewVBox(choice, trust,
+		widget.NewLabel("brat: choose the folder of .txt and .ann files, or its .zip."))
+	dialog.ShowCustomConfirm("Import documents", "Choose…", "Cancel", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		format, trusted := choice.Selected, trust.Checked
+		if format == "brat" {
+			ws.chooseBrat(trusted)
+			return
+		}
+		ws.chooseFile(func(path string) {
+			if format == autoFormat {
+				ws.importPaths([]string{path})
+			} else {
+				ws.importFormat(format, path, trusted)
+			}
+		})
+	}, ws.win)
+}
+
+// chooseFile asks for a file to read and passes its path on.
+func (ws *workspace) chooseFile(then func(path string)) {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			ws.showError(err)
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
-		ws.importPaths([]string{path})
+		then(path)
 	}, ws.win)
-	d.Show()
+}
+
+// chooseBrat asks for a brat folder; its Cancel offers a .zip instead.
+func (ws *workspace) chooseBrat(trusted bool) {
+	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+		switch {
+		case err != nil:
+			ws.showError(err)
+		case l == nil:
+			ws.chooseFile(func(path string) { ws.importFormat("brat", path, trusted) })
+		default:
+			ws.importFormat("brat", l.Path(), trusted)
+		}
+	}, ws.win)
+}
+
+// importFormat imports one file of another tool's format on a worker
+// goroutine, all or nothing, and says what was repaired or left out.
+func (ws *workspace) importFormat(format, path string, trusted bool) {
+	st := ws.store
+	meta, err := st.Meta()
+	if err != nil {
+		ws.showError(err)
+		return
+	}
+	p := newProgress(ws.win, "Importing "+filepath.Base(path), 1)
+	go func() {
+		rep, res, err := formats.ImportWith(st, format, path, formats.ImportOptions{TrustOffsets: trusted, Annotator: meta.Annotator})
+		fyne.Do(func() {
+			defer ws.transferDone()
+			p.hide()
+			if err != nil {
+				ws.showError(fmt.Errorf("nothing was imported: %w", err))
+				return
+			}
+			if ws.store != st {
+				return // another project was opened meanwhile
+			}
+			var sum importSummary
+			sum.add(path, res, nil)
+			sum.report = formatReport(rep)
+			ws.afterImport(sum)
+		})
+	}()
+}
+
+// formatReport says what an import from another tool's format repaired,
+// left out or added.
+func formatReport(rep formats.Report) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d annotations, %d relations.", rep.Annotations, rep.Relations)
+	if rep.Repaired > 0 {
+		fmt.Fprintf(&b, "\n%d spans had offsets that did not fit their text and were re-anchored.", rep.Repaired)
+	}
+	if len(rep.NewLabels) > 0 {
+		names := make([]string, len(rep.NewLabels))
+		for i, l := range rep.NewLabels {
+			names[i] = l.Name
+		}
+		fmt.Fprintf(&b, "\nNew labels added to the project: %s.", strings.Join(names, ", "))
+	}
+	if len(rep.Unconfirmed) > 0 {
+		fmt.Fprintf(&b, "\n%d spans left out (their text was not found):\n%s", len(rep.Unconfirmed), strings.Join(first(rep.Unconfirmed, 10), "\n"))
+	}
+	if len(rep.Notes) > 0 {
+		fmt.Fprintf(&b, "\nNotes:\n%s", strings.Join(first(rep.Notes, 10), "\n"))
+	}
+	return b.String()
 }
 
 // importFolderDialog asks for a folder whose files are all imported.
@@ -106,8 +217,11 @@ func (ws *workspace) importPaths(paths []string) {
 			fyne.Do(func() { p.set(i+1, filepath.Base(f)) })
 		}
 		fyne.Do(func() {
+			defer ws.transferDone()
 			p.hide()
-			ws.afterImport(sum)
+			if ws.store == st {
+				ws.afterImport(sum)
+			}
 		})
 	}()
 }
@@ -117,6 +231,7 @@ type importSummary struct {
 	added, skipped int
 	failed         []string
 	cancelled      bool
+	report         string // what an import from another tool's format found
 }
 
 func (s *importSummary) add(file string, res annotate.ImportResult, err error) {
@@ -130,6 +245,9 @@ func (s *importSummary) add(file string, res annotate.ImportResult, err error) {
 
 func (s importSummary) String() string {
 	msg := fmt.Sprintf("%d documents added, %d already in the project.", s.added, s.skipped)
+	if s.report != "" {
+		msg += "\n" + s.report
+	}
 	if s.cancelled {
 		msg += "\nCancelled: the files after the last one shown were not imported."
 	}
@@ -235,7 +353,13 @@ func (ws *workspace) exportTo(path, format string) {
 		err := formats.WriteFileAtomic(path, func(f *os.File) error {
 			return formats.Export(f, format, st, each, func(msg string) { warnings = append(warnings, msg) })
 		})
+		if err == nil && format == "labelstudio" {
+			// Label Studio needs the labelling configuration to show the labels.
+			config := strings.TrimSuffix(path, filepath.Ext(path)) + ".config.xml"
+			err = formats.WriteLabelStudioConfig(config, st)
+		}
 		fyne.Do(func() {
+			defer ws.transferDone()
 			p.hide()
 			switch {
 			case errors.Is(err, errCancelled):

@@ -38,9 +38,17 @@ type workspace struct {
 	linking  bool   // 'a' was pressed on a claim: the next source tapped is linked
 	lists    *coalescer
 
+	onTransferDone func()  // called when an import or export has finished
+	review         *review // the teammate's file under review; nil while annotating
+
+	top   *fyne.Container  // above the article: label bar, find bar, review bar
+	right *container.Split // the article and, beside it, the panels
+
 	recentMenu *fyne.MenuItem
 	undoItem   *fyne.MenuItem
 	redoItem   *fyne.MenuItem
+
+	closeReviewItem *fyne.MenuItem
 }
 
 // listDelay is how long after the last edit of a burst the panel and the
@@ -66,10 +74,11 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config) *workspace {
 	ws.find = newFindBar(ws)
 	ws.lists = newCoalescer(listDelay, ws.refreshLists)
 
-	centre := container.NewBorder(container.NewVBox(ws.labels.object(), ws.find.object()), nil, nil, nil, ws.view)
-	right := container.NewHSplit(centre, ws.panel.object())
-	right.Offset = 0.75
-	split := container.NewHSplit(ws.docs.object(), right)
+	ws.top = container.NewVBox(ws.labels.object(), ws.find.object())
+	centre := container.NewBorder(ws.top, nil, nil, nil, ws.view)
+	ws.right = container.NewHSplit(centre, ws.panel.object())
+	ws.right.Offset = 0.75
+	split := container.NewHSplit(ws.docs.object(), ws.right)
 	split.Offset = 0.2
 	w.SetContent(container.NewBorder(nil, ws.status.object(), nil, nil, split))
 	w.SetMainMenu(ws.mainMenu())
@@ -91,6 +100,7 @@ func (ws *workspace) openProject(path string) error {
 		st.Close()
 		return err
 	}
+	ws.closeReview()
 	ws.store = st
 	ws.prefs.addRecent(path)
 	ws.win.SetTitle(fmt.Sprintf("Spanmark — %s", filepath.Base(path)))
@@ -187,8 +197,12 @@ func (ws *workspace) refreshAnnotations() {
 	if ws.sess == nil {
 		return
 	}
-	ws.view.SetSpans(spansFor(ws.sess.Annotations(), ws.schema))
-	ws.view.SetActive(ws.active)
+	if ws.review != nil {
+		ws.review.refresh()
+	} else {
+		ws.view.SetSpans(spansFor(ws.sess.Annotations(), ws.schema))
+		ws.view.SetActive(ws.active)
+	}
 	ws.status.setCounts(ws.sess)
 	ws.updateUndoMenu()
 	ws.lists.schedule()
@@ -197,6 +211,11 @@ func (ws *workspace) refreshAnnotations() {
 // refreshChange redraws after an edit of the session: the article view
 // takes only what the edit changed.
 func (ws *workspace) refreshChange() {
+	if ws.review != nil {
+		// An edit changes the classes of the annotations around it.
+		ws.refreshAnnotations()
+		return
+	}
 	put, deleted := ws.sess.LastChange()
 	ws.view.UpdateSpans(spansFor(put, ws.schema), deleted)
 	ws.view.SetActive(ws.active)

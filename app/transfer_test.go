@@ -1,0 +1,118 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"spanmark/annotate"
+)
+
+// transfers returns a channel that receives once every time an import or
+// export of ws has finished and shown its result.
+func transfers(ws *workspace) <-chan struct{} {
+	done := make(chan struct{}, 4)
+	ws.onTransferDone = func() { done <- struct{}{} }
+	return done
+}
+
+func wait(t *testing.T, done <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("timed out waiting for %s", what)
+	}
+}
+
+// TestImportOtherFormats imports another tool's file into an empty
+// project through the app, and checks every span's text.
+func TestImportOtherFormats(t *testing.T) {
+	for _, c := range []struct{ format, file string }{
+		{"doccano", "article.doccano-relations.jsonl"},
+		{"labelstudio", "article.labelstudio.json"},
+		{"labelstudio", "utf16.labelstudio.json"},
+		{"brat", "unicode.brat"},
+		{"spacy", "unicode.spacy.jsonl"},
+		{"w3c", "article.w3c.jsonld"},
+		{"conll", "article.conll"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			ws, _ := newTestWorkspace(t)
+			done := transfers(ws)
+			ws.importFormat(c.format, filepath.Join("..", "testdata", "formats", c.file), false)
+			wait(t, done, "the import")
+			if ws.sess == nil {
+				t.Fatal("the import did not open its first document")
+			}
+			infos, _ := ws.store.Documents()
+			n := 0
+			for _, info := range infos {
+				data, err := ws.store.Load(info.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, a := range data.Annotations {
+					if a.End > annotate.RuneLen(data.Document.Text) {
+						t.Fatalf("annotation %+v beyond the text", a)
+					}
+					n++
+				}
+			}
+			if n == 0 {
+				t.Errorf("%s: no annotations imported", c.file)
+			}
+		})
+	}
+}
+
+// TestExportFormatsFromApp exports a tagged document in spanmark JSON and
+// in Label Studio format (with its labelling configuration beside it) and
+// slices the text by the exported offsets.
+func TestExportFormatsFromApp(t *testing.T) {
+	ws, _ := newTestWorkspace(t, "unicode.txt")
+	done := transfers(ws)
+	var want []string
+	for _, w := range []string{"🚀", "北京"} {
+		start := offsetOf(t, ws, w, 0)
+		end := start + annotate.RuneLen(w)
+		if _, err := ws.sess.Tag(start, end, "MISC"); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, w)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "p.json")
+	ws.exportTo(out, "spanmark JSON")
+	wait(t, done, "the export")
+	var doc struct {
+		Documents []struct {
+			Text        string `json:"text"`
+			Annotations []struct {
+				Start, End int
+				Text       string
+			} `json:"annotations"`
+		} `json:"documents"`
+	}
+	b, _ := os.ReadFile(out)
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(doc.Documents[0].Text)
+	for i, a := range doc.Documents[0].Annotations {
+		if got := string(text[a.Start:a.End]); got != a.Text || got != want[i] {
+			t.Errorf("text[%d:%d] = %q, export says %q, want %q", a.Start, a.End, got, a.Text, want[i])
+		}
+	}
+
+	ls := filepath.Join(dir, "p.labelstudio.json")
+	ws.exportTo(ls, "labelstudio")
+	wait(t, done, "the Label Studio export")
+	for _, f := range []string{ls, filepath.Join(dir, "p.labelstudio.config.xml")} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("Label Studio export: %v", err)
+		}
+	}
+}
