@@ -219,18 +219,18 @@ func (ws *workspace) refreshChange() {
 	put, deleted := ws.sess.LastChange()
 	ws.view.UpdateSpans(spansFor(put, ws.schema), deleted)
 	ws.view.SetActive(ws.active)
-	ws.status.setCounts(ws.sess)
 	ws.updateUndoMenu()
 	ws.lists.schedule()
 }
 
-// refreshLists updates the annotation panel and the open document's
-// counts in the document list.
+// refreshLists updates the annotation panel and the counts in the status
+// line and the document list.
 func (ws *workspace) refreshLists() {
 	if ws.sess == nil {
 		return
 	}
 	ws.panel.set(ws.sess, ws.schema)
+	ws.status.setCounts(ws.sess)
 	ws.docs.setCounts(ws.sess.Document().ID, len(ws.sess.Annotations()), len(ws.sess.Relations()))
 }
 

@@ -80,25 +80,34 @@ func (x *spanIndex) update(put []Span, remove []string) {
 	for _, s := range put {
 		gone = append(gone, s.ID)
 	}
+	underlines := false // whether an underlined span comes or goes
 	keep := 0
-	for i, s := range x.spans {
-		if !slices.Contains(gone, s.ID) {
-			x.spans[keep], x.fill[keep] = s, x.fill[i]
-			keep++
+	for i := range x.spans {
+		if slices.Contains(gone, x.spans[i].ID) {
+			underlines = underlines || x.spans[i].Style == Underline
+			continue
 		}
+		if keep != i {
+			x.spans[keep], x.fill[keep], x.level[keep] = x.spans[i], x.fill[i], x.level[i]
+		}
+		keep++
 	}
-	x.spans, x.fill = x.spans[:keep], x.fill[:keep]
+	x.spans, x.fill, x.level = x.spans[:keep], x.fill[:keep], x.level[:keep]
 	for _, s := range put {
 		if s.Start >= s.End {
 			continue
 		}
+		underlines = underlines || s.Style == Underline
 		i, _ := slices.BinarySearchFunc(x.spans, s, CompareSpans)
 		x.spans = slices.Insert(x.spans, i, s)
 		x.fill = slices.Insert(x.fill, i, fillColor(s.Color))
+		x.level = slices.Insert(x.level, i, 0)
 	}
 	x.maxEnd = slices.Grow(x.maxEnd[:0], len(x.spans))[:len(x.spans)]
 	x.build(0, len(x.spans))
-	x.level = underlineLevels(x.spans)
+	if underlines {
+		x.level = underlineLevels(x.spans)
+	}
 }
 
 // CompareSpans orders spans as the view indexes them: by start, then end

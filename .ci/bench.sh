@@ -1,0 +1,427 @@
+#!/usr/bin/env bash
+# Spanmark's scale budgets, measured (issue 6): one book-length document of
+# 1 MB with 20,000 annotations, and a project of 10,000 documents with
+# 1,000,000 annotations. Builds ./spanmark, generates the data sets (kept
+# in a cache folder and reused while the code that makes them is
+# unchanged), runs the Go benchmarks and the whole-process measurements,
+# and prints one table: every figure against its budget, PASS or MISS.
+#
+#   BENCH_DIR      cache and work folder (default /tmp/spanmark-bench)
+#   BENCH_DISPLAY  X display number for the GUI memory run (default 98)
+#   BENCH_RUNS     runs of each whole-process command (default 3)
+#
+# The exit status is 0 whenever the table is printed, missed budgets
+# included: the table is a report, and a figure that could not be
+# measured says ERROR in it. It is not 0 only when the harness cannot run
+# at all (the build or the generation of the data sets fails).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Fyne cannot parse the locale "C"; see the Makefile.
+# Bash itself warns when en_US.UTF-8 is not installed; Fyne only reads it.
+{ export LANG=C.UTF-8 LC_MESSAGES=en_US.UTF-8; } 2>/dev/null
+unset LC_ALL
+export PATH="$PATH:/usr/local/go/bin"
+
+# The project of the budgets: 10,000 news-length documents of 100
+# annotations each, and a fifth of it to show that export's memory does
+# not grow with the project.
+big_docs=10000
+mid_docs=2000
+words=800
+per_doc=100
+seed=1
+
+# Each whole-process command runs this many times; the table gives the
+# median time and the largest peak memory.
+runs=${BENCH_RUNS:-3}
+
+bench_dir=${BENCH_DIR:-/tmp/spanmark-bench}
+display=:${BENCH_DISPLAY:-98}
+work=$bench_dir/work
+rm -rf "$work"
+mkdir -p "$work"
+gobench_log=$work/go-bench.txt
+: >"$gobench_log"
+rows=$work/rows.tsv
+: >"$rows"
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+
+if [ ! -x /usr/bin/time ]; then
+	log "installing GNU time for peak memory figures"
+	sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+	$sudo apt-get install -y -qq --no-install-recommends time >/dev/null
+fi
+
+log "building ./spanmark"
+go build -o spanmark .
+
+# The data sets depend on the generator, the command line, the storage
+# and the formats, so a change to any of them makes a new cache folder.
+key=$({
+	echo "$words $per_doc $seed"
+	cat main.go
+	find annotate/synth annotate/formats storage -maxdepth 1 -name '*.go' ! -name '*_test.go' | sort | xargs cat
+	find annotate -maxdepth 1 -name '*.go' ! -name '*_test.go' | sort | xargs cat
+} | sha256sum | cut -c1-12)
+data=$bench_dir/data-$key
+for old in "$bench_dir"/data-*; do
+	[ "$old" = "$data" ] || rm -rf "$old"
+done
+mkdir -p "$data"
+
+# gen_project makes $data/NAME.spanmark of DOCS documents unless it is
+# there; the file appears only when it is complete.
+gen_project() {
+	local name=$1 docs=$2
+	[ -f "$data/$name.spanmark" ] && return
+	log "generating $name: $docs documents × $per_doc annotations"
+	rm -f "$data/partial-$name.spanmark"
+	./spanmark gen --out "$data/partial-$name.spanmark" --docs "$docs" --words-per-doc "$words" \
+		--annotations-per-doc "$per_doc" --seed "$seed" 2>"$work/gen-$name.log"
+	mv "$data/partial-$name.spanmark" "$data/$name.spanmark"
+}
+
+# perturb writes B's copy of a spanmark JSONL export: of every 100
+# annotations about 70 stay, 10 have their end moved by one code point, 8
+# entities take another entity label, 6 are dropped (with their
+# relations), and 6 get a shifted neighbour. Python slices by code point,
+# as the format does.
+perturb() {
+	python3 - "$1" "$2" <<'PY'
+import json, random, sys
+ENTITIES = ["PERSON", "ORG", "LOC", "DATE", "QUANTITY", "MISC"]
+rng = random.Random(7)
+with open(sys.argv[1], encoding="utf-8") as fin, open(sys.argv[2], "w", encoding="utf-8") as fout:
+    for line in fin:
+        rec = json.loads(line)
+        if "format" in rec:
+            fout.write(line)
+            continue
+        text, kept, dropped = rec["text"], [], set()
+        for a in rec["annotations"]:
+            k = rng.randrange(100)
+            if k < 70:
+                pass
+            elif k < 80:
+                if a["end"] - a["start"] > 1:
+                    a["end"] -= 1
+                elif a["end"] < len(text):
+                    a["end"] += 1
+            elif k < 88:
+                if a["kind"] == "entity":
+                    a["label"] = rng.choice([l for l in ENTITIES if l != a["label"]])
+            elif k < 94:
+                dropped.add(a["id"])
+                continue
+            elif a["end"] + 2 <= len(text):
+                extra = dict(a, id=a["id"] + "n", start=a["start"] + 1, end=a["end"] + 2)
+                extra["text"] = text[extra["start"]:extra["end"]]
+                kept.append(extra)
+            a["text"] = text[a["start"]:a["end"]]
+            kept.append(a)
+        rec["annotations"] = kept
+        rec["relations"] = [r for r in rec["relations"] if r["from"] not in dropped and r["to"] not in dropped]
+        fout.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
+PY
+}
+
+gen_project big "$big_docs"
+gen_project mid "$mid_docs"
+if [ ! -f "$data/big.jsonl" ]; then
+	log "exporting big to JSONL"
+	./spanmark export --format jsonl --db "$data/big.spanmark" >"$data/partial-big.jsonl"
+	mv "$data/partial-big.jsonl" "$data/big.jsonl"
+fi
+if [ ! -f "$data/perturbed.jsonl" ]; then
+	log "perturbing the export for agree"
+	perturb "$data/big.jsonl" "$data/partial-perturbed.jsonl"
+	mv "$data/partial-perturbed.jsonl" "$data/perturbed.jsonl"
+fi
+
+# gobench runs the benchmarks of PKG matching PATTERN, N iterations each
+# (or for a duration), and appends their output to the log that metric
+# reads. A failing benchmark leaves its figures missing, which the table
+# shows as ERROR.
+gobench() {
+	local pkg=$1 pattern=$2 benchtime=$3
+	log "go test -bench '$pattern' -benchtime $benchtime $pkg"
+	local out=$work/bench.out
+	if ! go test -tags ci -run '^$' -bench "$pattern" -benchtime "$benchtime" -count 1 "$pkg" >"$out" 2>&1; then
+		log "go test -bench '$pattern' $pkg failed; see $gobench_log"
+	fi
+	cat "$out" >>"$gobench_log"
+}
+
+# metric prints the value a benchmark reported in UNIT; NAME is the full
+# benchmark name without the GOMAXPROCS suffix.
+metric() {
+	awk -v name="$1" -v unit="$2" '
+		/^Benchmark/ {
+			n = $1; sub(/-[0-9]+$/, "", n)
+			if (n != name) next
+			for (i = 3; i < NF; i++) if ($(i + 1) == unit) { print $i; exit }
+		}' "$gobench_log"
+}
+
+# calc evaluates an awk expression over numbers; it prints nothing when
+# an operand is missing, so that the row says ERROR.
+calc() {
+	local expr=$1 v
+	shift
+	for v in "$@"; do [ -n "$v" ] || return 0; done
+	awk -v a="${1:-}" -v b="${2:-}" -v c="${3:-}" -v d="${4:-}" "BEGIN { printf \"%.6g\", $expr }"
+}
+
+# row adds a line to the table. VALUE is compared with LIMIT by OP (<, <=
+# or >=); the ratio is VALUE/LIMIT, or LIMIT/VALUE for >=, so that a ratio
+# under 1 is within budget either way. OP "info" is a figure without a
+# budget. SHOWN is what the measured column says.
+row() {
+	local figure=$1 budget=$2 shown=$3 value=$4 op=$5 limit=${6:-}
+	local ratio=— result
+	if [ "$op" = info ]; then
+		result=info
+		[ -n "$value" ] || { shown="not measured"; result=ERROR; }
+	elif [ -z "$value" ]; then
+		shown="not measured"
+		result=ERROR
+	else
+		ratio=$(awk -v v="$value" -v l="$limit" -v op="$op" 'BEGIN { printf "%.2f", op == ">=" ? l / v : v / l }')
+		result=$(awk -v v="$value" -v l="$limit" -v op="$op" 'BEGIN {
+			ok = op == "<" ? v < l : op == "<=" ? v <= l : v >= l
+			print ok ? "PASS" : "**MISS**" }')
+	fi
+	printf '%s\t%s\t%s\t%s\t%s\n' "$figure" "$budget" "$shown" "$ratio" "$result" >>"$rows"
+}
+
+# section adds a heading line to the table.
+section() { printf '%s\t\t\t\t\n' "**$1**" >>"$rows"; }
+
+# measure runs a command under GNU time, its output to OUT and its
+# messages to NAME.err, and writes NAME.ms (wall time), NAME.rss (peak
+# resident set, kB) and NAME.anon (peak anonymous memory, kB, sampled
+# every 50 ms: the heap and stacks, without the pages of the
+# memory-mapped project file that RSS also counts). A command that fails
+# writes no NAME.ms, so its row says ERROR.
+measure() {
+	local name=$1 out=$2
+	shift 2
+	local start tpid pid= peak=0 k v rc=0
+	start=$(date +%s%N)
+	/usr/bin/time -v -o "$work/$name.time" "$@" >"$out" 2>"$work/$name.err" &
+	tpid=$!
+	while kill -0 "$tpid" 2>/dev/null; do
+		[ -n "$pid" ] || pid=$(pgrep -P "$tpid" | head -n1 || true)
+		if [ -n "$pid" ]; then
+			{ while read -r k v _; do
+				if [ "$k" = RssAnon: ] && [ "$v" -gt "$peak" ]; then peak=$v; fi
+			done </proc/"$pid"/status; } 2>/dev/null || true
+		fi
+		sleep 0.05
+	done
+	wait "$tpid" || rc=$?
+	echo $((($(date +%s%N) - start) / 1000000)) >"$work/$name.ms"
+	echo "$peak" >"$work/$name.anon"
+	awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/$name.time" >"$work/$name.rss"
+	if [ "$rc" != 0 ]; then
+		log "$* failed with status $rc; see $work/$name.err"
+		rm -f "$work/$name.ms"
+	fi
+	return 0
+}
+
+# measure_runs measures a command $runs times as NAME.1, NAME.2, … and
+# writes NAME.ms (the median time), NAME.rss and NAME.anon (the largest
+# peaks); NAME.ms is missing when any run failed.
+measure_runs() {
+	local name=$1
+	shift
+	local i
+	for i in $(seq "$runs"); do
+		measure "$name.$i" "$@"
+	done
+	local files=()
+	for i in $(seq "$runs"); do files+=("$work/$name.$i"); done
+	if cat "${files[@]/%/.ms}" >"$work/$name.all" 2>/dev/null; then
+		sort -n "$work/$name.all" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }' >"$work/$name.ms"
+	fi
+	cat "${files[@]/%/.rss}" | sort -n | tail -n1 >"$work/$name.rss"
+	cat "${files[@]/%/.anon}" | sort -n | tail -n1 >"$work/$name.anon"
+}
+
+# value prints a figure measure wrote, or nothing.
+value() { cat "$work/$1" 2>/dev/null || true; }
+
+# gui_memory starts the real binary on a copy of the big project (opening
+# a document changes its status) under Xvfb, waits for its window and two
+# more seconds, and writes gui.ms (start to window), gui.rss, gui.hwm and
+# gui.anon from /proc.
+gui_memory() {
+	local home=$work/home app= xvfb win=
+	mkdir -p "$home"
+	cp "$data/big.spanmark" "$work/gui.spanmark"
+	Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+	xvfb=$!
+	for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+	local start
+	start=$(date +%s%N)
+	HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config DISPLAY=$display \
+		./spanmark "$work/gui.spanmark" >"$work/gui.log" 2>&1 &
+	app=$!
+	for _ in $(seq 300); do
+		win=$(DISPLAY=$display xdotool search --name '^Spanmark' 2>/dev/null | head -n1 || true)
+		[ -n "$win" ] && break
+		kill -0 "$app" 2>/dev/null || break
+		sleep 0.05
+	done
+	if [ -n "$win" ]; then
+		echo $((($(date +%s%N) - start) / 1000000)) >"$work/gui.ms"
+		sleep 2
+		awk '/^VmRSS:/ { print $2 >"'"$work/gui.rss"'" }
+		     /^VmHWM:/ { print $2 >"'"$work/gui.hwm"'" }
+		     /^RssAnon:/ { print $2 >"'"$work/gui.anon"'" }' /proc/"$app"/status
+	else
+		log "no Spanmark window appeared; see $work/gui.log"
+	fi
+	kill "$app" 2>/dev/null || true
+	wait "$app" 2>/dev/null || true
+	kill "$xvfb" 2>/dev/null || true
+	wait "$xvfb" 2>/dev/null || true
+	rm -f "$work/gui.spanmark"
+}
+
+began=$(date +%s)
+
+# The Go benchmarks. Iteration counts keep each under a few seconds on
+# two cores; the commit ratios take many turns because one fsync varies.
+gobench ./app 'BenchmarkOpenDocument20000$' 20x
+gobench ./app 'BenchmarkTagWith20000$' 500x
+gobench ./app/textview 'BenchmarkLayout1MB$' 30x
+gobench ./app/textview 'BenchmarkRefresh$|BenchmarkOffsetAt$' 1s
+gobench ./storage 'BenchmarkApplyWith20000$/^interleaved$' 500x
+gobench ./storage 'BenchmarkEditCycleWith20000$' 300x
+gobench ./storage 'BenchmarkCompactAfterDeletes$' 3x
+SPANMARK_BENCH_PROJECT=$data/big.spanmark gobench ./storage 'BenchmarkOpenProject$' 10x
+gobench ./annotate/formats 'BenchmarkWriteJSONL$' 10x
+gobench ./annotate/agree 'BenchmarkCompare$/^100x1000$|BenchmarkCompareSynth$' 5x
+
+# The whole-process measurements.
+log "spanmark export, $mid_docs and $big_docs documents, $runs runs each"
+measure_runs export-mid /dev/null ./spanmark export --format jsonl --db "$data/mid.spanmark"
+measure_runs export-big /dev/null ./spanmark export --format jsonl --db "$data/big.spanmark"
+log "spanmark import of the $big_docs-document export"
+# Each run imports into a new project: sh removes the last one, then
+# becomes spanmark, so that its memory is what is sampled.
+measure_runs import /dev/null sh -c 'rm -f "$1" && exec ./spanmark import --db "$1" "$2"' sh \
+	"$work/imported.spanmark" "$data/big.jsonl"
+rm -f "$work/imported.spanmark"
+log "spanmark agree, the project against its perturbed export"
+measure_runs agree "$work/agree.out" ./spanmark agree "$data/big.spanmark" "$data/perturbed.jsonl"
+log "GUI memory on the $big_docs-document project (display $display)"
+gui_memory
+
+# The table. Each row keeps the raw figure for the comparison and shows
+# it rounded.
+ms() { calc 'a / 1e6' "$1"; }
+mb() { calc 'a / 1024' "$1"; }
+# n prints a whole number with thousands separators.
+n() { echo "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
+# f prints VALUE with DIGITS decimals, or "?" when it is missing.
+f() {
+	if [ -n "$2" ]; then awk -v v="$2" "BEGIN { printf \"%.$1f\", v }"; else echo "?"; fi
+}
+
+section "One document: 1 MB, 20,000 annotations"
+v=$(ms "$(metric BenchmarkOpenDocument20000 ns/op)")
+row "Open in the app to first paint (app BenchmarkOpenDocument20000)" "< 300 ms" "$(f 1 "$v") ms" "$v" "<" 300
+v=$(ms "$(metric BenchmarkLayout1MB ns/op)")
+row "Re-layout at a new width (textview BenchmarkLayout1MB)" "< 100 ms" "$(f 1 "$v") ms" "$v" "<" 100
+big=$(metric BenchmarkRefresh/1024KB ns/op)
+small=$(metric BenchmarkRefresh/10KB ns/op)
+v=$(ms "$big")
+row "One screenful drawn (textview BenchmarkRefresh/1024KB)" "< 5 ms" "$(f 1 "$(calc 'a / 1e3' "$big")") µs" "$v" "<" 5
+v=$(calc 'a / b' "$big" "$small")
+row "Screenful, 1 MB vs 10 KB document (textview BenchmarkRefresh)" "≤ 1.2×" \
+	"$(f 2 "$v")× ($(f 1 "$(calc 'a / 1e3' "$big")") vs $(f 1 "$(calc 'a / 1e3' "$small")") µs)" "$v" "<=" 1.2
+v=$(calc 'a / 1e3' "$(metric BenchmarkOffsetAt ns/op)")
+row "Point → offset hit test (textview BenchmarkOffsetAt)" "< 20 µs" "$(f 2 "$v") µs" "$v" "<" 20
+v=$(metric BenchmarkApplyWith20000/interleaved apply/bare)
+row "Tag vs one bare commit (storage BenchmarkApplyWith20000/interleaved)" "≤ 2×" \
+	"$(f 2 "$v")× ($(f 2 "$(ms "$(metric BenchmarkApplyWith20000/interleaved apply-ns/op)")") vs $(f 2 "$(ms "$(metric BenchmarkApplyWith20000/interleaved bare-ns/op)")") ms)" "$v" "<=" 2
+bare=$(ms "$(metric BenchmarkEditCycleWith20000 bare-ns/op)")
+for edit in tag relabel untag; do
+	v=$(metric BenchmarkEditCycleWith20000 "$edit/bare")
+	row "${edit^} vs one bare commit (storage BenchmarkEditCycleWith20000)" "≤ 2×" "$(f 2 "$v")× (bare commit $(f 2 "$bare") ms)" "$v" "<=" 2
+done
+v=$(metric BenchmarkTagWith20000 ratio)
+row "Tag with redraw vs one bare commit (app BenchmarkTagWith20000)" "≤ 2×" \
+	"$(f 2 "$v")× ($(f 2 "$(ms "$(metric BenchmarkTagWith20000 tag-ns/op)")") vs $(f 2 "$(ms "$(metric BenchmarkTagWith20000 commit-ns/op)")") ms)" "$v" "<=" 2
+
+section "Project: $(n $big_docs) documents, $(n $((big_docs * per_doc))) annotations"
+v=$(ms "$(metric BenchmarkOpenProject ns/op)")
+row "Open project + document list with counts (storage BenchmarkOpenProject)" "< 500 ms" "$(f 1 "$v") ms" "$v" "<" 500
+v=$(mb "$(value gui.rss)")
+row "GUI resident memory 2 s after the window appears (VmRSS)" "< 300 MB" "$(f 0 "$v") MB (anonymous $(f 0 "$(mb "$(value gui.anon)")") MB)" "$v" "<" 300
+v=$(mb "$(value gui.hwm)")
+row "GUI peak resident memory (VmHWM)" "< 300 MB" "$(f 0 "$v") MB" "$v" "<" 300
+v=$(value gui.ms)
+row "GUI start to window" "—" "$v ms" "$v" info
+v=$(calc 'a * 100' "$(metric BenchmarkWriteJSONL speed-ratio)")
+row "JSONL export speed vs encoding/json, same records (formats BenchmarkWriteJSONL)" "≥ 50 %" \
+	"$(f 0 "$v") % ($(f 0 "$(metric BenchmarkWriteJSONL jsonl-MB/s)") vs $(f 0 "$(metric BenchmarkWriteJSONL plain-MB/s)") MB/s)" "$v" ">=" 50
+for size in mid big; do
+	docs=$mid_docs
+	[ $size = big ] && docs=$big_docs
+	v=$(calc 'a / 1000' "$(value export-$size.ms)")
+	row "spanmark export --format jsonl > /dev/null, $(n "$docs") documents" "—" "$(f 2 "$v") s, peak RSS $(f 0 "$(mb "$(value export-$size.rss)")") MB" "$v" info
+done
+anon_mid=$(value export-mid.anon)
+anon_big=$(value export-big.anon)
+[ -n "$(value export-mid.ms)" ] && [ -n "$(value export-big.ms)" ] || anon_mid=
+v=$(calc 'b / a' "$anon_mid" "$anon_big")
+row "Export memory, $(n $mid_docs) → $(n $big_docs) documents (peak anonymous memory; RSS adds the mapped file)" "flat: ≤ 1.25×" \
+	"$(f 2 "$v")× ($(f 1 "$(mb "$anon_mid")") → $(f 1 "$(mb "$anon_big")") MB)" "$v" "<=" 1.25
+v=$(calc 'a / 1000' "$(value import.ms)")
+row "spanmark import of that export into a new project" "< 30 s" "$(f 2 "$v") s, peak RSS $(f 0 "$(mb "$(value import.rss)")") MB" "$v" "<" 30
+v=$(calc 'a / 1000' "$(value agree.ms)")
+row "spanmark agree, the project vs its perturbed JSONL export" "< 10 s" "$(f 2 "$v") s, peak RSS $(f 0 "$(mb "$(value agree.rss)")") MB" "$v" "<" 10
+v=$(calc 'a / 1e9' "$(metric BenchmarkCompare/100x1000 ns/op)")
+row "Agree 100,000 vs 100,000 annotations (agree BenchmarkCompare/100x1000)" "< 1 s" "$(f 3 "$v") s" "$v" "<" 1
+for shape in 1000x100 5x20000; do
+	v=$(calc 'a / 1e9' "$(metric BenchmarkCompareSynth/$shape ns/op)")
+	row "Agree 100,000 vs 100,000, synth layers, $shape docs × annotations (BenchmarkCompareSynth)" "< 1 s" "$(f 3 "$v") s" "$v" "<" 1
+done
+v=$(metric BenchmarkOpenProject file-bytes/annotation)
+row "Project file size per annotation" "< 400 B" "$(f 0 "$v") B ($(f 0 "$(calc 'a / 1048576' "$(stat -c %s "$data/big.spanmark")")") MB)" "$v" "<" 400
+v=$(metric BenchmarkCompactAfterDeletes compacted/deleted)
+row "Compact after deleting half the annotations (storage BenchmarkCompactAfterDeletes)" "smaller: < 1×" \
+	"$(f 2 "$v")× (file $(f 1 "$(metric BenchmarkCompactAfterDeletes MB-after-deletes)") → $(f 1 "$(metric BenchmarkCompactAfterDeletes MB-compacted)") MB; pages $(f 1 "$(metric BenchmarkCompactAfterDeletes MB-pages-after-deletes)") → $(f 1 "$(metric BenchmarkCompactAfterDeletes MB-pages-compacted)") MB)" \
+	"$v" "<" 1
+
+# Print the table, columns padded so that it reads in a terminal and
+# pastes into the README as Markdown.
+echo
+echo "Spanmark scale benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
+	"($(awk '/^cpu: / { sub(/^cpu: /, ""); sub(/ +$/, ""); print; exit }' "$gobench_log"))," \
+	"$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) memory, $(go version | cut -d' ' -f3-)"
+echo "Ratio = measured / budget (for the ≥ budget, budget / measured), so under 1 is within budget."
+echo
+python3 - "$rows" <<'PY'
+import sys
+head = ["Figure", "Budget", "Measured", "Ratio", "Result"]
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8")]
+widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
+def line(cells):
+    print("| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |")
+line(head)
+print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+for r in rows:
+    line(r)
+PY
+echo
+missed=$(grep -c 'MISS' "$rows" || true)
+errors=$(grep -c 'ERROR' "$rows" || true)
+echo "Budgets missed: $missed. Figures not measured: $errors. Measuring took $(($(date +%s) - began)) s."
+echo "Benchmark output: $gobench_log; data sets: $data"
