@@ -1,7 +1,9 @@
 package agree
 
 import (
+	"runtime"
 	"slices"
+	"sync"
 
 	"spanmark/annotate"
 )
@@ -78,19 +80,53 @@ func Compare(a, b Side) Report {
 		OnlyB:       onlyB,
 		PerDocument: make([]DocFigures, 0, len(pairs)),
 	}
-	for _, p := range pairs {
-		f := c.add(p.a, p.b)
-		r.PerDocument = append(r.PerDocument, DocFigures{
-			SHA256:  p.sha,
-			Title:   p.a.Document.Title,
-			AID:     p.a.Document.ID,
-			BID:     p.b.Document.ID,
-			Exact:   f.Exact,
-			Overlap: f.Overlap,
+	r.PerDocument = r.PerDocument[:len(pairs)]
+	// Documents are independent: each worker sums a share of the pairs
+	// into a comparer of its own, and the sums are added up at the end.
+	// Every figure is a sum of counts, so the result is the same as one
+	// comparer's, whatever the order.
+	workers := min(runtime.GOMAXPROCS(0), max(len(pairs)/64, 1))
+	parts := make([]*comparer, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		part := c
+		if w > 0 {
+			part = newComparer(a.Schema, b.Schema)
+		}
+		parts[w] = part
+		wg.Go(func() {
+			for i := w; i < len(pairs); i += workers {
+				p := pairs[i]
+				f := part.add(p.a, p.b)
+				r.PerDocument[i] = DocFigures{
+					SHA256:  p.sha,
+					Title:   p.a.Document.Title,
+					AID:     p.a.Document.ID,
+					BID:     p.b.Document.ID,
+					Exact:   f.Exact,
+					Overlap: f.Overlap,
+				}
+			}
 		})
+	}
+	wg.Wait()
+	for _, part := range parts[1:] {
+		c.merge(part)
 	}
 	r.Figures = c.figures()
 	return r
+}
+
+// merge adds what d has counted to c.
+func (c *comparer) merge(d *comparer) {
+	for label, f := range d.labels {
+		c.label(label).add(*f)
+	}
+	c.overall.add(d.overall)
+	c.relations.add(d.relations)
+	for k, t := range d.kappa {
+		c.kappa[k].merge(t)
+	}
 }
 
 // CompareDocument measures the agreement of b with a on one document and

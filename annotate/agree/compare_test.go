@@ -3,10 +3,12 @@ package agree
 import (
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"testing"
 
 	"spanmark/annotate"
+	"spanmark/annotate/synth"
 )
 
 // lf builds the figures of a label from its counts.
@@ -268,5 +270,37 @@ func TestCompareDocument(t *testing.T) {
 	empty := CompareDocument(nil, nil, annotate.Schema{}, annotate.Schema{})
 	if want := (LabelFigures{}); empty.Overall != want || !maps.Equal(empty.Kappa, perfect) {
 		t.Errorf("nil documents: overall %+v, kappa %v; want %+v, %v", empty.Overall, empty.Kappa, want, perfect)
+	}
+}
+
+// TestCompareParallelEqualsSerial checks that spreading the documents over
+// workers gives exactly the figures of one worker.
+func TestCompareParallelEqualsSerial(t *testing.T) {
+	opts := synth.Options{Docs: 300, WordsPerDoc: 300, AnnotationsPerDoc: 40, Seed: 3}
+	var a, b Side
+	a.Schema, b.Schema = annotate.DefaultSchema(), annotate.DefaultSchema()
+	i := 0
+	for d := range synth.Documents(opts) {
+		a.Docs = append(a.Docs, d)
+		c := *d
+		c.Annotations = slices.Clone(d.Annotations)
+		for j := range c.Annotations {
+			if (i+j)%5 == 0 {
+				c.Annotations[j].End++ // a boundary disagreement
+			}
+		}
+		b.Docs = append(b.Docs, &c)
+		i++
+	}
+	parallel := Compare(a, b)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	serial := Compare(a, b)
+	gotJSON, _ := parallel.JSON()
+	wantJSON, _ := serial.JSON()
+	if string(gotJSON) != string(wantJSON) {
+		t.Errorf("parallel report\n%s\nserial report\n%s", gotJSON, wantJSON)
+	}
+	if !slices.Equal(parallel.PerDocument, serial.PerDocument) {
+		t.Error("per-document figures differ between parallel and serial")
 	}
 }

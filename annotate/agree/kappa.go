@@ -21,6 +21,18 @@ func newKappaTally() *kappaTally {
 	return &kappaTally{a: map[string]int64{}, b: map[string]int64{}}
 }
 
+// merge adds the counts of u to t.
+func (t *kappaTally) merge(u *kappaTally) {
+	t.n += u.n
+	t.agree += u.agree
+	for c, n := range u.a {
+		t.a[c] += n
+	}
+	for c, n := range u.b {
+		t.b[c] += n
+	}
+}
+
 // kappa returns Cohen's kappa over what t counted, 1 when there is nothing
 // to count or both sides used one and the same category for everything.
 // It computes (N·a − Σ n_A·n_B) / (N² − Σ n_A·n_B), which is (pₒ − pₑ)/(1 − pₑ)
