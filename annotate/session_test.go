@@ -287,3 +287,118 @@ func TestSessionSetStatus(t *testing.T) {
 		t.Errorf("status on disk %q, in session %q; want done", infos[0].Status, s.Document().Status)
 	}
 }
+
+// TestSessionAdopt takes another annotator's annotations and relations in
+// one step, and undoes and redoes that step whole.
+func TestSessionAdopt(t *testing.T) {
+	theirs := func(start, end int, label string) annotate.Annotation {
+		return annotate.Annotation{ID: annotate.NewID(), Start: start, End: end, Label: label, Annotator: "bob",
+			Note: "from bob", Created: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	}
+	t.Run("copy with a relation to an annotation of mine", func(t *testing.T) {
+		s, st := openArticle(t)
+		ss, se := span(t, s, "RIA Novosti")
+		source, _ := s.Tag(ss, se, "SOURCE")
+		cs, ce := span(t, s, "fraternal help from the Korean people")
+		claim := theirs(cs, ce, "CLAIM")
+		rel := annotate.Relation{ID: annotate.NewID(), Type: annotate.RelationAttributedTo, From: claim.ID, To: source.ID}
+		if err := s.Adopt([]annotate.Annotation{claim}, []annotate.Relation{rel}); err != nil {
+			t.Fatal(err)
+		}
+		got, ok := s.Annotation(claim.ID)
+		if !ok || got.Annotator != "bob" || got.Note != "from bob" || !got.Created.Equal(claim.Created) || got.DocumentID != s.Document().ID {
+			t.Errorf("adopted annotation = %+v (present %v), want bob's with his note and time, in the document", got, ok)
+		}
+		if rels := s.Relations(); len(rels) != 1 || !equalRelation(rels[0], rel) {
+			t.Errorf("relations = %+v, want %+v", rels, rel)
+		}
+		if name, _ := s.CanUndo(); name != "accept CLAIM" {
+			t.Errorf("undo step = %q, want %q", name, "accept CLAIM")
+		}
+		assertOnDisk(t, s, st)
+		if _, err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+		if n, m := len(s.Annotations()), len(s.Relations()); n != 1 || m != 0 {
+			t.Errorf("after one undo %d annotations and %d relations, want 1 and 0", n, m)
+		}
+		assertOnDisk(t, s, st)
+		if _, err := s.Redo(); err != nil {
+			t.Fatal(err)
+		}
+		if n, m := len(s.Annotations()), len(s.Relations()); n != 2 || m != 1 {
+			t.Errorf("after redo %d annotations and %d relations, want 2 and 1", n, m)
+		}
+		assertOnDisk(t, s, st)
+	})
+	t.Run("replace drops relations that no longer fit", func(t *testing.T) {
+		s, st := openArticle(t)
+		_, source, _ := linkedClaim(t, s)
+		ss, se := source.Start, source.End
+		replaced := source
+		replaced.End, replaced.Label = ss+3, "ORG"
+		if err := s.Adopt([]annotate.Annotation{replaced}, nil); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Annotation(source.ID)
+		if got.End != ss+3 || got.Label != "ORG" || !got.Created.Equal(source.Created) {
+			t.Errorf("replaced annotation = %+v, want [%d,%d) ORG created %v", got, ss, ss+3, source.Created)
+		}
+		if n := len(s.Relations()); n != 0 {
+			t.Errorf("an ORG cannot be a source; %d relations left", n)
+		}
+		assertOnDisk(t, s, st)
+		if _, err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.Annotation(source.ID); got.End != se || got.Label != "SOURCE" || len(s.Relations()) != 1 {
+			t.Errorf("undo gave %+v and %d relations, want the SOURCE back with its relation", got, len(s.Relations()))
+		}
+		assertOnDisk(t, s, st)
+	})
+	t.Run("a relation the document has is left out", func(t *testing.T) {
+		s, st := openArticle(t)
+		claim, source, mine := linkedClaim(t, s)
+		again := annotate.Relation{ID: annotate.NewID(), Type: annotate.RelationAttributedTo, From: claim.ID, To: source.ID}
+		if err := s.Adopt(nil, []annotate.Relation{again}); err != nil {
+			t.Fatal(err)
+		}
+		if rels := s.Relations(); len(rels) != 1 || rels[0].ID != mine.ID {
+			t.Errorf("relations = %+v, want only %s", rels, mine.ID)
+		}
+		if name, _ := s.CanUndo(); name != "link" {
+			t.Errorf("undo step = %q; adopting nothing new must add no step", name)
+		}
+		assertOnDisk(t, s, st)
+	})
+	t.Run("an invalid annotation changes nothing", func(t *testing.T) {
+		s, st := openArticle(t)
+		start, end := span(t, s, "Kim Jong Un")
+		err := s.Adopt([]annotate.Annotation{theirs(start, end, "EVENT")}, nil)
+		if !errors.Is(err, annotate.ErrInvalid) {
+			t.Errorf("adopting a label the schema lacks: err = %v, want ErrInvalid", err)
+		}
+		if _, ok := s.CanUndo(); ok || len(s.Annotations()) != 0 {
+			t.Errorf("a refused adopt left %d annotations or a step to undo", len(s.Annotations()))
+		}
+		assertOnDisk(t, s, st)
+	})
+}
+
+// linkedClaim tags a claim and its source and links them.
+func linkedClaim(t *testing.T, s *annotate.Session) (claim, source annotate.Annotation, rel annotate.Relation) {
+	t.Helper()
+	cs, ce := span(t, s, "fraternal help from the Korean people")
+	ss, se := span(t, s, "RIA Novosti")
+	claim, err := s.Tag(cs, ce, "CLAIM")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if source, err = s.Tag(ss, se, "SOURCE"); err != nil {
+		t.Fatal(err)
+	}
+	if rel, err = s.Link(annotate.RelationAttributedTo, claim.ID, source.ID); err != nil {
+		t.Fatal(err)
+	}
+	return claim, source, rel
+}

@@ -25,6 +25,10 @@ type Config struct {
 	Path string
 	// Open opens (and, unless readOnly, creates when missing) a project.
 	Open func(path string, readOnly bool) (annotate.Store, error)
+	// Compact rewrites the closed project at path without the space that
+	// deletions left, swapping the new file in only once it is complete,
+	// and returns the sizes before and after. Nil hides File → Compact.
+	Compact func(path string) (before, after int64, err error)
 }
 
 // Run opens the main window on cfg.Path and returns when it is closed.

@@ -21,6 +21,9 @@ type docList struct {
 	current string
 	onOpen  func(id string) error
 	quiet   bool // selecting programmatically: do not call onOpen
+	// badges replace documents' annotation counts, by id: while
+	// reviewing, each document's agreement.
+	badges map[string]string
 }
 
 func newDocList(onOpen func(id string) error) *docList {
@@ -66,7 +69,11 @@ func (d *docList) update(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	setLabel(row.Objects[0].(*widget.Label), info.Title)
 	setLabel(row.Objects[1].(*widget.Label), statusGlyph(info.Status))
-	setLabel(row.Objects[2].(*widget.Label), fmt.Sprint(info.Annotations))
+	count, ok := d.badges[info.ID]
+	if !ok {
+		count = fmt.Sprint(info.Annotations)
+	}
+	setLabel(row.Objects[2].(*widget.Label), count)
 }
 
 // setLabel sets a label's text unless it already says that, sparing the
@@ -165,4 +172,20 @@ func (d *docList) setCounts(id string, anns, rels int) {
 	d.edit(id, func(info *annotate.DocumentInfo) {
 		info.Annotations, info.Relations = anns, rels
 	})
+}
+
+// setBadges shows badges in place of the documents' annotation counts;
+// nil shows the counts again.
+func (d *docList) setBadges(badges map[string]string) {
+	d.badges = badges
+	d.list.Refresh()
+}
+
+// setBadge shows badge in place of document id's annotation count.
+func (d *docList) setBadge(id, badge string) {
+	if d.badges == nil || d.badges[id] == badge {
+		return
+	}
+	d.badges[id] = badge
+	d.edit(id, func(*annotate.DocumentInfo) {})
 }

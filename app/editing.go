@@ -33,13 +33,17 @@ func (ws *workspace) onSelect(start, end int) {
 
 // onSpanTap selects the annotation under the pointer. Tapping again where
 // several overlap cycles through them; in link mode, tapping a source
-// links the selected claim to it.
+// links the selected claim to it; while reviewing, the disagreement
+// tapped becomes the current one.
 func (ws *workspace) onSpanTap(ids []string, _ int) {
 	if len(ids) == 0 {
 		return
 	}
 	if ws.linking {
 		ws.linkTo(ids)
+		return
+	}
+	if ws.review != nil && ws.review.tap(ids) {
 		return
 	}
 	next := ids[0]
@@ -71,6 +75,9 @@ func (ws *workspace) onRune(r rune) {
 		return
 	}
 	r = unicode.ToLower(r)
+	if ws.review != nil && ws.review.key(r) {
+		return
+	}
 	switch r {
 	case keyLink:
 		ws.startLink()
@@ -287,6 +294,11 @@ func (ws *workspace) onHover(ids []string, _ int) {
 func (ws *workspace) tooltip(offset int) string {
 	if ws.sess == nil {
 		return ""
+	}
+	if ws.review != nil {
+		if tip, ok := ws.review.tooltip(offset); ok {
+			return tip
+		}
 	}
 	var lines []string
 	for _, a := range ws.sess.Annotations() {

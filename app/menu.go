@@ -29,6 +29,10 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 
 	ws.undoItem = item("Undo", &fyne.ShortcutUndo{}, ws.undo)
 	ws.redoItem = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), ws.redo)
+	ws.closeReviewItem = item("Close review", nil, ws.closeReview)
+	ws.closeReviewItem.Disabled = ws.review == nil
+	compact := item("Compact project", nil, ws.compactProject)
+	compact.Disabled = ws.cfg.Compact == nil
 	file := fyne.NewMenu("File",
 		item("New project…", shortcut(fyne.KeyN, ctrl), ws.newProjectDialog),
 		item("Open project…", shortcut(fyne.KeyO, ctrl), ws.openProjectDialog),
@@ -37,6 +41,10 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		item("Import documents…", shortcut(fyne.KeyI, ctrl), ws.importDialog),
 		item("Import folder…", nil, ws.importFolderDialog),
 		item("Export…", shortcut(fyne.KeyE, ctrl), ws.exportDialog),
+		compact,
+		fyne.NewMenuItemSeparator(),
+		item("Review teammate's file…", nil, ws.reviewDialog),
+		ws.closeReviewItem,
 		fyne.NewMenuItemSeparator(),
 		item("Quit", shortcut(fyne.KeyQ, ctrl), ws.quit),
 	)
@@ -172,6 +180,14 @@ const shortcutHelp = `In the article view
   a, then click       link the selected claim to its source
   Esc                 clear the selection / cancel linking
   [ and ]             previous / next document
+
+While reviewing a teammate's file (File → Review teammate's file…)
+  n / p               next / previous disagreement
+  t                   accept theirs
+  k                   keep mine
+  x                   delete mine
+  click a span        make its disagreement the current one
+  other keys          as when annotating; these five win over label keys
 
 Menus
   Ctrl+Z / Ctrl+Shift+Z   undo / redo

@@ -384,3 +384,55 @@ func first(s []string, n int) []string {
 	}
 	return s
 }
+
+// compactProject closes the project, compacts its file on a worker
+// goroutine and opens it again on the same document.
+func (ws *workspace) compactProject() {
+	if ws.store == nil || ws.cfg.Compact == nil {
+		return
+	}
+	path := ws.store.Path()
+	var doc string
+	if ws.sess != nil {
+		doc = ws.sess.Document().ID
+	}
+	if err := ws.close(); err != nil {
+		ws.showError(err)
+		return
+	}
+	p := newProgress(ws.win, "Compacting "+filepath.Base(path), 1)
+	go func() {
+		before, after, err := ws.cfg.Compact(path)
+		fyne.Do(func() {
+			defer ws.transferDone()
+			p.hide()
+			if oerr := ws.openProject(path); oerr != nil {
+				ws.showError(fmt.Errorf("reopen %s: %w", path, oerr))
+				return
+			}
+			if doc != "" {
+				if oerr := ws.openDocument(doc); oerr != nil {
+					ws.showError(oerr)
+				}
+			}
+			if err != nil {
+				ws.showError(fmt.Errorf("compact %s: %w (the project is unchanged)", path, err))
+				return
+			}
+			dialog.ShowInformation("Compact", fmt.Sprintf("%s: %s before, %s after.", filepath.Base(path), size(before), size(after)), ws.win)
+		})
+	}()
+}
+
+// size writes a file size for people.
+func size(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

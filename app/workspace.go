@@ -211,7 +211,7 @@ func (ws *workspace) refreshAnnotations() {
 // refreshChange redraws after an edit of the session: the article view
 // takes only what the edit changed.
 func (ws *workspace) refreshChange() {
-	if ws.review != nil {
+	if ws.review != nil && ws.review.diffing() {
 		// An edit changes the classes of the annotations around it.
 		ws.refreshAnnotations()
 		return

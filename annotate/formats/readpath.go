@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -230,35 +231,30 @@ func ImportSource(st annotate.Store, src Source, name string) (res annotate.Impo
 	if err != nil {
 		return res, nil, fmt.Errorf("import %s: %w", name, err)
 	}
-	if len(added) > 0 {
-		if err := st.SetSchema(merged, nil); err != nil {
-			return res, nil, fmt.Errorf("import %s: %w", name, err)
-		}
-	}
-	var readErr error
-	res, err = st.Import(func(yield func(*annotate.DocumentData, error) bool) {
-		for d, err := range src.Documents() {
-			readErr = err
-			if !yield(d, err) || err != nil {
-				return
+	err = withSchema(st, before, merged, len(added) > 0, func() error {
+		var readErr error
+		r, err := st.Import(func(yield func(*annotate.DocumentData, error) bool) {
+			for d, err := range src.Documents() {
+				readErr = err
+				if !yield(d, err) || err != nil {
+					return
+				}
 			}
+		})
+		switch {
+		case readErr != nil:
+			// The reader's error names the place in the file already.
+			return readErr
+		case err != nil:
+			return fmt.Errorf("%s: %w", name, err)
 		}
+		res = r
+		return nil
 	})
-	if err == nil {
-		return res, added, nil
+	if err != nil {
+		return annotate.ImportResult{}, nil, err
 	}
-	if readErr != nil {
-		// The reader's error names the place in the file already.
-		err = readErr
-	} else {
-		err = fmt.Errorf("%s: %w", name, err)
-	}
-	if len(added) > 0 {
-		if rerr := st.SetSchema(before, nil); rerr != nil {
-			err = fmt.Errorf("%w (and the schema keeps what the file added: %v)", err, rerr)
-		}
-	}
-	return annotate.ImportResult{}, nil, err
+	return res, added, nil
 }
 
 // ImportFile imports the file at path into st, all or nothing: OpenPath,
@@ -302,4 +298,39 @@ func WriteFileAtomic(path string, fn func(f *os.File) error) (err error) {
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// WriteFolderAtomic makes the folder dir with fn, which fills the folder
+// it is given: a temporary one beside dir, renamed to dir once fn has
+// succeeded, so that dir never holds half an export. When fn fails, the
+// temporary folder is removed. dir must not exist, or be empty.
+func WriteFolderAtomic(dir string, fn func(tmp string) error) (err error) {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case err == nil && len(entries) > 0:
+		return fmt.Errorf("%s is a folder that is not empty", dir)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(dir)), "."+filepath.Base(dir)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := fn(tmp); err != nil {
+		return err
+	}
+	// MkdirTemp makes the folder private; an export is an ordinary one.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	// An empty dir gives way: not every system renames over a folder.
+	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.Rename(tmp, dir)
 }

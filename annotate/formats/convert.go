@@ -1,0 +1,239 @@
+package formats
+
+import (
+	"fmt"
+	"io"
+	"iter"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"spanmark/annotate"
+)
+
+// ImportWith imports the file at path, in the format of Importers called
+// format, into st, all or nothing. The importer checks the file against
+// st's schema; the labels it uses that the schema lacks
+// (Report.NewLabels) are added to the schema first and taken out again if
+// the import fails, so that a failed file changes nothing. o.Schema is
+// ignored. Documents whose text st already holds are skipped, as
+// annotate.Store.Import does. Errors name the file.
+func ImportWith(st annotate.Store, format, path string, o ImportOptions) (Report, annotate.ImportResult, error) {
+	read, ok := Importers[format]
+	if !ok {
+		return Report{}, annotate.ImportResult{}, fmt.Errorf("import %s: unknown format %q: want %s", path, format, ImportFormats())
+	}
+	before, err := st.Schema()
+	if err != nil {
+		return Report{}, annotate.ImportResult{}, fmt.Errorf("import %s: %w", path, err)
+	}
+	o.Schema = before
+	docs, rep, err := read(path, o)
+	if err != nil {
+		return Report{}, annotate.ImportResult{}, err
+	}
+	after := before
+	after.Labels = append(slices.Clone(before.Labels), rep.NewLabels...)
+	var res annotate.ImportResult
+	err = withSchema(st, before, after, len(rep.NewLabels) > 0, func() error {
+		r, err := st.Import(Seq(docs))
+		res = r
+		return err
+	})
+	if err != nil {
+		return Report{}, annotate.ImportResult{}, fmt.Errorf("import %s: %w", path, err)
+	}
+	return rep, res, nil
+}
+
+// withSchema runs fn with st's schema changed from before to after, when
+// changed is set, and puts before back when fn fails: the schema changes
+// in a transaction of its own, ahead of fn's, and must not outlive a
+// failed fn.
+func withSchema(st annotate.Store, before, after annotate.Schema, changed bool, fn func() error) error {
+	if changed {
+		if err := st.SetSchema(after, nil); err != nil {
+			return err
+		}
+	}
+	err := fn()
+	if err != nil && changed {
+		if rerr := st.SetSchema(before, nil); rerr != nil {
+			err = fmt.Errorf("%w (and the schema keeps what the file added: %v)", err, rerr)
+		}
+	}
+	return err
+}
+
+// ImportFormats lists the names of Importers, sorted and comma separated,
+// for messages and help.
+func ImportFormats() string {
+	return strings.Join(slices.Sorted(maps.Keys(Importers)), ", ")
+}
+
+// ExportTool writes st's documents to w in format, a name of Exporters,
+// with o's Kind, Relations and Warn; the schema and annotator come from
+// st.
+func ExportTool(w io.Writer, format string, st annotate.Store, o ExportOptions) error {
+	export, ok := Exporters[format]
+	if !ok {
+		return fmt.Errorf("unknown export format %q", format)
+	}
+	o, err := storeExportOptions(st, o)
+	if err != nil {
+		return err
+	}
+	return export(w, documentsOf(st.Each), o)
+}
+
+// ExportPath writes st's documents to path in format: "json", "jsonl" or
+// a name of Exporters, with o's Kind, Relations and Warn. A brat export to
+// a path that does not end in .zip is a folder (see ExportBrat), which
+// must not exist or be empty; a labelstudio export is followed by its
+// labelling configuration (LabelStudioConfig) in NAME.config.xml beside
+// NAME.json. Every file or folder appears whole or not at all. It returns
+// the paths it wrote.
+func ExportPath(path, format string, st annotate.Store, o ExportOptions) ([]string, error) {
+	if format == "brat" && !strings.EqualFold(filepath.Ext(path), ".zip") {
+		err := WriteFolderAtomic(path, func(dir string) error {
+			o, err := storeExportOptions(st, o)
+			if err != nil {
+				return err
+			}
+			return ExportBrat(dir, documentsOf(st.Each), o)
+		})
+		if err != nil {
+			return nil, err
+		}
+		return []string{path}, nil
+	}
+	err := WriteFileAtomic(path, func(f *os.File) error {
+		if format == "json" || format == "jsonl" {
+			return Export(f, format, st, st.Each, o.Warn)
+		}
+		return ExportTool(f, format, st, o)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if format != "labelstudio" {
+		return []string{path}, nil
+	}
+	config := strings.TrimSuffix(path, filepath.Ext(path)) + ".config.xml"
+	if err := WriteLabelStudioConfig(config, st); err != nil {
+		return []string{path}, err
+	}
+	return []string{path, config}, nil
+}
+
+// WriteLabelStudioConfig writes the Label Studio labelling configuration
+// of st's schema (LabelStudioConfig) to the file path, whole or not at
+// all.
+func WriteLabelStudioConfig(path string, st annotate.Store) error {
+	schema, err := st.Schema()
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, func(f *os.File) error {
+		_, err := io.WriteString(f, LabelStudioConfig(schema))
+		return err
+	})
+}
+
+// storeExportOptions returns o with st's schema and annotator.
+func storeExportOptions(st annotate.Store, o ExportOptions) (ExportOptions, error) {
+	meta, err := st.Meta()
+	if err != nil {
+		return o, err
+	}
+	if o.Schema, err = st.Schema(); err != nil {
+		return o, err
+	}
+	o.Annotator = meta.Annotator
+	return o, nil
+}
+
+// ReadAll reads every document of src into memory, stopping at the first
+// error.
+func ReadAll(src Source) ([]*annotate.DocumentData, error) {
+	var docs []*annotate.DocumentData
+	for d, err := range src.Documents() {
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// LoadAll reads every document of st into memory, with the header that
+// describes them: st's annotator and schema.
+func LoadAll(st annotate.Store) (Header, []*annotate.DocumentData, error) {
+	meta, err := st.Meta()
+	if err != nil {
+		return Header{}, nil, err
+	}
+	h := Header{Annotator: meta.Annotator}
+	if h.Schema, err = st.Schema(); err != nil {
+		return Header{}, nil, err
+	}
+	var docs []*annotate.DocumentData
+	err = st.Each(func(d *annotate.DocumentData) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return Header{}, nil, err
+	}
+	return h, docs, nil
+}
+
+// ImportChunked imports docs into st in transactions of at most maxDocs
+// documents, each ending once it holds maxAnns annotations or more, and
+// returns what they added and skipped in all. It is for data too large
+// for one transaction, which bbolt holds in memory until it commits, and
+// is not all or nothing: when one transaction fails, those before it
+// stay.
+func ImportChunked(st annotate.Store, docs iter.Seq2[*annotate.DocumentData, error], maxDocs, maxAnns int) (annotate.ImportResult, error) {
+	next, stop := iter.Pull2(docs)
+	defer stop()
+	var total annotate.ImportResult
+	for {
+		d, err, ok := next()
+		if !ok {
+			return total, nil
+		}
+		res, ierr := st.Import(func(yield func(*annotate.DocumentData, error) bool) {
+			for n, anns := 1, 0; ; n++ {
+				if !yield(d, err) || err != nil {
+					return
+				}
+				anns += len(d.Annotations)
+				if n == maxDocs || anns >= maxAnns {
+					return
+				}
+				if d, err, ok = next(); !ok {
+					return
+				}
+			}
+		})
+		if ierr != nil {
+			return total, ierr
+		}
+		total.Added = append(total.Added, res.Added...)
+		total.Skipped = append(total.Skipped, res.Skipped...)
+	}
+}
+
+// Seq yields docs in order, as annotate.Store.Import takes them.
+func Seq(docs []*annotate.DocumentData) iter.Seq2[*annotate.DocumentData, error] {
+	return func(yield func(*annotate.DocumentData, error) bool) {
+		for _, d := range docs {
+			if !yield(d, nil) {
+				return
+			}
+		}
+	}
+}
