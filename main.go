@@ -834,7 +834,7 @@ func loadSides(paths []string) ([]agree.Side, error) {
 	errs := make([]error, len(paths))
 	var wg sync.WaitGroup
 	for i, path := range paths {
-		wg.Go(func() { sides[i], errs[i] = loadSide(path) })
+		wg.Go(func() { sides[i], errs[i] = formats.ReadSide(path, openStore, nil) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -853,32 +853,6 @@ func loadSides(paths []string) ([]agree.Side, error) {
 		}
 	}
 	return sides, nil
-}
-
-// loadSide reads the spanmark .json, .jsonl or .ndjson file, or else the
-// project, at path. A project is opened read-only and never written.
-func loadSide(path string) (agree.Side, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json", ".jsonl", ".ndjson":
-		f, err := os.Open(path)
-		if err != nil {
-			return agree.Side{}, err
-		}
-		defer f.Close()
-		rd, err := formats.ReadSpanmark(f, path)
-		if err != nil {
-			return agree.Side{}, err
-		}
-		docs, err := formats.ReadAll(rd)
-		return agree.Side{Name: rd.Header().Annotator, Schema: rd.Header().Schema, Docs: docs}, err
-	}
-	st, err := storage.Open(path, storage.Options{ReadOnly: true})
-	if err != nil {
-		return agree.Side{}, err
-	}
-	defer st.Close()
-	h, docs, err := formats.LoadAll(st)
-	return agree.Side{Name: h.Annotator, Schema: h.Schema, Docs: docs}, err
 }
 
 func (c *cli) compactCmd(args []string) int {

@@ -503,16 +503,11 @@ func documentList(t *testing.T, path string) ([]annotate.DocumentInfo, error) {
 // loadProject reads the whole project at path and closes it again.
 func loadProject(t *testing.T, path string) (formats.Header, []*annotate.DocumentData) {
 	t.Helper()
-	st, err := storage.Open(path, storage.Options{ReadOnly: true})
+	side, err := formats.ReadSide(path, openStore, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	h, docs, err := formats.LoadAll(st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return h, docs
+	return formats.Header{Annotator: side.Name, Schema: side.Schema}, side.Docs
 }
 
 // spanKeys lists every annotation of the project at path as "text hash,

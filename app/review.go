@@ -13,6 +13,7 @@ import (
 
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
+	"spanmark/annotate/formats"
 )
 
 // Review mode compares the open project, mine, with a teammate's file,
@@ -132,7 +133,7 @@ func (ws *workspace) startReview(path string) {
 	total := len(ws.docs.all)
 	p := newProgress(ws.win, "Reading for review", total)
 	background(func() {
-		theirs, err := readTheirs(path, open, func(n int) error {
+		theirs, err := formats.ReadSide(path, open, func(n int) error {
 			if p.cancelled() {
 				return errCancelled
 			}
@@ -141,7 +142,7 @@ func (ws *workspace) startReview(path string) {
 		})
 		var mine []*annotate.DocumentData
 		if err == nil {
-			mine, err = readAll(st, func(n int) error {
+			mine, err = formats.LoadDocuments(st, func(n int) error {
 				if p.cancelled() {
 					return errCancelled
 				}

@@ -8,6 +8,7 @@ import (
 
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
+	"spanmark/annotate/formats"
 )
 
 // work is what the review's worker is asked to compute. Requests that
@@ -49,7 +50,7 @@ func (r *review) compute() {
 			done.figures = agree.CompareDocument(cur, their, mySchema, theirs.Schema).Figures
 		}
 		if w.reload {
-			done.mine, done.err = readAll(st, func(int) error { return nil })
+			done.mine, done.err = formats.LoadDocuments(st, func(int) error { return nil })
 		}
 		if (w.project || w.reload) && done.err == nil {
 			done.report = agree.Compare(agree.Side{Name: "mine", Schema: mySchema, Docs: done.mine}, theirs)

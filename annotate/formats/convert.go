@@ -155,41 +155,6 @@ func storeExportOptions(st annotate.Store, o ExportOptions) (ExportOptions, erro
 	return o, nil
 }
 
-// ReadAll reads every document of src into memory, stopping at the first
-// error.
-func ReadAll(src Source) ([]*annotate.DocumentData, error) {
-	var docs []*annotate.DocumentData
-	for d, err := range src.Documents() {
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-	}
-	return docs, nil
-}
-
-// LoadAll reads every document of st into memory, with the header that
-// describes them: st's annotator and schema.
-func LoadAll(st annotate.Store) (Header, []*annotate.DocumentData, error) {
-	meta, err := st.Meta()
-	if err != nil {
-		return Header{}, nil, err
-	}
-	h := Header{Annotator: meta.Annotator}
-	if h.Schema, err = st.Schema(); err != nil {
-		return Header{}, nil, err
-	}
-	var docs []*annotate.DocumentData
-	err = st.Each(func(d *annotate.DocumentData) error {
-		docs = append(docs, d)
-		return nil
-	})
-	if err != nil {
-		return Header{}, nil, err
-	}
-	return h, docs, nil
-}
-
 // ImportChunked imports docs into st in transactions of at most maxDocs
 // documents, each ending once it holds maxAnns annotations or more, and
 // returns what they added and skipped in all. It is for data too large
