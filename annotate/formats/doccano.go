@@ -137,14 +137,7 @@ type doccanoRelationIn struct {
 // ImportDoccano reads doccano JSON Lines of either variant. name is the
 // file, for messages.
 func ImportDoccano(r io.Reader, name string, o ImportOptions) ([]*annotate.DocumentData, Report, error) {
-	t := newToolImport(name, o)
-	err := jsonLines(r, name, func(n int, b []byte) error {
-		return t.doccanoLine(fmt.Sprintf("line %d", n), b)
-	})
-	if err != nil {
-		return nil, Report{}, err
-	}
-	return t.finish()
+	return importLines(r, name, o, (*toolImport).doccanoLine)
 }
 
 func (t *toolImport) doccanoLine(where string, b []byte) error {

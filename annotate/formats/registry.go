@@ -523,6 +523,19 @@ func marshalJSON(v any) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
+// importLines imports a JSON Lines file of a tool's format, one document
+// a line, with line reading one line, all or nothing.
+func importLines(r io.Reader, name string, o ImportOptions, line func(t *toolImport, where string, b []byte) error) ([]*annotate.DocumentData, Report, error) {
+	t := newToolImport(name, o)
+	err := jsonLines(r, name, func(n int, b []byte) error {
+		return line(t, fmt.Sprintf("line %d", n), b)
+	})
+	if err != nil {
+		return nil, Report{}, err
+	}
+	return t.finish()
+}
+
 // jsonLines calls fn with each line of r that is not blank and its number,
 // counting from 1. A byte order mark before the first line is skipped.
 func jsonLines(r io.Reader, name string, fn func(line int, b []byte) error) error {

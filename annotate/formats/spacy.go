@@ -114,14 +114,7 @@ type spacyIn struct {
 // Offsets are read as code points unless another reading fits the
 // document's spans better (see repair.go).
 func ImportSpacy(r io.Reader, name string, o ImportOptions) ([]*annotate.DocumentData, Report, error) {
-	t := newToolImport(name, o)
-	err := jsonLines(r, name, func(n int, b []byte) error {
-		return t.spacyLine(fmt.Sprintf("line %d", n), b)
-	})
-	if err != nil {
-		return nil, Report{}, err
-	}
-	return t.finish()
+	return importLines(r, name, o, (*toolImport).spacyLine)
 }
 
 func (t *toolImport) spacyLine(where string, b []byte) error {
