@@ -2,8 +2,6 @@ package formats
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -81,36 +79,6 @@ func TestDoccanoRelationIDs(t *testing.T) {
 	}
 	if want := `"relations":[{"id":4,`; !strings.Contains(lines[1], want) {
 		t.Errorf("line 2 lacks %s", want)
-	}
-}
-
-// TestDoccanoRepairsUTF16 imports a file whose offsets a browser counted
-// in UTF-16 code units, after emoji: every span is moved back and counted.
-func TestDoccanoRepairsUTF16(t *testing.T) {
-	f, err := os.Open(filepath.Join(toolGoldenDir, "utf16.doccano.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, rep, err := ImportDoccano(f, "utf16.doccano.jsonl", toolImportOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	toolCheckValid(t, docs, rep, annotate.DefaultSchema())
-	v := toolViewOf(docs[0], false, true)
-	want := []string{`CLAIM [45,60) "“We are ready,”"`, `DATE [36,43) "March 3"`, `LOC [25,29) "Kyiv"`,
-		`ORG [2,10) "Orbita-2"`, `SOURCE [66,76) "Zoë Ndiaye"`}
-	if !reflect.DeepEqual(v.Spans, want) {
-		t.Errorf("spans %q\nwant %q", v.Spans, want)
-	}
-	if len(v.Relations) != 1 {
-		t.Errorf("relations %q, want the claim attributed to Zoë Ndiaye", v.Relations)
-	}
-	if rep.Repaired != 5 {
-		t.Errorf("repaired %d, want 5", rep.Repaired)
-	}
-	if len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0], "line 1: offsets read as UTF-16 code units: 5 spans moved") {
-		t.Errorf("notes %q, want one saying the offsets were read as UTF-16", rep.Notes)
 	}
 }
 

@@ -2,8 +2,6 @@ package formats
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -83,34 +81,6 @@ func TestLabelStudioRoundTrip(t *testing.T) {
 	}
 	if rep.Repaired != 0 || len(rep.Notes) != 0 || len(rep.Unconfirmed) != 0 {
 		t.Errorf("report %+v, want nothing repaired, noted or unconfirmed", rep)
-	}
-}
-
-// TestLabelStudioRepairsUTF16 imports a task exported by a Label Studio
-// that counted UTF-16 code units: every region after the rocket is moved
-// back by its text and counted.
-func TestLabelStudioRepairsUTF16(t *testing.T) {
-	f, err := os.Open(filepath.Join(toolGoldenDir, "utf16.labelstudio.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, rep, err := ImportLabelStudio(f, "utf16.labelstudio.json", toolImportOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	toolCheckValid(t, docs, rep, annotate.DefaultSchema())
-	v := toolViewOf(docs[0], false, true)
-	want := []string{`CLAIM [45,60) "“We are ready,”"`, `DATE [36,43) "March 3"`, `LOC [25,29) "Kyiv"`,
-		`ORG [2,10) "Orbita-2"`, `SOURCE [66,76) "Zoë Ndiaye"`}
-	if !reflect.DeepEqual(v.Spans, want) {
-		t.Errorf("spans %q\nwant %q", v.Spans, want)
-	}
-	if len(v.Relations) != 1 {
-		t.Errorf("relations %q, want the claim attributed to Zoë Ndiaye", v.Relations)
-	}
-	if rep.Repaired != 5 || len(rep.Unconfirmed) != 0 {
-		t.Errorf("repaired %d, unconfirmed %q; want 5 repaired", rep.Repaired, rep.Unconfirmed)
 	}
 }
 

@@ -1,9 +1,14 @@
 package formats
 
 import (
+	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"spanmark/annotate"
 )
 
 func toolAnchor(t *testing.T, raw string) *anchor {
@@ -208,5 +213,47 @@ func TestAnchorInvalidText(t *testing.T) {
 	_, err := newAnchor("doc.txt", "ok\xffno")
 	if err == nil || !strings.Contains(err.Error(), "doc.txt: invalid UTF-8 at byte 2") {
 		t.Errorf("got %v, want an error naming the file and byte", err)
+	}
+}
+
+// TestRepairsUTF16 imports files whose offsets a browser counted in UTF-16
+// code units, after emoji: every span is moved back and counted. doccano
+// carries no span text, so its reading is chosen per document and noted;
+// Label Studio's regions are re-anchored by their text.
+func TestRepairsUTF16(t *testing.T) {
+	want := []string{`CLAIM [45,60) "“We are ready,”"`, `DATE [36,43) "March 3"`, `LOC [25,29) "Kyiv"`,
+		`ORG [2,10) "Orbita-2"`, `SOURCE [66,76) "Zoë Ndiaye"`}
+	for _, c := range []struct {
+		file, note string
+		read       func(io.Reader, string, ImportOptions) ([]*annotate.DocumentData, Report, error)
+	}{
+		{"utf16.doccano.jsonl", "line 1: offsets read as UTF-16 code units: 5 spans moved", ImportDoccano},
+		{"utf16.labelstudio.json", "", ImportLabelStudio},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			f, err := os.Open(filepath.Join(toolGoldenDir, c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			docs, rep, err := c.read(f, c.file, toolImportOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			toolCheckValid(t, docs, rep, annotate.DefaultSchema())
+			v := toolViewOf(docs[0], false, true)
+			if !reflect.DeepEqual(v.Spans, want) {
+				t.Errorf("spans %q\nwant %q", v.Spans, want)
+			}
+			if len(v.Relations) != 1 {
+				t.Errorf("relations %q, want the claim attributed to Zoë Ndiaye", v.Relations)
+			}
+			if rep.Repaired != 5 || len(rep.Unconfirmed) != 0 {
+				t.Errorf("repaired %d, unconfirmed %q; want 5 repaired", rep.Repaired, rep.Unconfirmed)
+			}
+			if c.note != "" && (len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0], c.note)) {
+				t.Errorf("notes %q, want one saying %q", rep.Notes, c.note)
+			}
+		})
 	}
 }
