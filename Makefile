@@ -15,7 +15,7 @@ unexport LC_ALL
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps run build test vet fmt-check bench e2e
+.PHONY: deps run build test vet fmt-check bench e2e fuzz
 
 # deps installs only the packages dpkg does not already have.
 deps:
@@ -53,3 +53,20 @@ fmt-check:
 # sets it generates (default /tmp/spanmark-bench).
 bench: deps
 	bash .ci/bench.sh
+
+# A short run of every fuzz target beyond its seeds: each importer must
+# neither panic nor return documents with an error; offsets and tokens
+# must agree with naive reference implementations. FUZZTIME is per
+# target, a count of inputs rather than a duration: a duration can end
+# while a worker is busy and fail the run ("context deadline exceeded").
+FUZZTIME ?= 20000x
+FUZZ_TARGETS := ./annotate:FuzzIndex ./annotate:FuzzTokenize \
+	./annotate/formats:FuzzImportSpacy ./annotate/formats:FuzzImportDoccano \
+	./annotate/formats:FuzzImportLabelStudio ./annotate/formats:FuzzImportBrat \
+	./annotate/formats:FuzzImportCoNLL ./annotate/formats:FuzzImportW3C
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn ($(FUZZTIME))"; \
+		go test -tags ci -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 2 $$pkg || exit 1; \
+	done
