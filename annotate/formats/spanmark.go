@@ -10,6 +10,7 @@ import (
 	"iter"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -532,36 +533,114 @@ func (r *Reader) Documents() iter.Seq2[*annotate.DocumentData, error] {
 func (r *Reader) records() iter.Seq2[*annotate.DocumentData, []error] {
 	return func(yield func(*annotate.DocumentData, []error) bool) {
 		seen := make(map[string]string)
-		for {
-			rec, ok := r.scan.next()
-			if !ok {
-				return
-			}
-			where := r.place(&rec)
-			if rec.err != nil {
-				if rec.where != "" {
-					where = rec.where
+		for c := range r.converted() {
+			where := r.place(&c.rec)
+			if c.rec.err != nil {
+				if c.rec.where != "" {
+					where = c.rec.where
 				}
-				if !yield(nil, []error{&placedError{where, rec.err}}) || rec.fatal {
+				if !yield(nil, []error{&placedError{where, c.rec.err}}) || c.rec.fatal {
 					return
 				}
 				continue
 			}
-			d, errs := r.convert(&rec.doc, rec.index)
-			if prev, dup := seen[d.Document.ID]; dup && d.Document.ID != "" {
-				errs = append(errs, fmt.Errorf("document id %s is already used by %s: %w", d.Document.ID, prev, annotate.ErrInvalid))
+			doc, errs := c.doc, c.errs
+			if prev, dup := seen[doc.Document.ID]; dup && doc.Document.ID != "" {
+				errs = append(errs, fmt.Errorf("document id %s is already used by %s: %w", doc.Document.ID, prev, annotate.ErrInvalid))
 			} else {
-				seen[d.Document.ID] = r.shortPlace(&rec)
+				seen[doc.Document.ID] = r.shortPlace(&c.rec)
 			}
 			if len(errs) > 0 {
 				placed := make([]error, len(errs))
 				for i, err := range errs {
 					placed[i] = &placedError{where, err}
 				}
-				d = nil
+				doc = nil
 				errs = placed
 			}
-			if !yield(d, errs) {
+			if !yield(doc, errs) {
+				return
+			}
+		}
+	}
+}
+
+// conversion is one record with the document convert made of it and
+// the problems it found.
+type conversion struct {
+	rec  docRecord
+	doc  *annotate.DocumentData
+	errs []error
+}
+
+// convertRecord decodes what the scanner left undecoded and converts it.
+func (r *Reader) convertRecord(rec docRecord) conversion {
+	if rec.err != nil {
+		return conversion{rec: rec}
+	}
+	d, errs := r.convert(&rec.doc, rec.index)
+	return conversion{rec: rec, doc: d, errs: errs}
+}
+
+// converted yields the file's records, converted, in file order. JSON
+// Lines are decoded and converted on every core, since decoding is most
+// of the work of reading a big file (agree reads whole projects); the
+// order, and so every message's line, stays the file's.
+func (r *Reader) converted() iter.Seq[conversion] {
+	js, lines := r.scan.(*jsonlScanner)
+	workers := runtime.GOMAXPROCS(0)
+	if !lines || workers < 2 {
+		return func(yield func(conversion) bool) {
+			for {
+				rec, ok := r.scan.next()
+				if !ok || !yield(r.convertRecord(rec)) {
+					return
+				}
+			}
+		}
+	}
+	return func(yield func(conversion) bool) {
+		type job struct {
+			raw  rawLine
+			out  conversion
+			done chan struct{}
+		}
+		stop := make(chan struct{})
+		defer close(stop)
+		todo := make(chan *job, 4*workers)
+		order := make(chan *job, 4*workers)
+		go func() {
+			defer close(todo)
+			defer close(order)
+			for {
+				raw, ok := js.nextRaw()
+				if !ok {
+					return
+				}
+				j := &job{raw: raw, done: make(chan struct{})}
+				select {
+				case order <- j:
+				case <-stop:
+					return
+				}
+				select {
+				case todo <- j:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		for range workers {
+			go func() {
+				for j := range todo {
+					j.out = r.convertRecord(js.decode(j.raw))
+					close(j.done)
+				}
+			}()
+		}
+		for j := range order {
+			<-j.done
+			if !yield(j.out) {
 				return
 			}
 		}
@@ -1079,7 +1158,6 @@ func (t *syntaxTracker) position(off int64) (line int, col int64) {
 type jsonlScanner struct {
 	name    string
 	br      *bufio.Reader
-	buf     []byte
 	line    int
 	index   int
 	pending []byte // a line read ahead, not yet scanned
@@ -1097,7 +1175,7 @@ func newJSONLScanner(name string, br *bufio.Reader, first []byte) (Header, *json
 	// line itself, or the first document line standing in for it.
 	for len(bytes.TrimSpace(s.pending)) == 0 && s.readErr == nil {
 		s.line++
-		s.pending, s.readErr = readLongLine(br, s.buf)
+		s.pending, s.readErr = readLongLine(br, nil)
 	}
 	if s.readErr != nil && s.readErr != io.EOF {
 		return Header{}, nil, &placedError{name, s.readErr}
@@ -1143,21 +1221,38 @@ func isHeaderLine(wl *wireLine) bool {
 	return wl.Format != "" && wl.ID == "" && wl.Text == ""
 }
 
+// rawLine is one non-blank line of a JSONL file, not yet decoded, or the
+// read error that ended the file.
+type rawLine struct {
+	b           []byte
+	index, line int
+	err         error
+}
+
 func (s *jsonlScanner) next() (docRecord, bool) {
+	raw, ok := s.nextRaw()
+	if !ok {
+		return docRecord{}, false
+	}
+	return s.decode(raw), true
+}
+
+// nextRaw reads the next non-blank line into storage of its own, so that
+// it can be decoded while later lines are read.
+func (s *jsonlScanner) nextRaw() (rawLine, bool) {
 	for {
 		b := s.pending
 		s.pending = nil
 		if b == nil {
 			if s.readErr != nil {
 				if s.readErr == io.EOF {
-					return docRecord{}, false
+					return rawLine{}, false
 				}
 				err := s.readErr
 				s.readErr = io.EOF
-				return docRecord{index: s.index + 1, line: s.line + 1, err: err, fatal: true}, true
+				return rawLine{index: s.index + 1, line: s.line + 1, err: err}, true
 			}
-			b, s.readErr = readLongLine(s.br, s.buf)
-			s.buf = b[:0]
+			b, s.readErr = readLongLine(s.br, nil)
 			if len(b) == 0 && s.readErr != nil {
 				continue
 			}
@@ -1167,20 +1262,29 @@ func (s *jsonlScanner) next() (docRecord, bool) {
 			continue
 		}
 		s.index++
-		return s.scanLine(b), true
+		return rawLine{b: b, index: s.index, line: s.line}, true
 	}
 }
 
-// scanLine decodes one non-blank line.
-func (s *jsonlScanner) scanLine(b []byte) docRecord {
-	rec := docRecord{index: s.index, line: s.line}
+// decode turns a raw line into a record. It reads only what the scanner
+// fixed before the first line, so lines can be decoded concurrently.
+func (s *jsonlScanner) decode(raw rawLine) docRecord {
+	if raw.err != nil {
+		return docRecord{index: raw.index, line: raw.line, err: raw.err, fatal: true}
+	}
+	return s.scanLine(raw.b, raw.index, raw.line)
+}
+
+// scanLine decodes one non-blank line, the index-th document, at line.
+func (s *jsonlScanner) scanLine(b []byte, index, line int) docRecord {
+	rec := docRecord{index: index, line: line}
 	var wl wireLine
 	err := json.Unmarshal(b, &wl)
 	rec.doc = wl.wireDocument
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		rec.where = fmt.Sprintf("%s:%d:%d", s.name, s.line, se.Offset)
+		rec.where = fmt.Sprintf("%s:%d:%d", s.name, line, se.Offset)
 		rec.err = describeDecodeError(err)
 	case err != nil:
 		rec.err = describeDecodeError(err)
