@@ -9,22 +9,6 @@ import (
 	"spanmark/annotate"
 )
 
-func TestCoNLLGolden(t *testing.T) {
-	for _, f := range toolNamed(t) {
-		t.Run(f.name, func(t *testing.T) {
-			out, warnings := toolExport(t, ExportCoNLL, f.doc)
-			toolGolden(t, f.name+".conll", out)
-			want := 0
-			if f.name == "article" {
-				want = 1 // Kim Jong Un inside "North Korean leader Kim Jong Un"
-			}
-			if len(warnings) != want {
-				t.Errorf("warnings %q, want %d", warnings, want)
-			}
-		})
-	}
-}
-
 func TestCoNLLExport(t *testing.T) {
 	doc := func(text string, anns ...annotate.Annotation) *annotate.DocumentData {
 		return &annotate.DocumentData{Document: annotate.Document{ID: "d", Title: "t", Text: text}, Annotations: anns}

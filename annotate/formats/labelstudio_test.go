@@ -145,16 +145,7 @@ func TestLabelStudioImport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			toolCheckValid(t, docs, rep, annotate.DefaultSchema())
-			if got := toolViewOf(docs[0], false, false).Spans; !reflect.DeepEqual(got, tt.spans) {
-				t.Errorf("spans %q, want %q", got, tt.spans)
-			}
-			if len(docs[0].Relations) != tt.relations || rep.Repaired != tt.repaired ||
-				len(rep.Unconfirmed) != tt.unconfirmed || len(rep.Notes) != tt.notes {
-				t.Errorf("%d relations, %d repaired, unconfirmed %q, notes %q; want %d, %d, %d, %d",
-					len(docs[0].Relations), rep.Repaired, rep.Unconfirmed, rep.Notes,
-					tt.relations, tt.repaired, tt.unconfirmed, tt.notes)
-			}
+			toolCheckImport(t, docs, rep, false, toolImported{tt.spans, tt.relations, tt.repaired, tt.unconfirmed, tt.notes})
 		})
 	}
 }

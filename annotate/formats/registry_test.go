@@ -879,3 +879,55 @@ func BenchmarkImport(b *testing.B) {
 		})
 	}
 }
+
+// toolImported is what a test expects of an import of one document: its
+// spans as toolViewOf writes them, and the counts of its relations and
+// of the report's repairs, unconfirmed spans and notes.
+type toolImported struct {
+	spans                                   []string
+	relations, repaired, unconfirmed, notes int
+}
+
+// toolCheckImport checks that an import gave valid documents and that
+// the first one and the report are as want says; notes shows the
+// annotations' notes in the spans.
+func toolCheckImport(t *testing.T, docs []*annotate.DocumentData, rep Report, notes bool, want toolImported) {
+	t.Helper()
+	toolCheckValid(t, docs, rep, annotate.DefaultSchema())
+	if got := toolViewOf(docs[0], notes, false).Spans; !reflect.DeepEqual(got, want.spans) {
+		t.Errorf("spans %q, want %q", got, want.spans)
+	}
+	if len(docs[0].Relations) != want.relations || rep.Repaired != want.repaired ||
+		len(rep.Unconfirmed) != want.unconfirmed || len(rep.Notes) != want.notes {
+		t.Errorf("%d relations, %d repaired, unconfirmed %q, notes %q; want %d, %d, %d, %d",
+			len(docs[0].Relations), rep.Repaired, rep.Unconfirmed, rep.Notes,
+			want.relations, want.repaired, want.unconfirmed, want.notes)
+	}
+}
+
+// TestOverlapDroppingGoldens compares the exports of the formats that
+// cannot hold overlapping entities with their golden files, and checks
+// that each drop is reported.
+func TestOverlapDroppingGoldens(t *testing.T) {
+	for _, format := range []struct {
+		ext    string
+		export ExportFunc
+	}{
+		{".spacy.jsonl", ExportSpacy},
+		{".conll", ExportCoNLL},
+	} {
+		for _, f := range toolNamed(t) {
+			t.Run(f.name+format.ext, func(t *testing.T) {
+				out, warnings := toolExport(t, format.export, f.doc)
+				toolGolden(t, f.name+format.ext, out)
+				want := 0
+				if f.name == "article" {
+					want = 1 // Kim Jong Un inside "North Korean leader Kim Jong Un"
+				}
+				if len(warnings) != want {
+					t.Errorf("warnings %q, want %d", warnings, want)
+				}
+			})
+		}
+	}
+}
