@@ -323,11 +323,17 @@ func benchText(unit string) string {
 // quotes, dashes, accents, CJK, RTL and emoji.
 const mixedUnit = "Kim “has decided to send 1,000 sappers” — Zoë told 北京 and שלום سلام reporters 🚀 👩‍🔬 on Tuesday.\n"
 
-func BenchmarkNewIndex(b *testing.B) {
-	for _, bb := range []struct{ name, text string }{
+// benchTexts are the 1 MB texts the benchmarks of this package read: all
+// ASCII, and mixed.
+func benchTexts() []struct{ name, text string } {
+	return []struct{ name, text string }{
 		{"ascii", benchText("Kim has decided to send 1,000 sappers to Russia, Shoigu said.\n")},
 		{"mixed", benchText(mixedUnit)},
-	} {
+	}
+}
+
+func BenchmarkNewIndex(b *testing.B) {
+	for _, bb := range benchTexts() {
 		b.Run(bb.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bb.text)))
 			for b.Loop() {

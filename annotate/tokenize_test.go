@@ -186,10 +186,7 @@ func FuzzTokenize(f *testing.F) {
 }
 
 func BenchmarkTokenize(b *testing.B) {
-	for _, bb := range []struct{ name, text string }{
-		{"ascii", benchText("Kim has decided to send 1,000 sappers to Russia, Shoigu said.\n")},
-		{"mixed", benchText(mixedUnit)},
-	} {
+	for _, bb := range benchTexts() {
 		b.Run(bb.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bb.text)))
 			for b.Loop() {
