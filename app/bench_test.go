@@ -50,7 +50,7 @@ func BenchmarkTagWith20000(b *testing.B) {
 	for b.Loop() {
 		start := (i * 7919) % (runes - 10)
 		i++
-		ws.selStart, ws.selEnd = start, start+5
+		ws.view.SetSelection(start, start+5)
 		t0 := time.Now()
 		ws.tagWith("MISC")
 		t1 := time.Now()

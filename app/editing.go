@@ -24,7 +24,6 @@ const (
 var reservedKeys = string([]rune{keyLink, keyNote})
 
 func (ws *workspace) onSelect(start, end int) {
-	ws.selStart, ws.selEnd = start, end
 	if start != end {
 		ws.setActive("")
 	}
@@ -62,7 +61,6 @@ func (ws *workspace) setActive(id string) {
 	ws.panel.setActive(id)
 	if id != "" {
 		ws.view.SetSelection(0, 0)
-		ws.selStart, ws.selEnd = 0, 0
 		if a, ok := ws.sess.Annotation(id); ok {
 			ws.status.setSelection(a.Start, a.End)
 		}
@@ -123,15 +121,15 @@ func (ws *workspace) tagWith(label string) {
 	if ws.sess == nil {
 		return
 	}
+	start, end := ws.view.Selection()
 	switch {
-	case ws.selStart < ws.selEnd:
-		a, err := ws.sess.Tag(ws.selStart, ws.selEnd, label)
+	case start < end:
+		a, err := ws.sess.Tag(start, end, label)
 		if err != nil {
 			ws.showError(err)
 			return
 		}
 		ws.view.SetSelection(0, 0)
-		ws.selStart, ws.selEnd = 0, 0
 		// The new annotation is outlined in the view; the panel is not
 		// scrolled to it, which would make it jump at every tag.
 		ws.active = a.ID

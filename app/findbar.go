@@ -21,6 +21,7 @@ type findBar struct {
 	label   *widget.Select
 	matches [][2]int
 	current int
+	text    []rune // the open document's text, converted once per document
 }
 
 func newFindBar(ws *workspace) *findBar {
@@ -63,6 +64,7 @@ func (f *findBar) hide() {
 
 // reset forgets the matches when another document opens.
 func (f *findBar) reset() {
+	f.text = nil
 	f.matches = nil
 	f.count.SetText("")
 	if f.box.Visible() {
@@ -73,7 +75,10 @@ func (f *findBar) reset() {
 func (f *findBar) search() {
 	f.matches, f.current = nil, -1
 	if f.ws.sess != nil && f.query.Text != "" {
-		f.matches = findAll([]rune(f.ws.sess.Document().Text), []rune(f.query.Text), f.matchCs.Checked)
+		if f.text == nil {
+			f.text = []rune(f.ws.sess.Document().Text)
+		}
+		f.matches = findAll(f.text, []rune(f.query.Text), f.matchCs.Checked)
 	}
 	f.ws.view.SetMarks(f.matches)
 	f.count.SetText(fmt.Sprintf("%d matches", len(f.matches)))

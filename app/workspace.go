@@ -26,17 +26,15 @@ type workspace struct {
 	schema annotate.Schema
 	sess   *annotate.Session
 
-	view     *textview.View
-	docs     *docList
-	labels   *labelBar
-	panel    *annPanel
-	status   *statusBar
-	find     *findBar
-	selStart int
-	selEnd   int
-	active   string // id of the selected annotation, "" for none
-	linking  bool   // 'a' was pressed on a claim: the next source tapped is linked
-	lists    *coalescer
+	view    *textview.View
+	docs    *docList
+	labels  *labelBar
+	panel   *annPanel
+	status  *statusBar
+	find    *findBar
+	active  string // id of the selected annotation, "" for none
+	linking bool   // 'a' was pressed on a claim: the next source tapped is linked
+	lists   *coalescer
 
 	onTransferDone func()  // called when an import or export has finished
 	review         *review // the teammate's file under review; nil while annotating
@@ -168,7 +166,6 @@ func (ws *workspace) openDocument(id string) error {
 	}
 	ws.sess = sess
 	ws.active, ws.linking = "", false
-	ws.selStart, ws.selEnd = 0, 0
 	ws.docs.selectID(id)
 	ws.showDocument()
 	return nil

@@ -160,8 +160,8 @@ func TestDragAndHotkeyTags(t *testing.T) {
 			start := offsetOf(t, ws, c.words, c.n)
 			end := start + annotate.RuneLen(c.words)
 			drag(t, ws, start, end)
-			if ws.selStart != start || ws.selEnd != end {
-				t.Fatalf("selection = [%d, %d), want [%d, %d) %q", ws.selStart, ws.selEnd, start, end, c.words)
+			if s, e := ws.view.Selection(); s != start || e != end {
+				t.Fatalf("selection = [%d, %d), want [%d, %d) %q", s, e, start, end, c.words)
 			}
 			key(ws, c.key)
 			a, ok := find(onDisk(t, ws), start, end)
