@@ -7,10 +7,9 @@
 # tools the end-to-end test drives the real window with.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
 	xvfb xdotool imagemagick x11-utils fonts-dejavu-core python3
-# Fyne reads its language from the locale and cannot parse "C"; UTF-8
-# character handling comes from C.UTF-8, which every Debian has.
+# UTF-8 character handling comes from C.UTF-8, which every Debian has;
+# Fyne reads it too (package app/locale makes it readable to Fyne).
 export LANG := C.UTF-8
-export LC_MESSAGES := en_US.UTF-8
 unexport LC_ALL
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

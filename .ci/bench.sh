@@ -16,9 +16,7 @@
 # at all (the build or the generation of the data sets fails).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Fyne cannot parse the locale "C"; see the Makefile.
-# Bash itself warns when en_US.UTF-8 is not installed; Fyne only reads it.
-{ export LANG=C.UTF-8 LC_MESSAGES=en_US.UTF-8; } 2>/dev/null
+export LANG=C.UTF-8
 unset LC_ALL
 export PATH="$PATH:/usr/local/go/bin"
 
@@ -60,7 +58,7 @@ go build -o spanmark .
 # and the formats, so a change to any of them makes a new cache folder.
 key=$({
 	echo "$words $per_doc $seed"
-	cat main.go
+	cat main.go app/cli/*.go
 	find annotate/synth annotate/formats storage -maxdepth 1 -name '*.go' ! -name '*_test.go' | sort | xargs cat
 	find annotate -maxdepth 1 -name '*.go' ! -name '*_test.go' | sort | xargs cat
 } | sha256sum | cut -c1-12)

@@ -7,12 +7,9 @@
 # Python's text[start:end] that everything was saved exactly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Fyne cannot parse the locale "C"; the app alone gets a language (see
-# .ci/run for why not bash).
 export LANG=C.UTF-8
 unset LC_ALL
-# env execs the binary, so $! of a background run is the app's own pid.
-spanmark=(env LC_MESSAGES=en_US.UTF-8 ./spanmark)
+spanmark=(./spanmark)
 
 work=$(mktemp -d)
 shots=${SHOTS:-$work/shots}

@@ -13,6 +13,9 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"spanmark/annotate"
+	// For its side effect: it makes the locale one Fyne can read, before
+	// Fyne's packages read it (see its doc).
+	_ "spanmark/app/locale"
 	"spanmark/assets"
 )
 

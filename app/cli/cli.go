@@ -1,0 +1,167 @@
+// Package cli is Spanmark's command line: it imports texts and datasets
+// into projects, exports them, counts and checks them, measures and merges
+// the work of several annotators, and makes and tidies project files.
+// Without a command it opens the annotation window through the function
+// it is given, so that this package needs no GUI toolkit:
+//
+//	spanmark [FILE.spanmark]
+//	spanmark import [--format NAME [--trust-offsets]] [--db FILE] [--annotator NAME] PATH...
+//	spanmark export [--db FILE] [--format FORMAT] [--out PATH] [--relations] [--kind KIND] [--config]
+//	spanmark stats [--db FILE]
+//	spanmark validate PATH...
+//	spanmark agree [--json] A B
+//	spanmark merge --out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]
+//	spanmark gen --out FILE.spanmark [--docs N] [--words-per-doc W] [--annotations-per-doc A] [--seed S] [--annotator NAME] [--force]
+//	spanmark compact [--db FILE]
+//
+// Data goes to standard output, messages to standard error. The exit
+// status is 0 on success, 1 on an error (described in one line), and 2
+// on a usage mistake.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+)
+
+const usage = `Usage:
+  spanmark [FILE.spanmark]          open the annotation window on a project
+  spanmark import [flags] PATH...   add .txt and .md files, spanmark .json and
+                                    .jsonl files, and folders of them; with
+                                    --format, files of spacy, doccano,
+                                    labelstudio, brat, conll or w3c
+  spanmark export [flags]           write the project as spanmark JSON or JSONL,
+                                    or in another tool's format (--format)
+  spanmark stats [flags]            count documents, annotations and relations
+  spanmark validate PATH...         check spanmark .json and .jsonl files
+  spanmark agree [--json] A B       measure how far two annotators agree
+  spanmark merge [flags] A B [C...] merge several annotators' work into a new
+                                    project (--out)
+  spanmark gen [flags]              make a synthetic project (--out) to measure
+                                    speed with
+  spanmark compact [flags]          rewrite a project without its free space
+  spanmark help                     show this help
+
+Without FILE the default project is opened, and created with the sample
+article the first time; --db FILE names a project, or else the default
+project is used. A and B are project files (only read) or spanmark .json
+and .jsonl exports. Flags may follow the paths; "-" as a PATH is standard
+input, in spanmark format. Run "spanmark COMMAND -h" for a command's flags.
+`
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// Env is what the command line runs with.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Window opens the annotation window on the project at path and
+	// returns when it closes.
+	Window func(path string) error
+}
+
+// cli is one run of the command line.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	window         func(path string) error
+}
+
+// Run runs the command line args and returns the exit status.
+func Run(args []string, env Env) int {
+	c := &cli{stdin: env.Stdin, stdout: env.Stdout, stderr: env.Stderr, window: env.Window}
+	if len(args) == 0 {
+		return c.gui("")
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(c.stdout, usage)
+		return exitOK
+	case "import":
+		return c.importCmd(args[1:])
+	case "export":
+		return c.exportCmd(args[1:])
+	case "stats":
+		return c.statsCmd(args[1:])
+	case "validate":
+		return c.validateCmd(args[1:])
+	case "gen":
+		return c.genCmd(args[1:])
+	case "agree":
+		return c.agreeCmd(args[1:])
+	case "merge":
+		return c.mergeCmd(args[1:])
+	case "compact":
+		return c.compactCmd(args[1:])
+	}
+	if strings.HasPrefix(args[0], "-") {
+		return c.usageError("unknown flag %s", args[0])
+	}
+	if len(args) > 1 {
+		return c.usageError("unknown command %q", args[0])
+	}
+	return c.gui(args[0])
+}
+
+// fail reports err in one line and returns the error status.
+func (c *cli) fail(err error) int {
+	fmt.Fprintf(c.stderr, "spanmark: %s\n", strings.ReplaceAll(err.Error(), "\n", " "))
+	return exitError
+}
+
+// usageError reports a usage mistake with the usage text.
+func (c *cli) usageError(format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "spanmark: %s\n\n%s", fmt.Sprintf(format, args...), usage)
+	return exitUsage
+}
+
+// flags returns the flag set of a subcommand.
+func (c *cli) flags(name, synopsis string) *flag.FlagSet {
+	fset := flag.NewFlagSet("spanmark "+name, flag.ContinueOnError)
+	fset.SetOutput(c.stderr)
+	fset.Usage = func() {
+		fmt.Fprintf(c.stderr, "Usage: spanmark %s %s\n", name, synopsis)
+		fset.PrintDefaults()
+	}
+	return fset
+}
+
+// parse parses a subcommand's args, flags before, between or after the
+// other arguments (which it returns), up to a "--". When ok is false the
+// command is over with status code: the usage was asked for or was wrong.
+func (c *cli) parse(fset *flag.FlagSet, args []string) (rest []string, code int, ok bool) {
+	for {
+		if err := fset.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		left := fset.Args()
+		if len(left) == 0 {
+			return rest, exitOK, true
+		}
+		if len(left) < len(args) && args[len(args)-len(left)-1] == "--" {
+			return append(rest, left...), exitOK, true
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+}
+
+// forceHint names the flag that replaces an existing output file.
+func forceHint(err error) error {
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%w (--force replaces it)", err)
+	}
+	return err
+}
