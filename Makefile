@@ -4,9 +4,11 @@
 # Go (1.25 or newer) must already be on PATH.
 
 # The C packages Fyne's GLFW driver builds against, and the X server and
-# tools the end-to-end test drives the real window with.
+# tools the end-to-end test drives the real window with. Fyne draws the
+# glyphs its bundled font lacks (CJK) with a system font: the text view's
+# golden images are drawn with Droid Sans Fallback.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
-	xvfb xdotool imagemagick x11-utils fonts-dejavu-core python3
+	xvfb xdotool imagemagick x11-utils fonts-dejavu-core fonts-droid-fallback python3
 # UTF-8 character handling comes from C.UTF-8, which every Debian has;
 # Fyne reads it too (package app/locale makes it readable to Fyne).
 export LANG := C.UTF-8

@@ -3,6 +3,7 @@ package app
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -183,8 +184,8 @@ func theirExport(t *testing.T, project string) string {
 		t.Fatal(err)
 	}
 	path := strings.TrimSuffix(project, ".spanmark") + ".json"
-	err = formats.WriteFileAtomic(path, func(f *os.File) error {
-		return formats.WriteJSON(f, formats.Header{Annotator: "bob", Schema: schema}, st.Each)
+	err = formats.WriteFile(path, false, func(w io.Writer) error {
+		return formats.WriteJSON(w, formats.Header{Annotator: "bob", Schema: schema}, st.Each)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -299,36 +299,71 @@ func exportExt(format string) string {
 	return ".jsonl"
 }
 
-// exportDialog asks for a format, then a file, and exports the project.
+// exportDialog asks for a format and a file, and exports the project.
+// The file is named in an entry, with a folder picker beside it, rather
+// than in Fyne's save dialog: that dialog opens the chosen file for
+// writing, emptying it, before the export has checked anything, and the
+// file may be the open project itself.
 func (ws *workspace) exportDialog() {
 	if ws.store == nil {
 		return
 	}
-	choice := widget.NewSelect(exportFormats(), nil)
+	project := ws.store.Path()
+	base := strings.TrimSuffix(filepath.Base(project), filepath.Ext(project))
+	file := widget.NewEntry()
+	choice := widget.NewSelect(exportFormats(), func(format string) {
+		file.SetText(strings.TrimSuffix(file.Text, filepath.Ext(file.Text)) + exportExt(format))
+	})
+	file.SetText(filepath.Join(filepath.Dir(project), base+".json"))
 	choice.SetSelected("spanmark JSON")
-	dialog.ShowCustomConfirm("Export project", "Choose file…", "Cancel", choice, func(ok bool) {
-		if !ok {
-			return
-		}
-		format := choice.Selected
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
+	browse := widget.NewButton("Folder…", func() {
+		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
 				ws.showError(err)
 				return
 			}
-			path := w.URI().Path()
-			w.Close()
-			ws.exportTo(path, format)
+			file.SetText(filepath.Join(dir.Path(), filepath.Base(file.Text)))
 		}, ws.win)
-		save.SetFileName(strings.TrimSuffix(filepath.Base(ws.store.Path()), filepath.Ext(ws.store.Path())) + exportExt(format))
-		save.Show()
+	})
+	form := widget.NewForm(
+		widget.NewFormItem("Format", choice),
+		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, browse, file)),
+	)
+	d := dialog.NewCustomConfirm("Export project", "Export", "Cancel", form, func(ok bool) {
+		if ok {
+			ws.exportChecked(file.Text, choice.Selected)
+		}
 	}, ws.win)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	d.Show()
 }
 
-// exportTo writes the project to path on a worker goroutine. It writes a
-// temporary file beside path and renames it when complete, so path is
-// never half written, even when cancelled.
-func (ws *workspace) exportTo(path, format string) {
+// exportChecked exports to path, asking first when that replaces a file,
+// and refusing what an export never replaces (formats.WriteFile).
+func (ws *workspace) exportChecked(path, format string) {
+	if !filepath.IsAbs(path) {
+		ws.showError(fmt.Errorf("export: %q is not a full path to a file", path))
+		return
+	}
+	err := formats.CheckOutput(path, false)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" exists in "+filepath.Dir(path)+". Replace it?", func(ok bool) {
+			if ok {
+				ws.exportTo(path, format, true)
+			}
+		}, ws.win)
+	case err != nil:
+		ws.showError(fmt.Errorf("export: %w", err))
+	default:
+		ws.exportTo(path, format, false)
+	}
+}
+
+// exportTo writes the project to path on a worker goroutine, through
+// formats.ExportPath as the command line does: path is never half
+// written, even when cancelled, and replaced only when replace is set.
+func (ws *workspace) exportTo(path, format string, replace bool) {
 	st := ws.store
 	infos, err := st.Documents()
 	if err != nil {
@@ -339,25 +374,19 @@ func (ws *workspace) exportTo(path, format string) {
 	go func() {
 		var warnings []string
 		done := 0
-		each := func(fn func(*annotate.DocumentData) error) error {
-			return st.Each(func(d *annotate.DocumentData) error {
+		o := formats.ExportOptions{
+			Replace: replace,
+			Warn:    func(msg string) { warnings = append(warnings, msg) },
+			Progress: func(n int, title string) error {
 				if p.cancelled() {
 					return errCancelled
 				}
-				done++
-				n, title := done, d.Document.Title
+				done = n
 				fyne.Do(func() { p.set(n, title) })
-				return fn(d)
-			})
+				return nil
+			},
 		}
-		err := formats.WriteFileAtomic(path, func(f *os.File) error {
-			return formats.Export(f, format, st, each, func(msg string) { warnings = append(warnings, msg) })
-		})
-		if err == nil && format == "labelstudio" {
-			// Label Studio needs the labelling configuration to show the labels.
-			config := strings.TrimSuffix(path, filepath.Ext(path)) + ".config.xml"
-			err = formats.WriteLabelStudioConfig(config, st)
-		}
+		written, err := formats.ExportPath(path, exportFormat(format), st, o)
 		fyne.Do(func() {
 			defer ws.transferDone()
 			p.hide()
@@ -365,9 +394,9 @@ func (ws *workspace) exportTo(path, format string) {
 			case errors.Is(err, errCancelled):
 				dialog.ShowInformation("Export", "Export cancelled; nothing was written.", ws.win)
 			case err != nil:
-				ws.showError(fmt.Errorf("export %s: %w", path, err))
+				ws.showError(fmt.Errorf("export: %w", err))
 			default:
-				msg := fmt.Sprintf("Exported %d documents to %s.", done, path)
+				msg := fmt.Sprintf("Exported %d documents to %s.", done, strings.Join(written, " and "))
 				if len(warnings) > 0 {
 					msg += fmt.Sprintf("\n%d notes:\n%s", len(warnings), strings.Join(first(warnings, 10), "\n"))
 				}
@@ -375,6 +404,18 @@ func (ws *workspace) exportTo(path, format string) {
 			}
 		})
 	}()
+}
+
+// exportFormat returns the formats package's name of a format the export
+// dialog lists.
+func exportFormat(name string) string {
+	switch name {
+	case "spanmark JSON":
+		return "json"
+	case "spanmark JSONL":
+		return "jsonl"
+	}
+	return name
 }
 
 // first returns at most n items of s.

@@ -5,7 +5,6 @@ import (
 	"io"
 	"iter"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -77,6 +76,11 @@ func ImportFormats() string {
 // with o's Kind, Relations and Warn; the schema and annotator come from
 // st.
 func ExportTool(w io.Writer, format string, st annotate.Store, o ExportOptions) error {
+	return exportTool(w, format, st, st.Each, o)
+}
+
+// exportTool is ExportTool over the documents each yields.
+func exportTool(w io.Writer, format string, st annotate.Store, each func(func(*annotate.DocumentData) error) error, o ExportOptions) error {
 	export, ok := Exporters[format]
 	if !ok {
 		return fmt.Errorf("unknown export format %q", format)
@@ -85,35 +89,44 @@ func ExportTool(w io.Writer, format string, st annotate.Store, o ExportOptions) 
 	if err != nil {
 		return err
 	}
-	return export(w, documentsOf(st.Each), o)
+	return export(w, documentsOf(each), o)
 }
 
 // ExportPath writes st's documents to path in format: "json", "jsonl" or
-// a name of Exporters, with o's Kind, Relations and Warn. A brat export to
+// a name of Exporters, with o's options. The file is written by
+// WriteFile's rules (o.Replace lets it replace a file). A brat export to
 // a path that does not end in .zip is a folder (see ExportBrat), which
 // must not exist or be empty; a labelstudio export is followed by its
 // labelling configuration (LabelStudioConfig) in NAME.config.xml beside
 // NAME.json. Every file or folder appears whole or not at all. It returns
 // the paths it wrote.
 func ExportPath(path, format string, st annotate.Store, o ExportOptions) ([]string, error) {
+	each := progressEach(st.Each, o.Progress)
 	if format == "brat" && !strings.EqualFold(filepath.Ext(path), ".zip") {
-		err := WriteFolderAtomic(path, func(dir string) error {
+		err := WriteFolder(path, func(dir string) error {
 			o, err := storeExportOptions(st, o)
 			if err != nil {
 				return err
 			}
-			return ExportBrat(dir, documentsOf(st.Each), o)
+			return ExportBrat(dir, documentsOf(each), o)
 		})
 		if err != nil {
 			return nil, err
 		}
 		return []string{path}, nil
 	}
-	err := WriteFileAtomic(path, func(f *os.File) error {
-		if format == "json" || format == "jsonl" {
-			return Export(f, format, st, st.Each, o.Warn)
+	config := strings.TrimSuffix(path, filepath.Ext(path)) + ".config.xml"
+	if format == "labelstudio" {
+		// Refuse before the export is written, not after.
+		if err := CheckOutput(config, o.Replace); err != nil {
+			return nil, err
 		}
-		return ExportTool(f, format, st, o)
+	}
+	err := WriteFile(path, o.Replace, func(w io.Writer) error {
+		if Exporters[format] == nil {
+			return Export(w, format, st, each, o.Warn)
+		}
+		return exportTool(w, format, st, each, o)
 	})
 	if err != nil {
 		return nil, err
@@ -121,23 +134,39 @@ func ExportPath(path, format string, st annotate.Store, o ExportOptions) ([]stri
 	if format != "labelstudio" {
 		return []string{path}, nil
 	}
-	config := strings.TrimSuffix(path, filepath.Ext(path)) + ".config.xml"
-	if err := WriteLabelStudioConfig(config, st); err != nil {
+	if err := WriteLabelStudioConfig(config, st, o.Replace); err != nil {
 		return []string{path}, err
 	}
 	return []string{path, config}, nil
 }
 
+// progressEach returns each, telling progress of every document first.
+func progressEach(each func(func(*annotate.DocumentData) error) error, progress func(int, string) error) func(func(*annotate.DocumentData) error) error {
+	if progress == nil {
+		return each
+	}
+	return func(fn func(*annotate.DocumentData) error) error {
+		done := 0
+		return each(func(d *annotate.DocumentData) error {
+			done++
+			if err := progress(done, d.Document.Title); err != nil {
+				return err
+			}
+			return fn(d)
+		})
+	}
+}
+
 // WriteLabelStudioConfig writes the Label Studio labelling configuration
-// of st's schema (LabelStudioConfig) to the file path, whole or not at
-// all.
-func WriteLabelStudioConfig(path string, st annotate.Store) error {
+// of st's schema (LabelStudioConfig) to the file path, by WriteFile's
+// rules.
+func WriteLabelStudioConfig(path string, st annotate.Store, replace bool) error {
 	schema, err := st.Schema()
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, func(f *os.File) error {
-		_, err := io.WriteString(f, LabelStudioConfig(schema))
+	return WriteFile(path, replace, func(w io.Writer) error {
+		_, err := io.WriteString(w, LabelStudioConfig(schema))
 		return err
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -155,55 +154,6 @@ func TestImportChunked(t *testing.T) {
 			}
 			if len(res.Added) != tc.wantAdded {
 				t.Errorf("added %d, want %d", len(res.Added), tc.wantAdded)
-			}
-		})
-	}
-}
-
-func TestWriteFolderAtomic(t *testing.T) {
-	broken := errors.New("disk full")
-	write := func(dir string) error { return os.WriteFile(filepath.Join(dir, "a.txt"), []byte("new"), 0o644) }
-	tests := []struct {
-		name    string
-		before  map[string]string // files in the folder beforehand; nil: no folder
-		fn      func(dir string) error
-		wantErr string
-		want    []string // the folder's files afterwards; nil: no folder
-	}{
-		{name: "new folder", fn: write, want: []string{"a.txt"}},
-		{name: "empty folder", before: map[string]string{}, fn: write, want: []string{"a.txt"}},
-		{name: "full folder", before: map[string]string{"b.txt": "old"}, fn: write, wantErr: "is a folder that is not empty", want: []string{"b.txt"}},
-		{name: "fails", fn: func(dir string) error { write(dir); return broken }, wantErr: "disk full"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			parent := t.TempDir()
-			dir := filepath.Join(parent, "out.brat")
-			if tc.before != nil {
-				if err := os.Mkdir(dir, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				writeTree(t, dir, tc.before)
-			}
-			err := WriteFolderAtomic(dir, tc.fn)
-			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
-				t.Errorf("got error %v, want %q", err, tc.wantErr)
-			}
-			var got []string
-			if entries, err := os.ReadDir(dir); err == nil {
-				got = []string{}
-				for _, e := range entries {
-					got = append(got, e.Name())
-				}
-			}
-			if tc.want == nil && got != nil || tc.want != nil && !slices.Equal(got, tc.want) {
-				t.Errorf("the folder holds %v, want %v", got, tc.want)
-			}
-			if entries, _ := os.ReadDir(parent); len(entries) > 1 {
-				t.Errorf("left behind: %v", entries)
-			}
-			if fi, err := os.Stat(dir); err == nil && fi.Mode().Perm() != 0o755 {
-				t.Errorf("mode %v, want 0755", fi.Mode().Perm())
 			}
 		})
 	}

@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -267,70 +266,4 @@ func ImportFile(st annotate.Store, path string) (annotate.ImportResult, error) {
 	defer in.Close()
 	res, _, err := ImportSource(st, in, path)
 	return res, err
-}
-
-// WriteFileAtomic writes the file at path with fn: into a temporary file
-// in the same folder, which replaces path only once fn has succeeded and
-// the data is synced, so that path never holds half a file. When fn
-// fails, the temporary file is removed and path left as it was.
-func WriteFileAtomic(path string, fn func(f *os.File) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := fn(f); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private; an export is an ordinary file.
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
-
-// WriteFolderAtomic makes the folder dir with fn, which fills the folder
-// it is given: a temporary one beside dir, renamed to dir once fn has
-// succeeded, so that dir never holds half an export. When fn fails, the
-// temporary folder is removed. dir must not exist, or be empty.
-func WriteFolderAtomic(dir string, fn func(tmp string) error) (err error) {
-	entries, err := os.ReadDir(dir)
-	switch {
-	case err == nil && len(entries) > 0:
-		return fmt.Errorf("%s is a folder that is not empty", dir)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(dir)), "."+filepath.Base(dir)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := fn(tmp); err != nil {
-		return err
-	}
-	// MkdirTemp makes the folder private; an export is an ordinary one.
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	// An empty dir gives way: not every system renames over a folder.
-	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return os.Rename(tmp, dir)
 }

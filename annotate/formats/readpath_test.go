@@ -405,37 +405,3 @@ func TestImportFile(t *testing.T) {
 		t.Errorf("imported %+v", st.imported)
 	}
 }
-
-func TestWriteFileAtomic(t *testing.T) {
-	broken := errors.New("disk full")
-	tests := []struct {
-		name    string
-		write   func(f *os.File) error
-		wantErr error
-		want    string
-	}{
-		{"replaces", func(f *os.File) error { _, err := f.WriteString("new"); return err }, nil, "new"},
-		{"fails", func(f *os.File) error { f.WriteString("half"); return broken }, broken, "old"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "out.json")
-			writeTree(t, dir, map[string]string{"out.json": "old"})
-			if err := WriteFileAtomic(path, tc.write); !errors.Is(err, tc.wantErr) {
-				t.Fatalf("got %v, want %v", err, tc.wantErr)
-			}
-			got, err := os.ReadFile(path)
-			if err != nil || string(got) != tc.want {
-				t.Errorf("got %q, %v; want %q", got, err, tc.want)
-			}
-			entries, _ := os.ReadDir(dir)
-			if len(entries) != 1 {
-				t.Errorf("the folder holds %d files, want only out.json", len(entries))
-			}
-			if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o644 && tc.wantErr == nil {
-				t.Errorf("mode: got %v, %v; want 0644", info.Mode(), err)
-			}
-		})
-	}
-}

@@ -43,6 +43,13 @@ type ExportOptions struct {
 	Schema annotate.Schema
 	// Annotator is the name of the person whose work is exported.
 	Annotator string
+	// Replace lets ExportPath replace an existing regular file (WriteFile
+	// says which files it never replaces).
+	Replace bool
+	// Progress, when not nil, is told of each document before ExportPath
+	// writes it, with the count so far; an error from it stops the
+	// export, which then writes nothing.
+	Progress func(done int, title string) error
 	// Kind is the kind of annotation a CoNLL export tags; empty means
 	// entities.
 	Kind annotate.Kind

@@ -17,8 +17,10 @@ func (c *cli) exportCmd(args []string) int {
 	db := fset.String("db", "", "the project `FILE` (default: the default project)")
 	format := fset.String("format", "", "`FORMAT`: json or jsonl (spanmark's own), or one of "+strings.Join(toolFormats(), ", ")+
 		" (default: jsonl if --out ends in .jsonl, else json)")
-	out := fset.String("out", "", "write to `PATH`, replacing it whole, rather than to standard output; for brat a .zip, or else a new folder")
+	out := fset.String("out", "", "write to `PATH` rather than to standard output; for brat a .zip, or else a new folder. "+
+		"A project is never written over, nor an existing file without --force; a device or FIFO is written as it is, a symbolic link's target replaced")
 	var o formats.ExportOptions
+	fset.BoolVar(&o.Replace, "force", false, "replace --out if it is an existing file (keeping its mode)")
 	fset.BoolVar(&o.Relations, "relations", false, "doccano: the variant with entities and relations")
 	kind := fset.String("kind", "", "conll: the `KIND` of annotation to tag, entity, claim or source (default: entity)")
 	config := fset.Bool("config", false, "labelstudio: write only the labelling configuration (otherwise written beside --out as NAME.config.xml)")
@@ -39,6 +41,12 @@ func (c *cli) exportCmd(args []string) int {
 	if msg := checkExportFlags(*format, o, *config); msg != "" {
 		return c.usageError("export: %s", msg)
 	}
+	if *out != "" && !(*format == "brat" && !strings.EqualFold(filepath.Ext(*out), ".zip")) {
+		// Refuse before anything is read, not after.
+		if err := formats.CheckOutput(*out, o.Replace); err != nil {
+			return c.fail(fmt.Errorf("export: %w", forceHint(err)))
+		}
+	}
 	st, err := openExisting("export", *db)
 	if err != nil {
 		return c.fail(err)
@@ -50,7 +58,7 @@ func (c *cli) exportCmd(args []string) int {
 		fmt.Fprintf(c.stderr, "note: %s\n", msg)
 	}
 	if *config {
-		err = c.exportConfig(st, *out)
+		err = c.exportConfig(st, *out, o.Replace)
 	} else {
 		err = c.export(st, *format, *out, o)
 	}
@@ -58,7 +66,7 @@ func (c *cli) exportCmd(args []string) int {
 		fmt.Fprintf(c.stderr, "%d notes: what %s cannot hold as it is was left out or changed\n", warnings, *format)
 	}
 	if err != nil {
-		return c.fail(fmt.Errorf("export: %w", err))
+		return c.fail(fmt.Errorf("export: %w", forceHint(err)))
 	}
 	return exitOK
 }
@@ -97,9 +105,9 @@ func (c *cli) export(st *storage.Store, format, out string, o formats.ExportOpti
 
 // exportConfig writes the Label Studio labelling configuration of st to
 // out, or to standard output.
-func (c *cli) exportConfig(st *storage.Store, out string) error {
+func (c *cli) exportConfig(st *storage.Store, out string, replace bool) error {
 	if out != "" {
-		return formats.WriteLabelStudioConfig(out, st)
+		return formats.WriteLabelStudioConfig(out, st, replace)
 	}
 	schema, err := st.Schema()
 	if err != nil {
