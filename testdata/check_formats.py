@@ -4,7 +4,9 @@
 Usage: python3 testdata/check_formats.py EXPECTED.json FORMAT PATH [FORMAT PATH ...]
 
 FORMAT is spacy, doccano, labelstudio, brat (PATH is a folder), conll or
-w3c. EXPECTED.json is {"documents": [{"text": ..., "spans": [[start, end,
+w3c. For CoNLL it also checks what spaCy's converter and strict IOB2
+readers (seqeval's IOB2 scheme, doccano) make of the file, with seqeval
+when it can be imported. EXPECTED.json is {"documents": [{"text": ..., "spans": [[start, end,
 label, text], ...]}]}, the documents that were exported to each PATH, with
 offsets in code points.
 
@@ -22,6 +24,7 @@ import json
 import os
 import re
 import sys
+from itertools import chain
 
 # Characters that separate tokens without being part of any, as in
 # annotate.Tokenize; CoNLL leaves them out of its tokens.
@@ -135,9 +138,15 @@ def check_brat(c, path):
     for name in sorted(os.listdir(path)):
         if not name.endswith(".txt"):
             continue
-        # newline="" keeps the text exactly as written, as brat's server does.
+        # brat's server (annotation.py, open_textfile) reads the text with
+        # universal newlines, mode "rU": CRLF and CR become LF. The file
+        # must hold no CR, so that every reader counts the same text.
         with open(os.path.join(path, name), encoding="utf-8", newline="") as f:
+            raw = f.read()
+        with open(os.path.join(path, name), encoding="utf-8") as f:
             text = f.read()
+        if raw != text:
+            c.fail(name, "holds CR line ends, which brat's server reads as LF")
         with open(os.path.join(path, name[:-4] + ".ann"), encoding="utf-8", newline="") as f:
             ann = f.read()
         want = c.expected(name, text)
@@ -168,9 +177,56 @@ def check_brat(c, path):
         c.same_set(name, spans, want)
 
 
+# spaCy's converter (spacy/training/converters/conll_ner_to_docs.py)
+# splits documents on exactly this line.
+SPACY_DOC_DELIMITER = "-DOCSTART- -X- O O"
+
+
+def conll_sentences(data):
+    """Sentences of tags, as seqeval users and doccano read them: blank
+    lines end a sentence, -DOCSTART- lines are skipped, the tag is the
+    last column."""
+    sents, sent = [], []
+    for line in data.split("\n"):
+        cols = line.split()
+        if not cols or cols[0] == "-DOCSTART-":
+            if sent:
+                sents.append(sent)
+            sent = []
+        else:
+            sent.append(cols[-1])
+    if sent:
+        sents.append(sent)
+    return sents
+
+
+def check_conll_readers(c, path, data):
+    """Check what strict IOB2 readers and spaCy's converter make of data."""
+    if SPACY_DOC_DELIMITER in data:
+        docs = [d for d in data.strip().split(SPACY_DOC_DELIMITER) if d.strip()]
+        if len(docs) != len(c.order):
+            c.fail(path, f"spaCy's converter sees {len(docs)} documents, want {len(c.order)}")
+    sents = conll_sentences(data)
+    for n, sent in enumerate(sents, 1):
+        if sent[0].startswith("I-"):
+            c.fail(path, f"sentence {n} starts with {sent[0]}: strict IOB2 drops it")
+    try:
+        # seqeval.scheme needs neither numpy nor scikit-learn.
+        from seqeval.scheme import IOB2, Entities
+    except ImportError:
+        return
+    tagged = sum(tag != "O" for sent in sents for tag in sent)
+    entities = list(chain.from_iterable(Entities(sents, IOB2).entities))
+    covered = sum(e.end - e.start for e in entities)
+    if covered != tagged:
+        c.fail(path, f"seqeval: strict IOB2 entities cover {covered} tokens of the {tagged} tagged")
+
+
 def check_conll(c, path):
     with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n")
+        data = f.read()
+    check_conll_readers(c, path, data)
+    lines = data.split("\n")
     docs, doc = [], None
     for n, line in enumerate(lines, 1):
         if line.startswith("-DOCSTART-"):

@@ -27,7 +27,10 @@ import (
 //	R1	attributed_to Arg1:T2 Arg2:T1
 //
 // with annotation.conf and visual.conf describing the schema. Offsets are
-// code points, which brat, written in Python, counts. A line of .ann
+// code points, which brat, written in Python, counts. brat's server reads
+// a .txt with universal newlines, turning CRLF and CR into LF, so a text
+// that still has CRLF line ends (a JSON import keeps them) is written with
+// LF line ends, and every offset is moved to match it. A line of .ann
 // cannot hold a line break, so a span that crosses lines is written as
 // fragments, one per line, as brat itself writes it: its text is the
 // fragments' texts joined by spaces. annotation.conf groups the labels by
@@ -94,11 +97,15 @@ func bratExport(docs iter.Seq2[*annotate.DocumentData, error], o ExportOptions, 
 	}
 	used := map[string]bool{}
 	return eachDocument(docs, func(d *annotate.DocumentData) error {
-		name := bratFileName(d.Document, used)
-		if err := put(name+".txt", []byte(d.Document.Text)); err != nil {
+		text, err := newAnchor(exportDocName(d), d.Document.Text)
+		if err != nil {
 			return err
 		}
-		return put(name+".ann", bratAnn(d, o))
+		name := bratFileName(d.Document, used)
+		if err := put(name+".txt", []byte(text.norm)); err != nil {
+			return err
+		}
+		return put(name+".ann", bratAnn(d, text, o))
 	})
 }
 
@@ -133,13 +140,18 @@ func bratFileName(doc annotate.Document, used map[string]bool) string {
 	return name
 }
 
-// bratAnn returns the .ann file of one document.
-func bratAnn(d *annotate.DocumentData, o ExportOptions) []byte {
-	x := annotate.NewIndex(d.Document.Text)
+// bratAnn returns the .ann file of one document, with offsets into
+// text.norm, the text with LF line ends.
+func bratAnn(d *annotate.DocumentData, text *anchor, o ExportOptions) []byte {
+	x := text.normIdx
 	var b bytes.Buffer
 	tid := make(map[string]int, len(d.Annotations))
 	ts, notes := 0, 0
 	for _, a := range sortedAnnotations(d.Annotations) {
+		// Offsets within the text always map; a CR dropped from a span's
+		// CRLF moves its end back.
+		a.Start, _, _ = text.offset(a.Start, unitCodePoints)
+		a.End, _, _ = text.offset(a.End, unitCodePoints)
 		frags := bratFragments(x, a.Start, a.End)
 		if len(frags) == 0 {
 			o.warn("brat: %s: %s holds only line breaks; left out", exportDocName(d), describeSpan(x, a))

@@ -63,7 +63,7 @@ func TestBratGolden(t *testing.T) {
 // break is written as one fragment per line, as brat wants it.
 func TestBratMultiLine(t *testing.T) {
 	d := toolArticle(t)
-	ann := string(bratAnn(d, ExportOptions{}))
+	ann := testBratAnn(t, d, ExportOptions{})
 	want := "\tCLAIM 1372 1442;1444 1556\tPyongyang acknowledged sending the troops for the first time in April. " +
 		"Moscow and Pyongyang are planning to create memorials for the Korean soldiers who died while fighting for Russia\n"
 	if !strings.Contains(ann, want) {
@@ -151,13 +151,69 @@ func TestBratNoteWarning(t *testing.T) {
 		Annotations: []annotate.Annotation{{ID: "a", Start: 0, End: 3, Label: "PERSON", Note: "line one\nline\ttwo"}, {ID: "b", Start: 3, End: 4, Label: "X"}},
 	}
 	var warnings []string
-	ann := string(bratAnn(d, ExportOptions{Warn: func(m string) { warnings = append(warnings, m) }}))
+	ann := testBratAnn(t, d, ExportOptions{Warn: func(m string) { warnings = append(warnings, m) }})
 	want := "T1\tPERSON 0 3\tAna\n#1\tAnnotatorNotes T1\tline one line two\n"
 	if ann != want {
 		t.Errorf(".ann %q, want %q", ann, want)
 	}
 	if len(warnings) != 2 || !strings.Contains(warnings[0], "written as spaces") || !strings.Contains(warnings[1], `holds only line breaks`) {
 		t.Errorf("warnings %q, want one for the note and one for the line break span", warnings)
+	}
+}
+
+// testBratAnn returns the .ann file bratExport writes for d.
+func testBratAnn(t *testing.T, d *annotate.DocumentData, o ExportOptions) string {
+	t.Helper()
+	text, err := newAnchor("test", d.Document.Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(bratAnn(d, text, o))
+}
+
+// TestBratCRLF checks that a text with CRLF line ends is written with LF
+// ones, as brat's server reads it, and that every T's offsets fit that
+// text, spans with a CR inside or at an end too.
+func TestBratCRLF(t *testing.T) {
+	text := "Kim\r\nsaid: \"War\r\nnow\".\r\n\r\nBo 😀 left.\r\nEnd\r"
+	ann := func(id string, start, end int, label string) annotate.Annotation {
+		return annotate.Annotation{ID: id, Start: start, End: end, Label: label}
+	}
+	d := &annotate.DocumentData{
+		Document: annotate.Document{ID: "d", Title: "crlf", Text: text},
+		Annotations: []annotate.Annotation{
+			ann("a", 0, 3, "PERSON"),   // Kim
+			ann("b", 0, 4, "MISC"),     // Kim and the CR of its CRLF
+			ann("c", 12, 20, "CLAIM"),  // War\r\nnow across a line break
+			ann("d", 26, 28, "PERSON"), // Bo, after two CRLFs
+			ann("e", 38, 42, "MISC"),   // End and a lone CR
+		},
+	}
+	dir := t.TempDir()
+	if err := ExportBrat(dir, toolSeq(d), ExportOptions{Schema: annotate.DefaultSchema()}); err != nil {
+		t.Fatal(err)
+	}
+	txt, err := os.ReadFile(filepath.Join(dir, "crlf.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Kim\nsaid: \"War\nnow\".\n\nBo 😀 left.\nEnd\n"; string(txt) != want {
+		t.Fatalf(".txt %q, want %q", txt, want)
+	}
+	annFile, err := os.ReadFile(filepath.Join(dir, "crlf.ann"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "T1\tPERSON 0 3\tKim\nT2\tMISC 0 3\tKim\nT3\tCLAIM 11 14;15 18\tWar now\nT4\tPERSON 22 24\tBo\nT5\tMISC 33 36\tEnd\n"
+	if string(annFile) != want {
+		t.Errorf(".ann\n%s\nwant\n%s", annFile, want)
+	}
+	docs, rep, err := ImportBrat(os.DirFS(dir), dir, toolImportOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Repaired != 0 || len(rep.Unconfirmed) != 0 || len(docs) != 1 || len(docs[0].Annotations) != 5 {
+		t.Errorf("import: %d documents, report %+v; want 1 document with 5 spans, none repaired", len(docs), rep)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 
 // CoNLL's column format with IOB2 tags, for the annotations of one kind:
 //
-//	-DOCSTART-	O
+//	-DOCSTART- -X- O O
 //
 //	North	B-LOC
 //	Korea	I-LOC
@@ -25,12 +25,21 @@ import (
 //
 //	Moscow	B-LOC
 //
-// Each document starts with a -DOCSTART- line and a blank line; a blank
-// line ends each sentence. Tokens are annotate.Tokenize's, so they never
-// cross a line. A sentence ends after a token that is ".", "!", "?" or
-// "…" followed by white space, and at every line break (so paragraphs and
-// headlines are sentences of their own); abbreviations such as "U.S." end
-// sentences too, the price of a rule without a dictionary. A token is
+// A token line is TOKEN<TAB>TAG: doccano reads exactly two tab-separated
+// columns, and spaCy and seqeval users split on any white space. Each
+// document starts with CoNLL-2003's separator line, written exactly as
+// spaCy's converter looks for it ("-DOCSTART- -X- O O", spaces and all),
+// and a blank line; readers that split a line on white space take its
+// first column as the word and its last as the tag, O. doccano cannot read
+// that line (it is not two tab-separated columns), so DocStart "none"
+// leaves it out. A blank line ends each sentence. Tokens are
+// annotate.Tokenize's, so they never cross a line. A sentence ends after a
+// token that is ".", "!", "?" or "…" followed by white space, and at every
+// line break (so paragraphs and headlines are sentences of their own),
+// but only outside every exported span: strict IOB2 readers (seqeval's
+// IOB2 scheme, doccano) drop a span's tail that starts a sentence with an
+// I- tag, and spaCy's converter cuts the span there. Abbreviations such as
+// "U.S." end sentences too, the price of a rule without a dictionary. A token is
 // tagged with every span that overlaps it: B- for the first, I- for the
 // rest. Spans of one kind that overlap cannot be tagged: the longer is
 // kept. Spans that do not start and end on token boundaries are tagged by
@@ -42,22 +51,45 @@ import (
 // claims span sentences (an I- tag that follows O or another label starts
 // a span, as in IOB1). It takes the first column as
 // the token and the last as the tag, so files with more columns, such as
-// CoNLL-2003's, are read too. Only the labels of one kind survive a round
+// CoNLL-2003's, are read too; a line whose first column is -DOCSTART-, in
+// this form or the older "-DOCSTART-<TAB>O", starts a document. Only the labels of one kind survive a round
 // trip, token by token; the text's spacing does not.
 
 // conllSentenceEnds are the tokens after which, before white space, a
 // sentence ends.
 var conllSentenceEnds = map[string]bool{".": true, "!": true, "?": true, "…": true}
 
+// The values of ExportOptions.DocStart.
+const (
+	DocStartCoNLL2003 = "conll2003" // "-DOCSTART- -X- O O" and a blank line; the default
+	DocStartNone      = "none"      // no separator: documents follow one another as sentences
+)
+
+// conllDocStart returns the separator written before each document.
+func conllDocStart(o ExportOptions) (string, error) {
+	switch o.DocStart {
+	case "", DocStartCoNLL2003:
+		return "-DOCSTART- -X- O O\n\n", nil
+	case DocStartNone:
+		return "", nil
+	}
+	return "", fmt.Errorf("export conll: docstart %q: want %s or %s", o.DocStart, DocStartCoNLL2003, DocStartNone)
+}
+
 // ExportCoNLL writes the annotations of kind o.Kind (entities if empty)
-// of docs in CoNLL format.
+// of docs in CoNLL format, each document after o.DocStart's separator.
 func ExportCoNLL(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error], o ExportOptions) error {
 	kind := o.Kind
 	if kind == "" {
 		kind = annotate.KindEntity
 	}
+	docStart, err := conllDocStart(o)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
-	err := eachDocument(docs, func(d *annotate.DocumentData) error {
+	err = eachDocument(docs, func(d *annotate.DocumentData) error {
+		bw.WriteString(docStart)
 		conllDocument(bw, d, kind, o)
 		return nil
 	})
@@ -70,9 +102,10 @@ func conllDocument(bw *bufio.Writer, d *annotate.DocumentData, kind annotate.Kin
 	runes := []rune(d.Document.Text)
 	tokens := annotate.TokenizeRunes(runes)
 	tags := conllTags(d, tokens, kind, o)
-	bw.WriteString("-DOCSTART-\tO\n\n")
 	for i, tok := range tokens {
-		if i > 0 && conllBreak(runes, tokens[i-1], tok) {
+		// Kept spans do not overlap, so a token tagged I- is inside the
+		// one span that covers the gap before it.
+		if i > 0 && !strings.HasPrefix(tags[i], "I-") && conllBreak(runes, tokens[i-1], tok) {
 			bw.WriteByte('\n')
 		}
 		bw.WriteString(string(runes[tok.Start:tok.End]))
@@ -85,8 +118,8 @@ func conllDocument(bw *bufio.Writer, d *annotate.DocumentData, kind annotate.Kin
 	}
 }
 
-// conllBreak reports whether a sentence ends between the tokens prev and
-// next.
+// conllBreak reports whether a sentence would end between the tokens
+// prev and next, were no span to cover the gap.
 func conllBreak(runes []rune, prev, next annotate.Token) bool {
 	gap := runes[prev.End:next.Start]
 	if len(gap) > 0 && unicode.IsSpace(gap[0]) && conllSentenceEnds[string(runes[prev.Start:prev.End])] {

@@ -24,22 +24,26 @@ func TestCoNLLExport(t *testing.T) {
 		warnings []string
 	}{
 		{"sentences", doc("Kim left. Putin stayed!\nOK…  yes"), "",
-			"-DOCSTART-\tO\n\nKim\tO\nleft\tO\n.\tO\n\nPutin\tO\nstayed\tO\n!\tO\n\nOK\tO\n…\tO\n\nyes\tO\n\n", nil},
+			"-DOCSTART- -X- O O\n\nKim\tO\nleft\tO\n.\tO\n\nPutin\tO\nstayed\tO\n!\tO\n\nOK\tO\n…\tO\n\nyes\tO\n\n", nil},
 		{"no split inside", doc("U.S.A. and 3.5"), "",
-			"-DOCSTART-\tO\n\nU\tO\n.\tO\nS\tO\n.\tO\nA\tO\n.\tO\n\nand\tO\n3\tO\n.\tO\n5\tO\n\n", nil},
+			"-DOCSTART- -X- O O\n\nU\tO\n.\tO\nS\tO\n.\tO\nA\tO\n.\tO\n\nand\tO\n3\tO\n.\tO\n5\tO\n\n", nil},
 		{"IOB2", doc("New York New York", ann(0, 8, "LOC"), ann(9, 17, "LOC")), "",
-			"-DOCSTART-\tO\n\nNew\tB-LOC\nYork\tI-LOC\nNew\tB-LOC\nYork\tI-LOC\n\n", nil},
+			"-DOCSTART- -X- O O\n\nNew\tB-LOC\nYork\tI-LOC\nNew\tB-LOC\nYork\tI-LOC\n\n", nil},
 		{"other kinds left out", doc("Bo said so", ann(0, 2, "SOURCE"), ann(8, 10, "CLAIM"), ann(0, 2, "PERSON")), "",
-			"-DOCSTART-\tO\n\nBo\tB-PERSON\nsaid\tO\nso\tO\n\n", nil},
+			"-DOCSTART- -X- O O\n\nBo\tB-PERSON\nsaid\tO\nso\tO\n\n", nil},
 		{"claims", doc("Bo said so", ann(0, 2, "SOURCE"), ann(3, 10, "CLAIM")), annotate.KindClaim,
-			"-DOCSTART-\tO\n\nBo\tO\nsaid\tB-CLAIM\nso\tI-CLAIM\n\n", nil},
+			"-DOCSTART- -X- O O\n\nBo\tO\nsaid\tB-CLAIM\nso\tI-CLAIM\n\n", nil},
 		{"not aligned", doc("Korean people", ann(0, 5, "LOC"), ann(8, 13, "MISC")), "",
-			"-DOCSTART-\tO\n\nKorean\tB-LOC\npeople\tB-MISC\n\n",
+			"-DOCSTART- -X- O O\n\nKorean\tB-LOC\npeople\tB-MISC\n\n",
 			[]string{"conll: document d (t): 2 entity spans do not start and end on token boundaries; tagged by the tokens they overlap"}},
 		{"overlap", doc("New York City", ann(0, 8, "LOC"), ann(0, 13, "LOC"), ann(9, 13, "ORG")), "",
-			"-DOCSTART-\tO\n\nNew\tB-LOC\nYork\tI-LOC\nCity\tI-LOC\n\n",
+			"-DOCSTART- -X- O O\n\nNew\tB-LOC\nYork\tI-LOC\nCity\tI-LOC\n\n",
 			[]string{"conll: document d (t): 2 entity spans overlap a longer one and are left out"}},
-		{"empty", doc(" \n "), "", "-DOCSTART-\tO\n\n", nil},
+		{"empty", doc(" \n "), "", "-DOCSTART- -X- O O\n\n", nil},
+		{"no break inside a span", doc("Bo said\n\nno. Then yes. Ok", ann(3, 21, "CLAIM")), annotate.KindClaim,
+			"-DOCSTART- -X- O O\n\nBo\tO\nsaid\tB-CLAIM\nno\tI-CLAIM\n.\tI-CLAIM\nThen\tI-CLAIM\nyes\tI-CLAIM\n.\tO\n\nOk\tO\n\n", nil},
+		{"break after a span", doc("Kim\nleft", ann(0, 3, "PERSON")), "",
+			"-DOCSTART- -X- O O\n\nKim\tB-PERSON\n\nleft\tO\n\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,6 +60,46 @@ func TestCoNLLExport(t *testing.T) {
 				t.Errorf("warnings %q, want %q", warnings, tt.warnings)
 			}
 		})
+	}
+}
+
+// TestCoNLLDocStart checks the separators DocStart chooses, and that the
+// importer reads both forms and the older "-DOCSTART-<TAB>O".
+func TestCoNLLDocStart(t *testing.T) {
+	docs := []*annotate.DocumentData{
+		{Document: annotate.Document{ID: "a", Text: "Kim left"}, Annotations: []annotate.Annotation{{ID: "x", Start: 0, End: 3, Label: "PERSON"}}},
+		{Document: annotate.Document{ID: "b", Text: "Bo"}},
+	}
+	tests := []struct {
+		docStart, want string
+		docs           int
+	}{
+		{"", "-DOCSTART- -X- O O\n\nKim\tB-PERSON\nleft\tO\n\n-DOCSTART- -X- O O\n\nBo\tO\n\n", 2},
+		{DocStartCoNLL2003, "-DOCSTART- -X- O O\n\nKim\tB-PERSON\nleft\tO\n\n-DOCSTART- -X- O O\n\nBo\tO\n\n", 2},
+		{DocStartNone, "Kim\tB-PERSON\nleft\tO\n\nBo\tO\n\n", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.docStart, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := ExportCoNLL(&buf, toolSeq(docs...), ExportOptions{Schema: annotate.DefaultSchema(), DocStart: tt.docStart}); err != nil {
+				t.Fatal(err)
+			}
+			if got := buf.String(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			got, _, err := ImportCoNLL(&buf, "x.conll", toolImportOptions())
+			if err != nil || len(got) != tt.docs {
+				t.Errorf("import: %d documents, %v; want %d", len(got), err, tt.docs)
+			}
+		})
+	}
+	old := "-DOCSTART-\tO\n\nKim\tB-PERSON\n\n-DOCSTART-\tO\n\nBo\tO\n"
+	if got, _, err := ImportCoNLL(strings.NewReader(old), "old.conll", toolImportOptions()); err != nil || len(got) != 2 {
+		t.Errorf("import of the old separator: %d documents, %v; want 2", len(got), err)
+	}
+	err := ExportCoNLL(&bytes.Buffer{}, toolSeq(docs...), ExportOptions{DocStart: "yes"})
+	if err == nil || !strings.Contains(err.Error(), `docstart "yes"`) {
+		t.Errorf("DocStart yes: error %v, want one naming it", err)
 	}
 }
 

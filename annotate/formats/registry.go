@@ -55,6 +55,18 @@ type ExportOptions struct {
 	Kind annotate.Kind
 	// Relations selects doccano's variant with entities and relations.
 	Relations bool
+	// OmitRelations leaves relations out of a W3C export, whose linking
+	// annotations (a List target with no selector) some W3C consumers,
+	// Recogito among them, cannot read.
+	OmitRelations bool
+	// Offsets is the unit the offsets of a W3C export count: "" or
+	// OffsetsCodePoints, as the Web Annotation model says, or
+	// OffsetsUTF16 for consumers that count UTF-16 code units, as
+	// JavaScript strings do.
+	Offsets string
+	// DocStart is what a CoNLL export writes before each document:
+	// "" or DocStartCoNLL2003, or DocStartNone.
+	DocStart string
 	// Warn, when not nil, is told about annotations a format cannot hold
 	// and leaves out or changes, one message at a time.
 	Warn func(msg string)

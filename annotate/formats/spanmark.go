@@ -49,17 +49,29 @@ import (
 // (time.RFC3339Nano), so that nothing is lost in a round trip; an unknown
 // time is "".
 //
-// A JSONL file has the same header as its first line, and then one
-// document per line, each line also carrying "annotator" (so that lines
-// can be split and concatenated):
+// A JSONL file holds one document per line, each line also carrying
+// "annotator" (so that lines can be split and concatenated), and nothing
+// else: every line is a document, for the consumers that read a line as
+// one (json.loads(line)["annotations"], dataframes). The schema travels in
+// the JSON format, or in a file of its own (WriteSchema).
 //
-//	{"format":"spanmark","version":1,"annotator":"…","exported_at":"…","schema":{…}}
 //	{"annotator":"…","id":"…","title":"…","text":"…", …,"annotations":[…],"relations":[…]}
 //
-// A reader also takes JSONL without the header line: then the first
-// document line's "annotator" and "schema" (or, without one, the default
-// schema) stand for the file. Any line may carry "format", "version" and
-// "schema"; they must agree with the file's.
+// A reader also takes the JSONL that earlier versions wrote, whose first
+// line is a header with the members of a JSON file's header:
+//
+//	{"format":"spanmark","version":1,"annotator":"…","exported_at":"…","schema":{…}}
+//
+// Without that header, the first document line's "annotator" and
+// "schema" stand for the file. When no line before the first document
+// gives a schema, the file's schema is the default one with every label
+// and relation type its annotations use added: a label with the kind its
+// annotations give it (the first, should they differ, which is then an
+// error at the others) and a colour of its own, a relation type between
+// the kinds of its first relation's ends. This needs a second reading of
+// the file, so a file that cannot seek (standard input) gets the default
+// schema alone. Any line may carry "format", "version" and "schema"; they
+// must agree with the file's.
 //
 // On reading, "sha256", "status", "title", "source_path" and the times may
 // be left out (or empty): the SHA-256 is computed, the status is "todo",
@@ -200,14 +212,12 @@ func WriteJSON(w io.Writer, h Header, each EachFunc) error {
 	return e.bw.Flush()
 }
 
-// WriteJSONL writes a spanmark JSONL file to w: a header line for h, then
-// one line for every document that each produces, as each produces it.
+// WriteJSONL writes a spanmark JSONL file to w: one line for every
+// document that each produces, as each produces it, with h's annotator.
+// h's schema checks the documents but is not written (see WriteSchema).
 // Its errors are those of WriteJSON.
 func WriteJSONL(w io.Writer, h Header, each EachFunc) error {
 	e := newLineEncoder(w)
-	if err := e.writeLine(wireHeaderOf(h)); err != nil {
-		return err
-	}
 	err := each(func(d *annotate.DocumentData) error {
 		wd, err := wireDocumentOf(d, h.Schema)
 		if err != nil {
@@ -219,6 +229,13 @@ func WriteJSONL(w io.Writer, h Header, each EachFunc) error {
 		return err
 	}
 	return e.bw.Flush()
+}
+
+// WriteSchema writes h, schema and all, as a spanmark JSON file without
+// documents: the schema of a JSONL export, which an import of that file
+// adds to a project as it would a JSON export's.
+func WriteSchema(w io.Writer, h Header) error {
+	return WriteJSON(w, h, func(func(*annotate.DocumentData) error) error { return nil })
 }
 
 // The names Export knows spanmark's own formats by; the tools' formats go
@@ -425,6 +442,9 @@ type Reader struct {
 	name   string
 	header Header
 	scan   docScanner
+	// schemaless is true for a JSONL file that gives no schema before its
+	// first document, whose labels ReadSpanmark then learns.
+	schemaless bool
 }
 
 // docScanner yields the documents of a file as decoded, before any checks.
@@ -462,6 +482,30 @@ var byteOrderMark = []byte{0xEF, 0xBB, 0xBF}
 // JSONL. A file of another format, or of a newer version (wrapping
 // annotate.ErrNewerVersion), is an error here.
 func ReadSpanmark(r io.Reader, name string) (*Reader, error) {
+	seeker, canSeek := r.(io.ReadSeeker)
+	var start int64
+	if canSeek {
+		var err error
+		start, err = seeker.Seek(0, io.SeekCurrent)
+		canSeek = err == nil
+	}
+	rd, err := readSpanmark(r, name, nil)
+	if err != nil || !rd.schemaless || !canSeek {
+		return rd, err
+	}
+	schema, err := inferSchema(seeker, start)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return readSpanmark(r, name, &schema)
+}
+
+// readSpanmark is ReadSpanmark, with schema, when not nil, standing for
+// the schema of a JSONL file that gives none.
+func readSpanmark(r io.Reader, name string, schema *annotate.Schema) (*Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, _ := br.Peek(len(byteOrderMark)); bytes.Equal(b, byteOrderMark) {
 		br.Discard(len(byteOrderMark))
@@ -486,7 +530,10 @@ func ReadSpanmark(r io.Reader, name string) (*Reader, error) {
 	rd := &Reader{name: name}
 	var err error
 	if jsonl {
-		rd.header, rd.scan, err = newJSONLScanner(name, br, first)
+		var scan *jsonlScanner
+		rd.header, scan, err = newJSONLScanner(name, br, first, schema)
+		rd.scan = scan
+		rd.schemaless = scan != nil && scan.schemaless
 	} else {
 		rd.header, rd.scan, err = newJSONScanner(name, io.MultiReader(bytes.NewReader(first), br))
 	}
@@ -1164,9 +1211,12 @@ type jsonlScanner struct {
 	readErr error  // the error that ended reading
 	schema  annotate.Schema
 	format  string // the header's, for messages
+	// schemaless is true when no line before the first document gives a
+	// schema.
+	schemaless bool
 }
 
-func newJSONLScanner(name string, br *bufio.Reader, first []byte) (Header, *jsonlScanner, error) {
+func newJSONLScanner(name string, br *bufio.Reader, first []byte, given *annotate.Schema) (Header, *jsonlScanner, error) {
 	s := &jsonlScanner{name: name, br: br, pending: first}
 	if first == nil {
 		s.pending, s.readErr = readLongLine(br, nil)
@@ -1207,6 +1257,12 @@ func newJSONLScanner(name string, br *bufio.Reader, first []byte) (Header, *json
 	exported, err := parseTime("exported_at", wl.ExportedAt)
 	if err != nil {
 		return Header{}, nil, &placedError{where, err}
+	}
+	if wl.Schema == nil && !isHeaderLine(&wl) {
+		s.schemaless = true
+		if given != nil {
+			schema = *given
+		}
 	}
 	s.schema = schema
 	if isHeaderLine(&wl) {

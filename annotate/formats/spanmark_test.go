@@ -145,6 +145,75 @@ var writers = []struct {
 	{"export.jsonl", WriteJSONL},
 }
 
+// TestJSONLEveryLineADocument checks that every line of a JSONL export
+// is a document with its annotations, and that an import of such a file,
+// which gives no schema, learns the labels and relation types the
+// project's schema has beyond the default one, with their kinds, when the
+// file can be read twice.
+func TestJSONLEveryLineADocument(t *testing.T) {
+	schema := annotate.DefaultSchema()
+	schema.Labels = append(schema.Labels,
+		annotate.Label{Name: "WEAPON", Kind: annotate.KindEntity, Color: "#000000"},
+		annotate.Label{Name: "QUOTE", Kind: annotate.KindClaim, Color: "#111111"})
+	schema.Relations = append(schema.Relations, annotate.RelationType{Name: "quotes", FromKind: annotate.KindClaim, ToKind: annotate.KindSource})
+	text := "Bo said: rockets work."
+	doc := func(id string) *annotate.DocumentData {
+		return &annotate.DocumentData{
+			Document: annotate.Document{ID: id, Title: "t", Text: text, SHA256: annotate.SHA256Hex(text), Status: annotate.StatusTodo},
+			Annotations: []annotate.Annotation{
+				{ID: id + "s", DocumentID: id, Start: 0, End: 2, Label: "SOURCE", Annotator: "ann"},
+				{ID: id + "q", DocumentID: id, Start: 9, End: 21, Label: "QUOTE", Annotator: "ann"},
+				{ID: id + "w", DocumentID: id, Start: 9, End: 16, Label: "WEAPON", Annotator: "ann"},
+			},
+			Relations: []annotate.Relation{{ID: id + "r", DocumentID: id, Type: "quotes", From: id + "q", To: id + "s"}},
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteJSONL(&buf, Header{Annotator: "ann", Schema: schema}, eachOf([]*annotate.DocumentData{doc("d1"), doc("d2")})); err != nil {
+		t.Fatal(err)
+	}
+	for n, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+		var doc struct {
+			Annotations []json.RawMessage `json:"annotations"`
+		}
+		if err := json.Unmarshal([]byte(line), &doc); err != nil || len(doc.Annotations) != 3 {
+			t.Errorf("line %d: %d annotations (%v), want 3: %s", n+1, len(doc.Annotations), err, line)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "x.jsonl")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, err := OpenPath(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	got := in.Header().Schema
+	for _, want := range []string{"WEAPON", "QUOTE"} {
+		wl, _ := schema.Label(want)
+		if l, ok := got.Label(want); !ok || l.Kind != wl.Kind {
+			t.Errorf("label %s: %+v, %v; want kind %s", want, l, ok, wl.Kind)
+		}
+	}
+	if rt, ok := got.RelationType("quotes"); !ok || rt != schema.Relations[1] {
+		t.Errorf("relation type quotes: %+v, %v; want %+v", rt, ok, schema.Relations[1])
+	}
+	n := 0
+	for doc, err := range in.Documents() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if len(doc.Annotations) != 3 || len(doc.Relations) != 1 {
+			t.Errorf("document %d: %d annotations, %d relations; want 3 and 1", n, len(doc.Annotations), len(doc.Relations))
+		}
+	}
+	if n != 2 || in.Header().Annotator != "ann" {
+		t.Errorf("%d documents by %q, want 2 by ann", n, in.Header().Annotator)
+	}
+}
+
 // readAll reads every document of a spanmark file.
 func readAll(t testing.TB, b []byte, name string) (Header, []*annotate.DocumentData) {
 	t.Helper()
@@ -172,7 +241,11 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			gotHeader, got := readAll(t, first.Bytes(), w.name)
-			if !reflect.DeepEqual(gotHeader, h) {
+			want := h
+			if w.name == "export.jsonl" {
+				want.ExportedAt = time.Time{} // JSONL lines are documents alone
+			}
+			if !reflect.DeepEqual(gotHeader, want) {
 				t.Errorf("header: got %+v, want %+v", gotHeader, h)
 			}
 			if !reflect.DeepEqual(got, docs) {
@@ -227,8 +300,9 @@ func TestWriteShape(t *testing.T) {
 		{"json", WriteJSON, []*annotate.DocumentData{d}, header + `,"documents":[` + "\n{" + doc + "\n]}\n"},
 		{"json two", WriteJSON, []*annotate.DocumentData{d, d}, header + `,"documents":[` + "\n{" + doc + ",\n{" + doc + "\n]}\n"},
 		{"json empty", WriteJSON, nil, header + `,"documents":[` + "\n]}\n"},
-		{"jsonl", WriteJSONL, []*annotate.DocumentData{d}, header + "}\n" + `{"annotator":"ann",` + doc + "\n"},
-		{"jsonl empty", WriteJSONL, nil, header + "}\n"},
+		{"jsonl", WriteJSONL, []*annotate.DocumentData{d}, `{"annotator":"ann",` + doc + "\n"},
+		{"jsonl empty", WriteJSONL, nil, ""},
+		{"schema", func(w io.Writer, h Header, _ EachFunc) error { return WriteSchema(w, h) }, nil, header + `,"documents":[` + "\n]}\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

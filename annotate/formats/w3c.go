@@ -46,14 +46,26 @@ import (
 //
 // JSON-LD processors keep "spanmark:text" as a property whose IRI has the
 // scheme "spanmark"; other consumers ignore it. A document without
-// annotations has no annotation to carry it and is not in the file, and
-// a document's status and source path are not carried. "total" comes
-// last because the export streams.
+// annotations has no annotation to carry it, so the collection lists such
+// documents' sources after its page, as "spanmark:documents"; they are
+// held until the page is written, and an import puts them after the
+// others. Not in the page's items, since consumers such as Recogito throw
+// on an item without a text selector. A document's status and source path
+// are not carried. "total" comes last because the export streams.
+//
+// With ExportOptions.Offsets "utf16", TextPositionSelector counts UTF-16
+// code units instead, as Recogito and other JavaScript consumers do, and
+// the collection says "spanmark:offsets": "utf16" so that an import reads
+// them so; prefix and suffix still quote 32 code points. With
+// ExportOptions.OmitRelations the linking annotations are left out.
 //
 // The importer reads such a collection, a single AnnotationPage, a JSON
 // array of annotations or one annotation. It needs each source's text from
 // spanmark:text, so W3C files from other tools, which point at documents
 // on the web, cannot be imported: that is an error naming the source.
+// It reads positions as UTF-16 code units when the collection says
+// "spanmark:offsets": "utf16", and makes a document of each source of
+// "spanmark:documents" too.
 // Spans are anchored by their position and checked against their quote
 // (and repaired); spans with only a quote are found by it, using prefix
 // and suffix to choose among repeats.
@@ -120,14 +132,44 @@ type w3cItem struct {
 	Target     any       `json:"target"`
 }
 
+// The values of ExportOptions.Offsets.
+const (
+	OffsetsCodePoints = "codepoints" // Unicode code points; the default
+	OffsetsUTF16      = "utf16"      // UTF-16 code units, as JavaScript counts
+)
+
+// w3cUTF16 reports whether o asks for UTF-16 offsets, or fails on an
+// unknown unit.
+func w3cUTF16(o ExportOptions) (bool, error) {
+	switch o.Offsets {
+	case "", OffsetsCodePoints:
+		return false, nil
+	case OffsetsUTF16:
+		return true, nil
+	}
+	return false, fmt.Errorf("export w3c: offsets %q: want %s or %s", o.Offsets, OffsetsCodePoints, OffsetsUTF16)
+}
+
 // ExportW3C writes docs as one W3C Web Annotation collection.
 func ExportW3C(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error], o ExportOptions) error {
+	utf16, err := w3cUTF16(o)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString(`{"@context":"` + w3cContext + `","type":"AnnotationCollection","label":"Spanmark export",`)
+	if utf16 {
+		bw.WriteString(`"spanmark:offsets":"` + OffsetsUTF16 + `",`)
+	}
 	bw.WriteString(`"first":{"type":"AnnotationPage","items":[`)
 	total := 0
-	err := eachDocument(docs, func(d *annotate.DocumentData) error {
-		for _, item := range w3cItems(d, o) {
+	var bare []w3cSource // documents without annotations
+	err = eachDocument(docs, func(d *annotate.DocumentData) error {
+		if len(d.Annotations) == 0 {
+			bare = append(bare, w3cSourceOf(d.Document))
+			return nil
+		}
+		for _, item := range w3cItems(d, o, utf16) {
 			b, err := marshalJSON(item)
 			if err != nil {
 				return err
@@ -142,27 +184,64 @@ func ExportW3C(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error], o Exp
 		return nil
 	})
 	if err == nil {
-		_, err = fmt.Fprintf(bw, "\n]},\"total\":%d}\n", total)
+		bw.WriteString("\n]},")
+		err = w3cBareDocuments(bw, bare)
+	}
+	if err == nil {
+		_, err = fmt.Fprintf(bw, "\"total\":%d}\n", total)
 	}
 	return flushExport(bw, "w3c", err)
 }
 
+// w3cBareDocuments writes the "spanmark:documents" member for the sources
+// of documents without annotations, if there are any.
+func w3cBareDocuments(bw *bufio.Writer, bare []w3cSource) error {
+	if len(bare) == 0 {
+		return nil
+	}
+	bw.WriteString(`"spanmark:documents":[`)
+	for i, src := range bare {
+		b, err := marshalJSON(src)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n")
+		bw.Write(b)
+	}
+	bw.WriteString("\n],")
+	return nil
+}
+
+// w3cSourceOf describes a document in full, with its text.
+func w3cSourceOf(doc annotate.Document) w3cSource {
+	return w3cSource{ID: w3cDocIRI + doc.ID, Type: "Text", Format: "text/plain", Title: doc.Title, Text: doc.Text}
+}
+
 // w3cItems returns the annotations of one document and then its
-// relations, as W3C annotations.
-func w3cItems(d *annotate.DocumentData, o ExportOptions) []w3cItem {
+// relations, as W3C annotations, with positions in UTF-16 code units when
+// utf16 is true.
+func w3cItems(d *annotate.DocumentData, o ExportOptions, utf16 bool) []w3cItem {
 	doc := d.Document
 	x := annotate.NewIndex(doc.Text)
 	items := make([]w3cItem, 0, len(d.Annotations)+len(d.Relations))
 	for i, a := range sortedAnnotations(d.Annotations) {
 		var source any = w3cDocIRI + doc.ID
 		if i == 0 {
-			source = w3cSource{ID: w3cDocIRI + doc.ID, Type: "Text", Format: "text/plain", Title: doc.Title, Text: doc.Text}
+			source = w3cSourceOf(doc)
 		}
 		var body any = w3cBody{"TextualBody", "tagging", a.Label}
 		if a.Note != "" {
 			body = []w3cBody{{"TextualBody", "tagging", a.Label}, {"TextualBody", "commenting", a.Note}}
 		}
 		start, end := a.Start, a.End
+		pos := w3cSelector{Type: "TextPositionSelector", Start: &start, End: &end}
+		if utf16 {
+			us, ue := x.UTF16Offset(start), x.UTF16Offset(end)
+			pos.Start, pos.End = &us, &ue
+		}
 		item := w3cItem{
 			ID: w3cAnnIRI + a.ID, Type: "Annotation", Motivation: "tagging",
 			Created: w3cTime(a.Created), Modified: w3cTime(a.Updated),
@@ -174,13 +253,16 @@ func w3cItems(d *annotate.DocumentData, o ExportOptions) []w3cItem {
 					Prefix: x.Slice(start-w3cContextLength, start),
 					Suffix: x.Slice(end, end+w3cContextLength),
 				},
-				{Type: "TextPositionSelector", Start: &start, End: &end},
+				pos,
 			}},
 		}
 		if name := w3cOr(a.Annotator, o.Annotator); name != "" {
 			item.Creator = &w3cAgent{"Person", name}
 		}
 		items = append(items, item)
+	}
+	if o.OmitRelations {
+		return items
 	}
 	for _, r := range d.Relations {
 		items = append(items, w3cItem{
@@ -240,6 +322,8 @@ type w3cImport struct {
 	links   []w3cLinkIn
 	annIDs  map[string]string   // annotation IRI → annotation id
 	annDocs map[string]*toolDoc // annotation id → its document
+	utf16   bool                // positions count UTF-16 code units
+	bare    []string            // sources listed without annotations
 }
 
 // w3cLinkIn is a linking annotation as read.
@@ -273,6 +357,13 @@ func ImportW3C(r io.Reader, name string, o ImportOptions) ([]*annotate.DocumentD
 			return nil, Report{}, err
 		}
 	}
+	for _, src := range w.bare {
+		if _, annotated := w.spans[src]; !annotated {
+			if err := w.document(src); err != nil {
+				return nil, Report{}, err
+			}
+		}
+	}
 	for _, l := range w.links {
 		w.link(l)
 	}
@@ -286,9 +377,11 @@ func (w *w3cImport) walk(data []byte) error {
 		return w.jsonArray(data, "annotation", w.item)
 	}
 	var top struct {
-		Type  json.RawMessage `json:"type"`
-		Items json.RawMessage `json:"items"`
-		First json.RawMessage `json:"first"`
+		Type      json.RawMessage   `json:"type"`
+		Items     json.RawMessage   `json:"items"`
+		First     json.RawMessage   `json:"first"`
+		Offsets   string            `json:"spanmark:offsets"`
+		Documents []json.RawMessage `json:"spanmark:documents"`
 	}
 	if err := json.Unmarshal(data, &top); err != nil {
 		where := ""
@@ -296,6 +389,16 @@ func (w *w3cImport) walk(data []byte) error {
 			where = fmt.Sprintf("line %d", (&lineCounter{data: data}).at(int(syntax.Offset)))
 		}
 		return w.errorf(where, "%s", jsonProblem(err))
+	}
+	switch top.Offsets {
+	case "", OffsetsCodePoints:
+	case OffsetsUTF16:
+		w.utf16 = true
+	default:
+		return w.errorf("", "spanmark:offsets %q: want %s or %s", top.Offsets, OffsetsCodePoints, OffsetsUTF16)
+	}
+	if err := w.bareDocuments(top.Documents); err != nil {
+		return err
 	}
 	switch {
 	case w3cHas(top.Type, "Annotation"):
@@ -316,6 +419,26 @@ func (w *w3cImport) walk(data []byte) error {
 		return w.page(data, page.Items)
 	}
 	return w.errorf("", "not a W3C AnnotationCollection, AnnotationPage or Annotation")
+}
+
+// bareDocuments records the sources the collection lists as documents
+// without annotations, to be imported after the annotated ones.
+func (w *w3cImport) bareDocuments(docs []json.RawMessage) error {
+	for i, raw := range docs {
+		where := fmt.Sprintf("spanmark:documents %d", i+1)
+		var src w3cSource
+		if json.Unmarshal(raw, &src) != nil || src.ID == "" {
+			return w.errorf(where, "not a source with an id")
+		}
+		if err := w.addText(where, raw, src); err != nil {
+			return err
+		}
+		if _, ok := w.texts[src.ID]; !ok {
+			return w.errorf(where, "source %s has no spanmark:text", src.ID)
+		}
+		w.bare = append(w.bare, src.ID)
+	}
+	return nil
 }
 
 // page reads items, a page's array of annotations within data, which
@@ -561,13 +684,17 @@ func (w *w3cImport) addText(where string, raw json.RawMessage, src w3cSource) er
 
 // document makes the document of one source with its spans.
 func (w *w3cImport) document(source string) error {
-	spans := w.spans[source] // never empty: a source is added with its first span
+	spans := w.spans[source] // empty only for a source of spanmark:documents, which has a text
+	where := "spanmark:documents"
+	if len(spans) > 0 {
+		where = spans[0].where
+	}
 	src, ok := w.texts[source]
 	if !ok {
-		return w.errorf(spans[0].where, "no text for source %s: W3C annotations point at a document but do not hold it; "+
+		return w.errorf(where, "no text for source %s: W3C annotations point at a document but do not hold it; "+
 			"only files that carry it as spanmark:text, as Spanmark's export does, can be imported", source)
 	}
-	d, err := w.newDoc(spans[0].where, src.Text, toolMeta{ID: strings.TrimPrefix(source, w3cDocIRI), Title: src.Title})
+	d, err := w.newDoc(where, src.Text, toolMeta{ID: strings.TrimPrefix(source, w3cDocIRI), Title: src.Title})
 	if err != nil {
 		return err
 	}
@@ -599,7 +726,11 @@ func (w *w3cImport) span(d *toolDoc, sp w3cSpanIn) (int, int, bool, error) {
 		if sp.quote != nil {
 			quote = *sp.quote
 		}
-		return w.quotedSpan(d, sp.where, *sp.start, *sp.end, quote)
+		start, end := *sp.start, *sp.end
+		if w.utf16 {
+			start, end = w3cFromUTF16(d.text.rawIdx, start), w3cFromUTF16(d.text.rawIdx, end)
+		}
+		return w.quotedSpan(d, sp.where, start, end, quote)
 	}
 	s, ok := w3cFindQuote(d.text, *sp.quote, sp.prefix, sp.suffix)
 	if !ok {
@@ -607,6 +738,18 @@ func (w *w3cImport) span(d *toolDoc, sp w3cSpanIn) (int, int, bool, error) {
 		return 0, 0, false, nil
 	}
 	return s, s + annotate.RuneLen(lfQuote(*sp.quote)), true, nil
+}
+
+// w3cFromUTF16 converts a UTF-16 offset into the text x to code points,
+// leaving an offset outside the text as it is for quotedSpan to report.
+func w3cFromUTF16(x *annotate.Index, u int) int {
+	switch {
+	case u < 0:
+		return u
+	case u > x.UTF16Len():
+		return u - x.UTF16Len() + x.Len()
+	}
+	return x.CodePointFromUTF16(u)
 }
 
 // w3cFindQuote finds exact in the text, preferring the occurrence whose

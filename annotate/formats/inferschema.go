@@ -1,0 +1,84 @@
+package formats
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strings"
+
+	"spanmark/annotate"
+)
+
+// inferSchema reads a JSONL file from start on and returns the schema of
+// a file that gives none (see the spanmark format): the default schema
+// with the labels and relation types its documents use added. Lines it
+// cannot decode, and labels or kinds it cannot take, add nothing: reading
+// the documents reports them.
+func inferSchema(r io.ReadSeeker, start int64) (annotate.Schema, error) {
+	if _, err := r.Seek(start, io.SeekStart); err != nil {
+		return annotate.Schema{}, err
+	}
+	schema := annotate.DefaultSchema()
+	added := 0
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	for {
+		line, err := readLongLine(br, buf)
+		if err != nil && err != io.EOF {
+			return annotate.Schema{}, err
+		}
+		buf = line
+		added += learnSchema(&schema, line, added)
+		if err == io.EOF {
+			break
+		}
+	}
+	if schema.Validate() != nil {
+		return annotate.DefaultSchema(), nil
+	}
+	return schema, nil
+}
+
+// schemaLine is what inferSchema decodes of a line.
+type schemaLine struct {
+	Annotations []struct {
+		ID    string        `json:"id"`
+		Label string        `json:"label"`
+		Kind  annotate.Kind `json:"kind"`
+	} `json:"annotations"`
+	Relations []struct {
+		Type string `json:"type"`
+		From string `json:"from"`
+		To   string `json:"to"`
+	} `json:"relations"`
+}
+
+// learnSchema adds to s the labels and relation types of one line that it
+// lacks, colouring labels on from the added-th colour, and returns how
+// many labels it added.
+func learnSchema(s *annotate.Schema, line []byte, added int) int {
+	var sl schemaLine
+	if strings.TrimSpace(string(line)) == "" || json.Unmarshal(line, &sl) != nil {
+		return 0
+	}
+	n := 0
+	kinds := make(map[string]annotate.Kind, len(sl.Annotations))
+	for _, a := range sl.Annotations {
+		kinds[a.ID] = a.Kind
+		if _, ok := s.Label(a.Label); ok || a.Label == "" || !a.Kind.Valid() {
+			continue
+		}
+		s.Labels = append(s.Labels, annotate.Label{
+			Name: a.Label, Kind: a.Kind, Color: newLabelColors[(added+n)%len(newLabelColors)],
+		})
+		n++
+	}
+	for _, r := range sl.Relations {
+		from, to := kinds[r.From], kinds[r.To]
+		if _, ok := s.RelationType(r.Type); ok || r.Type == "" || !from.Valid() || !to.Valid() {
+			continue
+		}
+		s.Relations = append(s.Relations, annotate.RelationType{Name: r.Type, FromKind: from, ToKind: to})
+	}
+	return n
+}
