@@ -106,7 +106,7 @@ func TestDoccanoImport(t *testing.T) {
 			[]string{`CLAIM [8,10) "so"`, `SOURCE [0,2) "Bo"`}, 1, 0},
 		{"unknown relation type", `{"text": "Bo said so.", "entities": [{"id": 1, "label": "SOURCE", "start_offset": 0, "end_offset": 2},` +
 			` {"id": 2, "label": "CLAIM", "start_offset": 8, "end_offset": 10}], "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "cites"}]}`,
-			[]string{`CLAIM [8,10) "so"`, `SOURCE [0,2) "Bo"`}, 0, 1},
+			[]string{`CLAIM [8,10) "so"`, `SOURCE [0,2) "Bo"`}, 1, 0},
 		{"relation of the wrong kinds", `{"text": "Bo said so.", "entities": [{"id": 1, "label": "SOURCE", "start_offset": 0, "end_offset": 2},` +
 			` {"id": 2, "label": "CLAIM", "start_offset": 8, "end_offset": 10}], "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "attributed_to"}]}`,
 			[]string{`CLAIM [8,10) "so"`, `SOURCE [0,2) "Bo"`}, 0, 1},

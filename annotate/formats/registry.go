@@ -63,8 +63,9 @@ func (o ExportOptions) warn(format string, args ...any) {
 // ImportOptions says how to import.
 type ImportOptions struct {
 	// Schema is the project's schema. Labels missing from it are reported
-	// in Report.NewLabels; relations of types missing from it, or between
-	// annotations of the wrong kinds, are left out and noted.
+	// in Report.NewLabels, relation types missing from it in
+	// Report.NewRelations; relations between annotations of kinds their
+	// type does not link are left out and noted.
 	Schema annotate.Schema
 	// TrustOffsets takes every span's offsets as code points of the text
 	// as given, without checking them against the span's quoted text and
@@ -96,6 +97,11 @@ type Report struct {
 	// SOURCE by name, entity otherwise) and a colour. The documents are
 	// valid against the schema with these labels added.
 	NewLabels []annotate.Label
+	// NewRelations are the relation types the file uses that the schema
+	// lacks, in order of first use, each linking the kinds of the
+	// annotations its first relation links. The documents are valid
+	// against the schema with these and NewLabels added.
+	NewRelations []annotate.RelationType
 }
 
 // ExportFunc writes documents in one format to w, one at a time.
@@ -223,6 +229,7 @@ func newToolImport(name string, o ImportOptions) *toolImport {
 	}
 	schema := o.Schema
 	schema.Labels = slices.Clone(schema.Labels)
+	schema.Relations = slices.Clone(schema.Relations)
 	return &toolImport{name: name, o: o, schema: schema, ids: map[string]bool{}}
 }
 
@@ -325,6 +332,7 @@ func (t *toolImport) addAnnotation(d *toolDoc, a annotate.Annotation) string {
 // already has it; then it notes why r was left out.
 func (t *toolImport) addRelation(d *toolDoc, where string, r annotate.Relation) {
 	r.DocumentID = d.data.Document.ID
+	r.Type = t.useRelationType(r.Type, d.anns[r.From], d.anns[r.To])
 	check := r
 	check.ID = "new"
 	if err := annotate.ValidateRelation(check, d.anns, t.schema); err != nil {
@@ -365,6 +373,34 @@ func (t *toolImport) useLabel(name string) string {
 	}
 	t.schema.Labels = append(t.schema.Labels, l)
 	t.rep.NewLabels = append(t.rep.NewLabels, l)
+	return name
+}
+
+// useRelationType returns the relation type to use for name, between the
+// annotations from and to, adding it to the schema and the report's new
+// relation types, with the kinds of from and to, when the schema lacks
+// it, as useLabel does for labels. Without both ends nothing is added:
+// the relation is left out anyway.
+func (t *toolImport) useRelationType(name string, from, to annotate.Annotation) string {
+	if _, ok := t.schema.RelationType(name); ok {
+		return name
+	}
+	if valid := labelName(name); valid != name {
+		if _, ok := t.schema.RelationType(valid); !ok {
+			t.note("", "relation type %q renamed %q: a relation type holds only letters, digits, '_', '-' and '.'", name, valid)
+		}
+		name = valid
+		if _, ok := t.schema.RelationType(name); ok {
+			return name
+		}
+	}
+	fromKind, toKind := t.schema.KindOf(from.Label), t.schema.KindOf(to.Label)
+	if name == "" || fromKind == "" || toKind == "" {
+		return name
+	}
+	rt := annotate.RelationType{Name: name, FromKind: fromKind, ToKind: toKind}
+	t.schema.Relations = append(t.schema.Relations, rt)
+	t.rep.NewRelations = append(t.rep.NewRelations, rt)
 	return name
 }
 
