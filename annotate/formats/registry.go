@@ -76,6 +76,9 @@ type ImportOptions struct {
 	// NewID makes ids for documents, annotations and relations the file
 	// does not give Spanmark ids to; nil means annotate.NewID.
 	NewID func() string
+	// ZipLimit is the most bytes the members of a brat .zip may
+	// decompress to, each and all together; 0 means DefaultZipLimit.
+	ZipLimit int64
 }
 
 // Report says what an import found besides the documents it returns.
@@ -144,7 +147,8 @@ func importFile(read func(io.Reader, string, ImportOptions) ([]*annotate.Documen
 	}
 }
 
-// importBratPath imports a brat folder, or a .zip of one.
+// importBratPath imports a brat folder, or a .zip of one, read within
+// o.ZipLimit (see zipFS).
 func importBratPath(path string, o ImportOptions) ([]*annotate.DocumentData, Report, error) {
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		z, err := zip.OpenReader(path)
@@ -152,7 +156,11 @@ func importBratPath(path string, o ImportOptions) ([]*annotate.DocumentData, Rep
 			return nil, Report{}, fmt.Errorf("import %s: %w", path, err)
 		}
 		defer z.Close()
-		return ImportBrat(z, path, o)
+		fsys, err := newZipFS(&z.Reader, o.ZipLimit)
+		if err != nil {
+			return nil, Report{}, fmt.Errorf("import %s: %w", path, err)
+		}
+		return ImportBrat(fsys, path, o)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
