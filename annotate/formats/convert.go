@@ -192,6 +192,7 @@ func ImportChunked(st annotate.Store, docs iter.Seq2[*annotate.DocumentData, err
 		}
 		total.Added = append(total.Added, res.Added...)
 		total.Skipped = append(total.Skipped, res.Skipped...)
+		total.Renamed = append(total.Renamed, res.Renamed...)
 	}
 }
 
