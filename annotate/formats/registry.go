@@ -362,17 +362,12 @@ func (t *toolImport) addRelation(d *toolDoc, where string, r annotate.Relation) 
 // and the report's new labels when the schema lacks it. A name the schema
 // could not hold has its other characters replaced by '_', with a note.
 func (t *toolImport) useLabel(name string) string {
-	if _, ok := t.schema.Label(name); ok {
+	name, known := t.schemaName(name, "label", func(n string) bool {
+		_, ok := t.schema.Label(n)
+		return ok
+	})
+	if known {
 		return name
-	}
-	if valid := labelName(name); valid != name {
-		if _, ok := t.schema.Label(valid); !ok {
-			t.note("", "label %q renamed %q: a label holds only letters, digits, '_', '-' and '.'", name, valid)
-		}
-		name = valid
-		if _, ok := t.schema.Label(name); ok {
-			return name
-		}
 	}
 	l := annotate.Label{
 		Name:  name,
@@ -390,17 +385,12 @@ func (t *toolImport) useLabel(name string) string {
 // it, as useLabel does for labels. Without both ends nothing is added:
 // the relation is left out anyway.
 func (t *toolImport) useRelationType(name string, from, to annotate.Annotation) string {
-	if _, ok := t.schema.RelationType(name); ok {
+	name, known := t.schemaName(name, "relation type", func(n string) bool {
+		_, ok := t.schema.RelationType(n)
+		return ok
+	})
+	if known {
 		return name
-	}
-	if valid := labelName(name); valid != name {
-		if _, ok := t.schema.RelationType(valid); !ok {
-			t.note("", "relation type %q renamed %q: a relation type holds only letters, digits, '_', '-' and '.'", name, valid)
-		}
-		name = valid
-		if _, ok := t.schema.RelationType(name); ok {
-			return name
-		}
 	}
 	fromKind, toKind := t.schema.KindOf(from.Label), t.schema.KindOf(to.Label)
 	if name == "" || fromKind == "" || toKind == "" {
@@ -410,6 +400,25 @@ func (t *toolImport) useRelationType(name string, from, to annotate.Annotation) 
 	t.schema.Relations = append(t.schema.Relations, rt)
 	t.rep.NewRelations = append(t.rep.NewRelations, rt)
 	return name
+}
+
+// schemaName returns name, or if the schema could not hold it, name with
+// its other characters replaced by '_' (labelName) and a note, and
+// whether the schema has that name, as has tells. what is "label" or
+// "relation type", for the note.
+func (t *toolImport) schemaName(name, what string, has func(string) bool) (string, bool) {
+	if has(name) {
+		return name, true
+	}
+	valid := labelName(name)
+	if valid == name {
+		return name, false
+	}
+	if !has(valid) {
+		t.note("", "%s %q renamed %q: a %s holds only letters, digits, '_', '-' and '.'", what, name, valid, what)
+		return valid, false
+	}
+	return valid, true
 }
 
 // labelName replaces every character of name that a label name cannot
