@@ -62,8 +62,10 @@ type Store interface {
 
 	// Import adds documents with their annotations and relations, all in
 	// one transaction: if any document fails validation or docs yields an
-	// error, nothing is written. Ids are kept. A document whose SHA256 is
-	// already in the project (or earlier in docs) is skipped and reported.
+	// error, nothing is written. Ids are kept, except a document id that
+	// another text already has: that document gets a new id, reported in
+	// ImportResult.Renamed. A document whose SHA256 is already in the
+	// project (or earlier in docs) is skipped and reported.
 	Import(docs iter.Seq2[*DocumentData, error]) (ImportResult, error)
 
 	// Each calls fn for every document with its annotations and relations,
@@ -92,6 +94,18 @@ func (e Edit) Empty() bool {
 type ImportResult struct {
 	Added   []DocumentInfo
 	Skipped []SkippedDocument
+	// Renamed lists the added documents whose id the project, or a
+	// document earlier in the import, already gave another text.
+	Renamed []RenamedDocument
+}
+
+// RenamedDocument is a document Import added under a new id, because
+// its own was taken: two projects' files may use the same ids, and only
+// the text decides whether two documents are the same.
+type RenamedDocument struct {
+	Title string
+	OldID string // the id the document came with
+	NewID string // the id it has in the project
 }
 
 // SkippedDocument is a document Import did not add because the project

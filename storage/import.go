@@ -12,10 +12,11 @@ import (
 
 // Import adds documents with their annotations and relations in one
 // transaction: when a document is invalid, its SHA256 does not match its
-// text, its id is taken, or docs yields an error, nothing is written.
-// Missing ids, status and timestamps are filled in; given ids are kept. A
-// document whose text is already in the project, or came earlier in docs,
-// is skipped and reported.
+// text, or docs yields an error, nothing is written. Missing ids, status
+// and timestamps are filled in; given ids are kept, but a document whose
+// id another text has (in the project or earlier in docs) gets a new one,
+// reported in Renamed. A document whose text is already in the project,
+// or came earlier in docs, is skipped and reported.
 func (s *Store) Import(docs iter.Seq2[*annotate.DocumentData, error]) (annotate.ImportResult, error) {
 	now := s.now().UTC()
 	var res annotate.ImportResult
@@ -63,10 +64,33 @@ func importDocument(tx *bolt.Tx, d *annotate.DocumentData, schema annotate.Schem
 		})
 		return nil
 	}
+	if tx.Bucket(bucketSeq).Get([]byte(p.Document.ID)) != nil {
+		res.Renamed = append(res.Renamed, renameDocument(tx, p))
+	}
 	in, err := putDocument(tx, p)
 	if err != nil {
 		return err
 	}
 	res.Added = append(res.Added, in)
 	return nil
+}
+
+// renameDocument gives d, whose id another document has, an id no
+// document has. Annotation and relation ids are kept: they are unique
+// within their document only.
+func renameDocument(tx *bolt.Tx, d *annotate.DocumentData) annotate.RenamedDocument {
+	seq := tx.Bucket(bucketSeq)
+	id := annotate.NewID()
+	for seq.Get([]byte(id)) != nil {
+		id = annotate.NewID()
+	}
+	r := annotate.RenamedDocument{Title: d.Document.Title, OldID: d.Document.ID, NewID: id}
+	d.Document.ID = id
+	for i := range d.Annotations {
+		d.Annotations[i].DocumentID = id
+	}
+	for i := range d.Relations {
+		d.Relations[i].DocumentID = id
+	}
+	return r
 }

@@ -91,6 +91,43 @@ func TestImport(t *testing.T) {
 	assertCounts(t, s)
 }
 
+// TestImportRenamesTakenIDs checks that a document whose id another text
+// already has is added under a new id, with its annotations and
+// relations, rather than refused (issue 9: two projects' files).
+func TestImportRenamesTakenIDs(t *testing.T) {
+	s := newProject(t)
+	addDoc(t, s, "old", "existing text")
+	res, err := s.Import(seq(nil,
+		importDoc("i1", "text one"),
+		importDoc("old", "text two"),      // an id in the project
+		importDoc("i1", "text three"),     // the id of the first
+		importDoc("old", "existing text"), // the same text: skipped, not renamed
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Added) != 3 || len(res.Skipped) != 1 || len(res.Renamed) != 2 {
+		t.Fatalf("added %d, skipped %d, renamed %d; want 3, 1, 2", len(res.Added), len(res.Skipped), len(res.Renamed))
+	}
+	ids := map[string]bool{"old": true}
+	for i, want := range []struct{ old, title, text string }{{"old", "title old", "text two"}, {"i1", "title i1", "text three"}} {
+		r := res.Renamed[i]
+		if r.OldID != want.old || r.Title != want.title || ids[r.NewID] || r.NewID != res.Added[i+1].ID {
+			t.Errorf("Renamed[%d] = %+v, want %s renamed to the id of Added[%d] (%s), a new one", i, r, want.old, i+1, res.Added[i+1].ID)
+		}
+		ids[r.NewID] = true
+		d := load(t, s, r.NewID)
+		if d.Document.Text != want.text || len(d.Annotations) != 2 || len(d.Relations) != 1 ||
+			d.Annotations[0].DocumentID != r.NewID || d.Relations[0].DocumentID != r.NewID || d.Relations[0].From != want.old+"c" {
+			t.Errorf("document %s = %+v, want %q with its annotations and relation", r.NewID, d, want.text)
+		}
+	}
+	if d := load(t, s, "old"); d.Document.Text != "existing text" {
+		t.Errorf("document old holds %q, want it unchanged", d.Document.Text)
+	}
+	assertCounts(t, s)
+}
+
 func TestImportAllOrNothing(t *testing.T) {
 	errRead := errors.New("read error in file 3")
 	badSHA := importDoc("i2", "text two")
@@ -108,10 +145,6 @@ func TestImportAllOrNothing(t *testing.T) {
 		{"second has a bad annotation", seq(nil, importDoc("i1", "text one"), badAnn), annotate.ErrInvalid, "i2s"},
 		{"second has a bad relation", seq(nil, importDoc("i1", "text one"), badRel), annotate.ErrInvalid, "i2r"},
 		{"second has a wrong sha256", seq(nil, importDoc("i1", "text one"), badSHA), annotate.ErrInvalid, "i2"},
-		{"second takes an id in the project", seq(nil, importDoc("i1", "text one"), importDoc("old", "text two")),
-			annotate.ErrInvalid, "old"},
-		{"second takes the first's id", seq(nil, importDoc("i1", "text one"), importDoc("i1", "text two")),
-			annotate.ErrInvalid, "i1"},
 		{"second is missing", seq(nil, importDoc("i1", "text one"), nil), annotate.ErrInvalid, "document 2"},
 		{"reading fails", seq(errRead, importDoc("i1", "text one")), errRead, "file 3"},
 	}

@@ -315,7 +315,7 @@ func ImportBrat(fsys fs.FS, name string, o ImportOptions) ([]*annotate.DocumentD
 	for _, c := range confs {
 		b, err := fs.ReadFile(fsys, c)
 		if err != nil {
-			return nil, Report{}, t.errorf(c, "%v", err)
+			return nil, Report{}, fmt.Errorf("import %s: %s: %w", name, c, err)
 		}
 		bratKindHints(string(b), t.hints)
 	}
@@ -359,7 +359,7 @@ func bratKindHints(conf string, hints map[string]annotate.Kind) {
 func (t *toolImport) bratDocument(fsys fs.FS, txt string, hasAnn bool) error {
 	raw, err := fs.ReadFile(fsys, txt)
 	if err != nil {
-		return t.errorf(txt, "%v", err)
+		return fmt.Errorf("import %s: %s: %w", t.name, txt, err)
 	}
 	d, err := t.newDoc(txt, string(raw), toolMeta{
 		FallbackTitle: strings.TrimSuffix(path.Base(txt), ".txt"),
@@ -374,7 +374,7 @@ func (t *toolImport) bratDocument(fsys fs.FS, txt string, hasAnn bool) error {
 	annPath := strings.TrimSuffix(txt, ".txt") + ".ann"
 	b, err := fs.ReadFile(fsys, annPath)
 	if err != nil {
-		return t.errorf(annPath, "%v", err)
+		return fmt.Errorf("import %s: %s: %w", t.name, annPath, err)
 	}
 	ann, err := annotate.NormalizeText(annPath, b)
 	if err != nil {

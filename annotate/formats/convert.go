@@ -14,9 +14,10 @@ import (
 
 // ImportWith imports the file at path, in the format of Importers called
 // format, into st, all or nothing. The importer checks the file against
-// st's schema; the labels it uses that the schema lacks
-// (Report.NewLabels) are added to the schema first and taken out again if
-// the import fails, so that a failed file changes nothing. o.Schema is
+// st's schema; the labels and relation types it uses that the schema
+// lacks (Report.NewLabels, Report.NewRelations) are added to the schema
+// first and taken out again if the import fails, so that a failed file
+// changes nothing. o.Schema is
 // ignored. Documents whose text st already holds are skipped, as
 // annotate.Store.Import does. Errors name the file.
 func ImportWith(st annotate.Store, format, path string, o ImportOptions) (Report, annotate.ImportResult, error) {
@@ -35,8 +36,10 @@ func ImportWith(st annotate.Store, format, path string, o ImportOptions) (Report
 	}
 	after := before
 	after.Labels = append(slices.Clone(before.Labels), rep.NewLabels...)
+	after.Relations = append(slices.Clone(before.Relations), rep.NewRelations...)
+	changed := len(rep.NewLabels) > 0 || len(rep.NewRelations) > 0
 	var res annotate.ImportResult
-	err = withSchema(st, before, after, len(rep.NewLabels) > 0, func() error {
+	err = withSchema(st, before, after, changed, func() error {
 		r, err := st.Import(Seq(docs))
 		res = r
 		return err
@@ -218,6 +221,7 @@ func ImportChunked(st annotate.Store, docs iter.Seq2[*annotate.DocumentData, err
 		}
 		total.Added = append(total.Added, res.Added...)
 		total.Skipped = append(total.Skipped, res.Skipped...)
+		total.Renamed = append(total.Renamed, res.Renamed...)
 	}
 }
 

@@ -75,6 +75,35 @@ func TestImportWith(t *testing.T) {
 	}
 }
 
+// TestImportWithNewRelations checks that the relation types a file adds
+// reach the project's schema, and leave it again when the import fails.
+func TestImportWithNewRelations(t *testing.T) {
+	in := `{"text": "Google was founded by Larry Page.", "entities": [{"id": 0, "start_offset": 0, "end_offset": 6, "label": "ORG"},` +
+		` {"id": 1, "start_offset": 22, "end_offset": 32, "label": "PERSON"}], "relations": [{"from_id": 0, "to_id": 1, "type": "foundedBy"}]}`
+	foundedBy := annotate.RelationType{Name: "foundedBy", FromKind: annotate.KindEntity, ToKind: annotate.KindEntity}
+	for _, storeErr := range []error{nil, errors.New("disk full")} {
+		t.Run(fmt.Sprint(storeErr), func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, map[string]string{"x.jsonl": in})
+			st := newImportStore(storeErr)
+			rep, _, err := ImportWith(st, "doccano", filepath.Join(dir, "x.jsonl"), ImportOptions{})
+			if (err != nil) != (storeErr != nil) {
+				t.Fatalf("error %v, want %v", err, storeErr)
+			}
+			if err == nil && !slices.Equal(rep.NewRelations, []annotate.RelationType{foundedBy}) {
+				t.Errorf("new relation types %+v, want foundedBy", rep.NewRelations)
+			}
+			if len(st.schemas) == 0 || !slices.Contains(st.schemas[0].Relations, foundedBy) {
+				t.Fatalf("schemas set %+v, want the first with foundedBy", st.schemas)
+			}
+			last, _ := st.Schema()
+			if got := slices.Contains(last.Relations, foundedBy); got != (storeErr == nil) {
+				t.Errorf("schema after the import has foundedBy: %v, want %v", got, storeErr == nil)
+			}
+		})
+	}
+}
+
 // chunkStore is a mock project that records the size of every Import,
 // failing the one numbered failAt (from 1; 0 never).
 type chunkStore struct {

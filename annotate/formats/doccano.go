@@ -30,7 +30,9 @@ import (
 // columns as meta data). Notes are not carried.
 //
 // The importer reads both variants, line by line ("labels" is taken for
-// "label", as older doccano wrote it). Since doccano files give no quoted
+// "label", as older doccano wrote it). As doccano itself does, it takes a
+// span of either list as a triple or as an entity object, so that its
+// intent-detection files, "entities": [[0, 1, "LOC"]], read too. Since doccano files give no quoted
 // text, offsets are read as code points unless another reading fits the
 // document's spans better (see repair.go).
 
@@ -157,28 +159,20 @@ func (t *toolImport) doccanoLine(where string, b []byte) error {
 	}
 	var spans []toolSpan
 	var labels, keys []string
-	for i, raw := range append(in.Label, in.Labels...) {
-		rec := fmt.Sprintf("%s: label %d", where, i+1)
-		s, e, label, err := parseTriple(raw)
-		if err != nil {
-			return t.errorf(rec, "%v", err)
+	for _, list := range []struct {
+		what string
+		raws []json.RawMessage
+	}{{"label", append(in.Label, in.Labels...)}, {"entity", in.Entities}} {
+		for i, raw := range list.raws {
+			rec := fmt.Sprintf("%s: %s %d", where, list.what, i+1)
+			s, e, label, key, err := doccanoSpan(raw, list.what == "entity")
+			if err != nil {
+				return t.errorf(rec, "%v", err)
+			}
+			spans = append(spans, toolSpan{rec, s, e})
+			labels = append(labels, label)
+			keys = append(keys, key)
 		}
-		spans = append(spans, toolSpan{rec, s, e})
-		labels = append(labels, label)
-		keys = append(keys, "")
-	}
-	for i, raw := range in.Entities {
-		rec := fmt.Sprintf("%s: entity %d", where, i+1)
-		var ent doccanoEntityIn
-		if err := json.Unmarshal(raw, &ent); err != nil || ent.Label == nil || ent.StartOffset == nil || ent.EndOffset == nil {
-			return t.errorf(rec, `want {"id", "label", "start_offset", "end_offset"}, got %s`, snippet(raw))
-		}
-		if *ent.Label == "" {
-			return t.errorf(rec, "label is empty")
-		}
-		spans = append(spans, toolSpan{rec, *ent.StartOffset, *ent.EndOffset})
-		labels = append(labels, *ent.Label)
-		keys = append(keys, doccanoKey(ent.ID))
 	}
 	offs, err := t.unquotedSpans(d, where, spans)
 	if err != nil {
@@ -216,6 +210,31 @@ func (t *toolImport) doccanoRelations(d *toolDoc, where string, rels []json.RawM
 		t.addRelation(d, rec, annotate.Relation{Type: rel.Type, From: from, To: to})
 	}
 	return nil
+}
+
+// doccanoSpan reads a span of the list "label" or, when entity is set,
+// "entities", in the forms doccano reads in both (its SpanLabel.parse):
+// a triple [start, end, "LABEL"], or an entity {"id", "label",
+// "start_offset", "end_offset"} whose id is optional. An object in
+// "label" may also be spaCy's {"start", "end", "label"}, as before
+// doccano had entities. key is the entity's id, or "" when it has none.
+func doccanoSpan(raw json.RawMessage, entity bool) (start, end int, label, key string, err error) {
+	var ent doccanoEntityIn
+	isObject := json.Unmarshal(raw, &ent) == nil
+	if !isObject || !entity && ent.StartOffset == nil && ent.EndOffset == nil {
+		start, end, label, err = parseTriple(raw)
+		return start, end, label, "", err
+	}
+	switch {
+	case ent.Label == nil || ent.StartOffset == nil || ent.EndOffset == nil:
+		return 0, 0, "", "", fmt.Errorf(`want {"id", "label", "start_offset", "end_offset"}, got %s`, snippet(raw))
+	case *ent.Label == "":
+		return 0, 0, "", "", fmt.Errorf("label is empty")
+	}
+	if len(ent.ID) > 0 && string(ent.ID) != "null" {
+		key = doccanoKey(ent.ID)
+	}
+	return *ent.StartOffset, *ent.EndOffset, *ent.Label, key, nil
 }
 
 // doccanoKey turns an id written as a number or a string into a map key.

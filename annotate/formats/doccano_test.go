@@ -92,12 +92,21 @@ func TestDoccanoImport(t *testing.T) {
 	}{
 		{"labels", `{"text": "Ana met Bo.", "label": [[0, 3, "PERSON"]]}`, []string{`PERSON [0,3) "Ana"`}, 0, 0},
 		{"old labels key", `{"text": "Ana met Bo.", "labels": [[8, 10, "PERSON"]]}`, []string{`PERSON [8,10) "Bo"`}, 0, 0},
+		// doccano's own intent-detection files (its data_import fixture
+		// intent/example.jsonl) give entities as triples.
+		{"triple entities", `{"text": "Fly from Oslo to Bergen", "entities": [[9, 13, "LOC"], [17, 23, "LOC"]], "cats": ["flight"]}`,
+			[]string{`LOC [17,23) "Bergen"`, `LOC [9,13) "Oslo"`}, 0, 0},
+		{"entity objects as labels", `{"text": "Ana met Bo.", "label": [{"start_offset": 0, "end_offset": 3, "label": "PERSON"}]}`,
+			[]string{`PERSON [0,3) "Ana"`}, 0, 0},
+		{"triples beside entities with ids", `{"text": "Bo said so.", "entities": [[0, 2, "PERSON"], {"id": 7, "label": "CLAIM", "start_offset": 8, "end_offset": 10},` +
+			` {"id": 8, "label": "SOURCE", "start_offset": 0, "end_offset": 2}], "relations": [{"from_id": 7, "to_id": 8, "type": "attributed_to"}]}`,
+			[]string{`CLAIM [8,10) "so"`, `PERSON [0,2) "Bo"`, `SOURCE [0,2) "Bo"`}, 1, 0},
 		{"string ids", `{"text": "Bo said so.", "entities": [{"id": "a", "label": "SOURCE", "start_offset": 0, "end_offset": 2},` +
 			` {"id": "b", "label": "CLAIM", "start_offset": 8, "end_offset": 10}], "relations": [{"id": 1, "from_id": "b", "to_id": "a", "type": "attributed_to"}]}`,
 			[]string{`CLAIM [8,10) "so"`, `SOURCE [0,2) "Bo"`}, 1, 0},
 		{"unknown relation type", `{"text": "Bo said so.", "entities": [{"id": 1, "label": "SOURCE", "start_offset": 0, "end_offset": 2},` +
 			` {"id": 2, "label": "CLAIM", "start_offset": 8, "end_offset": 10}], "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "cites"}]}`,
-			[]string{`CLAIM [8,10) "so"`, `SOURCE [0,2) "Bo"`}, 0, 1},
+			[]string{`CLAIM [8,10) "so"`, `SOURCE [0,2) "Bo"`}, 1, 0},
 		{"relation of the wrong kinds", `{"text": "Bo said so.", "entities": [{"id": 1, "label": "SOURCE", "start_offset": 0, "end_offset": 2},` +
 			` {"id": 2, "label": "CLAIM", "start_offset": 8, "end_offset": 10}], "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "attributed_to"}]}`,
 			[]string{`CLAIM [8,10) "so"`, `SOURCE [0,2) "Bo"`}, 0, 1},

@@ -395,11 +395,12 @@ func (t *toolImport) lsRelation(d *toolDoc, where string, res lsResultIn, region
 	}
 	labels := res.Labels
 	if len(labels) == 0 {
-		if len(t.schema.Relations) != 1 {
-			t.note(where, "relation left out: it has no label, and the schema has %d relation types", len(t.schema.Relations))
+		// The project's schema decides, not the types this file adds.
+		if len(t.o.Schema.Relations) != 1 {
+			t.note(where, "relation left out: it has no label, and the schema has %d relation types", len(t.o.Schema.Relations))
 			return
 		}
-		labels = []string{t.schema.Relations[0].Name}
+		labels = []string{t.o.Schema.Relations[0].Name}
 	}
 	for _, typ := range labels {
 		t.addRelation(d, where, annotate.Relation{Type: typ, From: from, To: to})

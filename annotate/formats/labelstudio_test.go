@@ -126,6 +126,11 @@ func TestLabelStudioImport(t *testing.T) {
 			[]string{`CLAIM [8,10) "so"`}, 0, 1, 0, 0},
 		{"CRLF counted", lsTaskJSON(`Bo\r\nsaid so.`, lsRegionJSON("x", 9, 11, "so", "CLAIM")),
 			[]string{`CLAIM [8,10) "so"`}, 0, 0, 0, 0},
+		// Label Studio's own frontend saves a region across lines without
+		// its line breaks, while its offsets count them.
+		{"line break left out of the text", lsTaskJSON(`Bo said\nso.`, bo+","+lsRegionJSON("c", 3, 10, "saidso", "CLAIM")+
+			`, {"from_id": "c", "to_id": "s", "type": "relation", "direction": "right", "labels": ["attributed_to"]}`),
+			[]string{"CLAIM [3,10) \"said\\nso\"", `SOURCE [0,2) "Bo"`}, 1, 0, 0, 0},
 		{"not found", lsTaskJSON("Bo said so.", lsRegionJSON("x", 0, 2, "Al", "PERSON")+","+so),
 			[]string{`CLAIM [8,10) "so"`}, 0, 0, 1, 0},
 		{"relation to a region not found", lsTaskJSON("Bo said so.", lsRegionJSON("s", 0, 2, "Al", "SOURCE")+","+so+

@@ -128,12 +128,16 @@ func OpenPath(path string) (*Input, error) {
 	return &Input{Source: src, file: f}, nil
 }
 
+// ErrNoText is returned by ReadText for a file with no text but white
+// space. It is annotate.ErrInvalid too.
+var ErrNoText = fmt.Errorf("no text to annotate: %w", annotate.ErrInvalid)
+
 // ReadText reads a plain-text file as one document without annotations:
 // the text is the file's, normalised by annotate.NormalizeText (valid
 // UTF-8 required; byte order mark and CR line ends removed), the title its
 // first line, or the file's base name if it has none, and the source path
-// name; the id is left for the store to make up. A file with no text but white space is an error, as it is nothing
-// to annotate.
+// name; the id is left for the store to make up. A file with no text but
+// white space is ErrNoText, as it is nothing to annotate.
 func ReadText(r io.Reader, name string) (Source, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -144,7 +148,7 @@ func ReadText(r io.Reader, name string) (Source, error) {
 		return nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("%s: no text to annotate: %w", name, annotate.ErrInvalid)
+		return nil, fmt.Errorf("%s: %w", name, ErrNoText)
 	}
 	return &textSource{doc: &annotate.DocumentData{Document: annotate.Document{
 		Title:      annotate.TitleFromText(text, filepath.Base(name)),

@@ -82,8 +82,9 @@ func (o ExportOptions) warn(format string, args ...any) {
 // ImportOptions says how to import.
 type ImportOptions struct {
 	// Schema is the project's schema. Labels missing from it are reported
-	// in Report.NewLabels; relations of types missing from it, or between
-	// annotations of the wrong kinds, are left out and noted.
+	// in Report.NewLabels, relation types missing from it in
+	// Report.NewRelations; relations between annotations of kinds their
+	// type does not link are left out and noted.
 	Schema annotate.Schema
 	// TrustOffsets takes every span's offsets as code points of the text
 	// as given, without checking them against the span's quoted text and
@@ -94,6 +95,9 @@ type ImportOptions struct {
 	// NewID makes ids for documents, annotations and relations the file
 	// does not give Spanmark ids to; nil means annotate.NewID.
 	NewID func() string
+	// ZipLimit is the most bytes the members of a brat .zip may
+	// decompress to, each and all together; 0 means DefaultZipLimit.
+	ZipLimit int64
 }
 
 // Report says what an import found besides the documents it returns.
@@ -115,6 +119,11 @@ type Report struct {
 	// SOURCE by name, entity otherwise) and a colour. The documents are
 	// valid against the schema with these labels added.
 	NewLabels []annotate.Label
+	// NewRelations are the relation types the file uses that the schema
+	// lacks, in order of first use, each linking the kinds of the
+	// annotations its first relation links. The documents are valid
+	// against the schema with these and NewLabels added.
+	NewRelations []annotate.RelationType
 }
 
 // ExportFunc writes documents in one format to w, one at a time.
@@ -157,7 +166,8 @@ func importFile(read func(io.Reader, string, ImportOptions) ([]*annotate.Documen
 	}
 }
 
-// importBratPath imports a brat folder, or a .zip of one.
+// importBratPath imports a brat folder, or a .zip of one, read within
+// o.ZipLimit (see zipFS).
 func importBratPath(path string, o ImportOptions) ([]*annotate.DocumentData, Report, error) {
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		z, err := zip.OpenReader(path)
@@ -165,7 +175,11 @@ func importBratPath(path string, o ImportOptions) ([]*annotate.DocumentData, Rep
 			return nil, Report{}, fmt.Errorf("import %s: %w", path, err)
 		}
 		defer z.Close()
-		return ImportBrat(z, path, o)
+		fsys, err := newZipFS(&z.Reader, o.ZipLimit)
+		if err != nil {
+			return nil, Report{}, fmt.Errorf("import %s: %w", path, err)
+		}
+		return ImportBrat(fsys, path, o)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -242,6 +256,7 @@ func newToolImport(name string, o ImportOptions) *toolImport {
 	}
 	schema := o.Schema
 	schema.Labels = slices.Clone(schema.Labels)
+	schema.Relations = slices.Clone(schema.Relations)
 	return &toolImport{name: name, o: o, schema: schema, ids: map[string]bool{}}
 }
 
@@ -344,6 +359,7 @@ func (t *toolImport) addAnnotation(d *toolDoc, a annotate.Annotation) string {
 // already has it; then it notes why r was left out.
 func (t *toolImport) addRelation(d *toolDoc, where string, r annotate.Relation) {
 	r.DocumentID = d.data.Document.ID
+	r.Type = t.useRelationType(r.Type, d.anns[r.From], d.anns[r.To])
 	check := r
 	check.ID = "new"
 	if err := annotate.ValidateRelation(check, d.anns, t.schema); err != nil {
@@ -365,17 +381,12 @@ func (t *toolImport) addRelation(d *toolDoc, where string, r annotate.Relation) 
 // and the report's new labels when the schema lacks it. A name the schema
 // could not hold has its other characters replaced by '_', with a note.
 func (t *toolImport) useLabel(name string) string {
-	if _, ok := t.schema.Label(name); ok {
+	name, known := t.schemaName(name, "label", func(n string) bool {
+		_, ok := t.schema.Label(n)
+		return ok
+	})
+	if known {
 		return name
-	}
-	if valid := labelName(name); valid != name {
-		if _, ok := t.schema.Label(valid); !ok {
-			t.note("", "label %q renamed %q: a label holds only letters, digits, '_', '-' and '.'", name, valid)
-		}
-		name = valid
-		if _, ok := t.schema.Label(name); ok {
-			return name
-		}
 	}
 	l := annotate.Label{
 		Name:  name,
@@ -385,6 +396,48 @@ func (t *toolImport) useLabel(name string) string {
 	t.schema.Labels = append(t.schema.Labels, l)
 	t.rep.NewLabels = append(t.rep.NewLabels, l)
 	return name
+}
+
+// useRelationType returns the relation type to use for name, between the
+// annotations from and to, adding it to the schema and the report's new
+// relation types, with the kinds of from and to, when the schema lacks
+// it, as useLabel does for labels. Without both ends nothing is added:
+// the relation is left out anyway.
+func (t *toolImport) useRelationType(name string, from, to annotate.Annotation) string {
+	name, known := t.schemaName(name, "relation type", func(n string) bool {
+		_, ok := t.schema.RelationType(n)
+		return ok
+	})
+	if known {
+		return name
+	}
+	fromKind, toKind := t.schema.KindOf(from.Label), t.schema.KindOf(to.Label)
+	if name == "" || fromKind == "" || toKind == "" {
+		return name
+	}
+	rt := annotate.RelationType{Name: name, FromKind: fromKind, ToKind: toKind}
+	t.schema.Relations = append(t.schema.Relations, rt)
+	t.rep.NewRelations = append(t.rep.NewRelations, rt)
+	return name
+}
+
+// schemaName returns name, or if the schema could not hold it, name with
+// its other characters replaced by '_' (labelName) and a note, and
+// whether the schema has that name, as has tells. what is "label" or
+// "relation type", for the note.
+func (t *toolImport) schemaName(name, what string, has func(string) bool) (string, bool) {
+	if has(name) {
+		return name, true
+	}
+	valid := labelName(name)
+	if valid == name {
+		return name, false
+	}
+	if !has(valid) {
+		t.note("", "%s %q renamed %q: a %s holds only letters, digits, '_', '-' and '.'", what, name, valid, what)
+		return valid, false
+	}
+	return valid, true
 }
 
 // labelName replaces every character of name that a label name cannot

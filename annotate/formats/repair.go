@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"spanmark/annotate"
@@ -19,8 +20,10 @@ import (
 // Where a format gives a span's text (Label Studio's value.text, brat's T
 // text, W3C's TextQuoteSelector), the text decides: place tries the
 // offsets as code points of the text as given, as UTF-16 units, as code
-// points and as UTF-16 units of the text with LF line ends, and at last
-// looks for the quote nearest the given offset. A span whose quote is
+// points and as UTF-16 units of the text with LF line ends, comparing
+// the quote exactly and then with white space left out (Label Studio
+// saves the text of a span that crosses lines without the line breaks),
+// and at last looks for the quote nearest the given offset. A span whose quote is
 // found nowhere is not imported.
 //
 // Where a format gives offsets alone (doccano, spaCy), nothing can prove
@@ -181,10 +184,12 @@ func (a *anchor) span(start, end int, u offsetUnit) (int, int, error) {
 // quote is nowhere to be found.
 func (a *anchor) place(start, end int, quote string) (s, e int, repaired, ok bool) {
 	quote = lfQuote(quote)
-	for i, u := range a.units() {
-		s, e, err := a.span(start, end, u)
-		if err == nil && a.normIdx.Slice(s, e) == quote {
-			return s, e, i > 0, true
+	for _, same := range []func(a, b string) bool{equalStrings, sameIgnoringSpace} {
+		for i, u := range a.units() {
+			s, e, err := a.span(start, end, u)
+			if err == nil && same(a.normIdx.Slice(s, e), quote) {
+				return s, e, i > 0, true
+			}
 		}
 	}
 	near, _, inRange := a.offset(start, unitCodePoints)
@@ -196,6 +201,30 @@ func (a *anchor) place(start, end int, quote string) (s, e int, repaired, ok boo
 		return 0, 0, false, false
 	}
 	return s, s + utf8.RuneCountInString(quote), true, true
+}
+
+// equalStrings reports whether a and b are the same.
+func equalStrings(a, b string) bool { return a == b }
+
+// sameIgnoringSpace reports whether a and b hold the same characters once
+// all white space is left out of both. Label Studio saves a region's text
+// without the line breaks it crosses, and with runs of spaces trimmed
+// unless its Text tag keeps them, while its offsets count every one; at
+// the span's own offsets, the other characters are proof enough.
+func sameIgnoringSpace(a, b string) bool {
+	for {
+		a = strings.TrimLeftFunc(a, unicode.IsSpace)
+		b = strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
 }
 
 // placeFragments anchors the fragments of one discontinuous span whose

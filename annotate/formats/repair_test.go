@@ -135,6 +135,12 @@ func TestAnchorPlace(t *testing.T) {
 		{"nearest before", "so. so. so. so.", 10, 12, "so", 8, 10, true, true},
 		{"nearest to an offset beyond the text", "so. so. so.", 80, 82, "so", 8, 10, true, true},
 		{"overlapping occurrences", "aaaa", 9, 12, "aaa", 1, 4, true, true},
+		// Label Studio saves a span across lines without its line breaks.
+		{"quote without its line break", "Bo said\nso.", 3, 10, "saidso", 3, 10, false, true},
+		{"quote with spaces trimmed", "Bo  said \n so.", 0, 13, "Bo said so", 0, 13, false, true},
+		{"quote without its line break, UTF-16", "🚀 Bo said\r\nso.", 6, 14, "saidso", 5, 12, true, true},
+		{"quote of other letters at the offsets", "Bo said\nso.", 3, 10, "saidto", 0, 0, false, false},
+		{"loose quote at the offsets beats an exact one elsewhere", "a b ab", 0, 3, "ab", 0, 3, false, true},
 		{"not found", "Bo said so.", 0, 2, "Al", 0, 0, false, false},
 		{"empty quote", "Bo said so.", 0, 2, "", 0, 0, false, false},
 	}
