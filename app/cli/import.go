@@ -65,11 +65,11 @@ func (c *cli) importCmd(args []string) int {
 		return c.fail(fmt.Errorf("import: %w", err))
 	}
 	var imported int
+	o := formats.ImportOptions{Annotator: *annotator, TrustOffsets: *trust}
 	if *format == "" {
-		imported, err = c.importFiles(st, files, created && *annotator == "")
-	} else {
-		imported, err = c.importFormat(st, *format, files, formats.ImportOptions{Annotator: *annotator, TrustOffsets: *trust})
+		o = formats.ImportOptions{}
 	}
+	imported, err = c.importAll(st, *format, files, o, created && *annotator == "" && *format == "")
 	if cerr := st.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("import: %w", cerr)
 	}
@@ -109,77 +109,80 @@ func (c *cli) expand(paths []string) ([]string, error) {
 	return files, nil
 }
 
-// importFiles imports each file in one transaction of its own, stopping
-// at the first that fails, and returns how many it imported. adopt takes
-// the annotator of the first spanmark file with one for the project,
-// which import just created.
-func (c *cli) importFiles(st annotate.Store, files []string, adopt bool) (int, error) {
-	var added, skipped int
-	for i, file := range files {
-		res, h, err := c.importFile(st, file)
-		if err != nil {
-			return i, err
-		}
-		added += len(res.Added)
-		skipped += len(res.Skipped)
-		fmt.Fprintf(c.stderr, "%s: added %d, skipped %d\n", displayName(file), len(res.Added), len(res.Skipped))
-		c.reportSkipped(res)
-		if adopt && h.Annotator != "" {
-			if err := st.SetAnnotator(h.Annotator); err != nil {
-				return i + 1, fmt.Errorf("import: %w", err)
+// importAll imports each file in one transaction of its own, all or
+// nothing, going on past files that fail, each named with its reason;
+// format is "" for files read by their extension. It returns how many
+// files it imported, and an error when any failed. adopt takes the
+// annotator of the first spanmark file with one for the project, which
+// import just created.
+func (c *cli) importAll(st annotate.Store, format string, files []string, o formats.ImportOptions, adopt bool) (int, error) {
+	var added, skipped, imported, failed, empty int
+	var adoptErr error
+	each := func(n int, f formats.FileImport) bool {
+		switch {
+		case f.Err != nil:
+			failed++
+			fmt.Fprintf(c.stderr, "not imported: %s\n", oneLine(f.Err))
+		case f.Empty:
+			empty++
+			fmt.Fprintf(c.stderr, "skipped %s: no text to annotate\n", displayName(f.Path))
+		default:
+			imported++
+			added += len(f.Result.Added)
+			skipped += len(f.Result.Skipped)
+			c.reportImport(format, f)
+			if adopt && f.Header.Annotator != "" {
+				if adoptErr = st.SetAnnotator(f.Header.Annotator); adoptErr != nil {
+					return false
+				}
+				adopt = false
 			}
-			adopt = false
 		}
-		if n := i + 1; len(files) > progressFrom && (n%progressEvery == 0 || n == len(files)) {
+		if len(files) > progressFrom && (n%progressEvery == 0 || n == len(files)) {
 			fmt.Fprintf(c.stderr, "imported %d/%d files\n", n, len(files))
 		}
+		return true
 	}
-	fmt.Fprintf(c.stderr, "imported %d files: %d documents added, %d skipped\n", len(files), added, skipped)
-	return len(files), nil
+	formats.ImportFiles(st, files, formats.FilesOptions{Format: format, Import: o, Open: c.open, Each: each})
+	if adoptErr != nil {
+		return imported, fmt.Errorf("import: %w", adoptErr)
+	}
+	what := "files"
+	if format != "" {
+		what = format + " files"
+	}
+	fmt.Fprintf(c.stderr, "imported %d of %d %s: %d documents added, %d skipped", imported, len(files), what, added, skipped)
+	if empty > 0 {
+		fmt.Fprintf(c.stderr, "; %d empty files passed over", empty)
+	}
+	fmt.Fprintln(c.stderr)
+	if failed > 0 {
+		return imported, fmt.Errorf("import: %d of %d files not imported (see above); each of them changed nothing", failed, len(files))
+	}
+	return imported, nil
 }
 
-// importFile imports one file all or nothing, and returns what it added
-// and the file's header.
-func (c *cli) importFile(st annotate.Store, file string) (annotate.ImportResult, formats.Header, error) {
-	src, closeSrc, err := c.open(file)
-	if err != nil {
-		return annotate.ImportResult{}, formats.Header{}, err
+// reportImport tells what the import of one file added, renamed, repaired
+// and left out.
+func (c *cli) reportImport(format string, f formats.FileImport) {
+	name := displayName(f.Path)
+	if format != "" {
+		c.reportFormatImport(f.Path, f.Report, f.Result)
+	} else {
+		fmt.Fprintf(c.stderr, "%s: added %d, skipped %d\n", name, len(f.Result.Added), len(f.Result.Skipped))
+		for _, a := range f.SchemaAdded {
+			fmt.Fprintf(c.stderr, "%s: added %s to the project's schema\n", name, a)
+		}
+		c.reportSkipped(f.Result)
 	}
-	defer closeSrc()
-	name := displayName(file)
-	res, added, err := formats.ImportSource(st, src, name)
-	if err != nil {
-		return res, formats.Header{}, err
+	for _, r := range f.Result.Renamed {
+		fmt.Fprintf(c.stderr, "  %q: id %s is another document's in the project; added as %s\n", r.Title, r.OldID, r.NewID)
 	}
-	for _, a := range added {
-		fmt.Fprintf(c.stderr, "%s: added %s to the project's schema\n", name, a)
-	}
-	return res, src.Header(), nil
 }
 
-// importFormat imports each file in format, all or nothing, stopping at
-// the first that fails, and returns how many it imported. Annotations
-// the file gives nobody's name get o.Annotator, or else the project's.
-func (c *cli) importFormat(st annotate.Store, format string, files []string, o formats.ImportOptions) (int, error) {
-	if o.Annotator == "" {
-		meta, err := st.Meta()
-		if err != nil {
-			return 0, fmt.Errorf("import: %w", err)
-		}
-		o.Annotator = meta.Annotator
-	}
-	var added, skipped int
-	for i, file := range files {
-		rep, res, err := formats.ImportWith(st, format, file, o)
-		if err != nil {
-			return i, err
-		}
-		c.reportFormatImport(file, rep, res)
-		added += len(res.Added)
-		skipped += len(res.Skipped)
-	}
-	fmt.Fprintf(c.stderr, "imported %d %s files: %d documents added, %d skipped\n", len(files), format, added, skipped)
-	return len(files), nil
+// oneLine joins the lines of err's message.
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", " ")
 }
 
 // reportFormatImport tells what the import of one file in another tool's
@@ -190,6 +193,9 @@ func (c *cli) reportFormatImport(file string, rep formats.Report, res annotate.I
 		file, len(res.Added), anns, rels, len(res.Skipped), rep.Repaired)
 	for _, l := range rep.NewLabels {
 		fmt.Fprintf(c.stderr, "  added label %s (%s) to the project's schema\n", l.Name, l.Kind)
+	}
+	for _, r := range rep.NewRelations {
+		fmt.Fprintf(c.stderr, "  added relation type %s (%s → %s) to the project's schema\n", r.Name, r.FromKind, r.ToKind)
 	}
 	c.reportSkipped(res)
 	for _, u := range rep.Unconfirmed {
