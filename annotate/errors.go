@@ -1,6 +1,9 @@
 package annotate
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Errors that callers test for with errors.Is. They are wrapped with
 // context (the file, document or annotation) on the way up.
@@ -22,3 +25,17 @@ var (
 	// ErrLabelInUse: a label that annotations use cannot be removed.
 	ErrLabelInUse = errors.New("label is in use")
 )
+
+// invalidError is an error that breaks a rule: it wraps ErrInvalid
+// without saying "invalid", which adds nothing to the message a person
+// reads.
+type invalidError struct{ err error }
+
+func (e invalidError) Error() string   { return e.err.Error() }
+func (e invalidError) Unwrap() []error { return []error{e.err, ErrInvalid} }
+
+// Invalidf formats an error as fmt.Errorf does (%w included) that also
+// wraps ErrInvalid.
+func Invalidf(format string, args ...any) error {
+	return invalidError{fmt.Errorf(format, args...)}
+}

@@ -38,7 +38,7 @@ func (s Schema) RenameLabel(old, new string) (Schema, error) {
 		return s.clone(), nil
 	}
 	if s.labelIndex(new) >= 0 {
-		return s, fmt.Errorf("rename label %q to %q: a label called %q exists: %w", old, new, new, ErrInvalid)
+		return s, Invalidf("rename label %q to %q: a label called %q exists", old, new, new)
 	}
 	out := s.clone()
 	out.Labels[i].Name = new

@@ -27,7 +27,7 @@ func TestWithLabel(t *testing.T) {
 	}{
 		{"adds at the end", event, []string{"PERSON", "ORG", "LOC", "DATE", "QUANTITY", "MISC", "CLAIM", "SOURCE", "EVENT"}, ""},
 		{"replaces in place", newOrg, []string{"PERSON", "ORG", "LOC", "DATE", "QUANTITY", "MISC", "CLAIM", "SOURCE"}, ""},
-		{"invalid colour", Label{Name: "EVENT", Kind: KindEntity, Color: "blue"}, nil, `set label "EVENT": schema: label "EVENT": colour "blue" is not #rrggbb: invalid`},
+		{"invalid colour", Label{Name: "EVENT", Kind: KindEntity, Color: "blue"}, nil, `set label "EVENT": schema: label "EVENT": colour "blue" is not #rrggbb`},
 		{"key taken", Label{Name: "EVENT", Kind: KindEntity, Color: "#000000", Key: "p"}, nil, `key "p" is already the key of label "PERSON"`},
 		{"no name", Label{Kind: KindEntity, Color: "#000000"}, nil, "label name is empty"},
 	}

@@ -3,7 +3,6 @@ package annotate
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,7 +22,7 @@ const maxTitleRunes = 100
 func NormalizeText(name string, b []byte) (string, error) {
 	text := string(b)
 	if off := firstInvalidUTF8(text); off >= 0 {
-		return "", fmt.Errorf("%s: invalid UTF-8 at byte %d: %w", name, off, ErrInvalid)
+		return "", Invalidf("%s: invalid UTF-8 at byte %d", name, off)
 	}
 	text = strings.TrimPrefix(text, "\uFEFF")
 	if !strings.Contains(text, "\r") {

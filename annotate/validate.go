@@ -20,15 +20,15 @@ func (s Schema) Validate() error {
 			return fmt.Errorf("schema: %w", err)
 		}
 		if names[l.Name] {
-			return fmt.Errorf("schema: label %q appears twice: %w", l.Name, ErrInvalid)
+			return Invalidf("schema: label %q appears twice", l.Name)
 		}
 		names[l.Name] = true
 		if l.Key == "" {
 			continue
 		}
 		if other, ok := keys[l.Key]; ok {
-			return fmt.Errorf("schema: label %q: key %q is already the key of label %q: %w",
-				l.Name, l.Key, other, ErrInvalid)
+			return Invalidf("schema: label %q: key %q is already the key of label %q",
+				l.Name, l.Key, other)
 		}
 		keys[l.Key] = l.Name
 	}
@@ -38,7 +38,7 @@ func (s Schema) Validate() error {
 			return fmt.Errorf("schema: %w", err)
 		}
 		if types[rt.Name] {
-			return fmt.Errorf("schema: relation type %q appears twice: %w", rt.Name, ErrInvalid)
+			return Invalidf("schema: relation type %q appears twice", rt.Name)
 		}
 		types[rt.Name] = true
 	}
@@ -51,13 +51,13 @@ func validateLabel(l Label) error {
 		return fmt.Errorf("label %w", err)
 	}
 	if !l.Kind.Valid() {
-		return fmt.Errorf("label %q: unknown kind %q: %w", l.Name, l.Kind, ErrInvalid)
+		return Invalidf("label %q: unknown kind %q", l.Name, l.Kind)
 	}
 	if !validColor(l.Color) {
-		return fmt.Errorf("label %q: colour %q is not #rrggbb: %w", l.Name, l.Color, ErrInvalid)
+		return Invalidf("label %q: colour %q is not #rrggbb", l.Name, l.Color)
 	}
 	if l.Key != "" && (len(l.Key) != 1 || l.Key[0] < 'a' || l.Key[0] > 'z') {
-		return fmt.Errorf("label %q: key %q is not one letter a-z: %w", l.Name, l.Key, ErrInvalid)
+		return Invalidf("label %q: key %q is not one letter a-z", l.Name, l.Key)
 	}
 	return nil
 }
@@ -68,10 +68,10 @@ func validateRelationType(rt RelationType) error {
 		return fmt.Errorf("relation type %w", err)
 	}
 	if !rt.FromKind.Valid() {
-		return fmt.Errorf("relation type %q: unknown from kind %q: %w", rt.Name, rt.FromKind, ErrInvalid)
+		return Invalidf("relation type %q: unknown from kind %q", rt.Name, rt.FromKind)
 	}
 	if !rt.ToKind.Valid() {
-		return fmt.Errorf("relation type %q: unknown to kind %q: %w", rt.Name, rt.ToKind, ErrInvalid)
+		return Invalidf("relation type %q: unknown to kind %q", rt.Name, rt.ToKind)
 	}
 	return nil
 }
@@ -81,15 +81,15 @@ func validateRelationType(rt RelationType) error {
 // because export formats use them as bare words.
 func validateName(name string) error {
 	if name == "" {
-		return fmt.Errorf("name is empty: %w", ErrInvalid)
+		return Invalidf("name is empty")
 	}
 	if !utf8.ValidString(name) {
-		return fmt.Errorf("%q: name is not valid UTF-8: %w", name, ErrInvalid)
+		return Invalidf("%q: name is not valid UTF-8", name)
 	}
 	for _, r := range name {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' && r != '.' {
-			return fmt.Errorf("%q: name may hold only letters, digits, '_', '-' and '.', not %q: %w",
-				name, r, ErrInvalid)
+			return Invalidf("%q: name may hold only letters, digits, '_', '-' and '.', not %q",
+				name, r)
 		}
 	}
 	return nil
@@ -153,18 +153,18 @@ func (s Schema) RelationType(name string) (RelationType, bool) {
 // annotation and wraps ErrInvalid.
 func ValidateAnnotation(a Annotation, textLen int, s Schema) error {
 	if a.ID == "" {
-		return fmt.Errorf("annotation [%d,%d) has no id: %w", a.Start, a.End, ErrInvalid)
+		return Invalidf("annotation [%d,%d) has no id", a.Start, a.End)
 	}
 	switch {
 	case a.Start < 0:
-		return fmt.Errorf("annotation %s: start %d is negative: %w", a.ID, a.Start, ErrInvalid)
+		return Invalidf("annotation %s: start %d is negative", a.ID, a.Start)
 	case a.End <= a.Start:
-		return fmt.Errorf("annotation %s: end %d not after start %d: %w", a.ID, a.End, a.Start, ErrInvalid)
+		return Invalidf("annotation %s: end %d not after start %d", a.ID, a.End, a.Start)
 	case a.End > textLen:
-		return fmt.Errorf("annotation %s: end %d beyond text length %d: %w", a.ID, a.End, textLen, ErrInvalid)
+		return Invalidf("annotation %s: end %d beyond text length %d", a.ID, a.End, textLen)
 	}
 	if _, ok := s.Label(a.Label); !ok {
-		return fmt.Errorf("annotation %s: label %q is not in the schema: %w", a.ID, a.Label, ErrInvalid)
+		return Invalidf("annotation %s: label %q is not in the schema", a.ID, a.Label)
 	}
 	return nil
 }
@@ -178,38 +178,38 @@ func ValidateAnnotation(a Annotation, textLen int, s Schema) error {
 // ErrInvalid.
 func ValidateRelation(r Relation, anns map[string]Annotation, s Schema) error {
 	if r.ID == "" {
-		return fmt.Errorf("relation %s %s→%s has no id: %w", r.Type, r.From, r.To, ErrInvalid)
+		return Invalidf("relation %s %s→%s has no id", r.Type, r.From, r.To)
 	}
 	rt, ok := s.RelationType(r.Type)
 	if !ok {
-		return fmt.Errorf("relation %s: type %q is not in the schema: %w", r.ID, r.Type, ErrInvalid)
+		return Invalidf("relation %s: type %q is not in the schema", r.ID, r.Type)
 	}
 	if r.From == r.To {
-		return fmt.Errorf("relation %s: links annotation %s to itself: %w", r.ID, r.From, ErrInvalid)
+		return Invalidf("relation %s: links annotation %s to itself", r.ID, r.From)
 	}
 	from, ok := anns[r.From]
 	if !ok {
-		return fmt.Errorf("relation %s: from annotation %s does not exist: %w", r.ID, r.From, ErrInvalid)
+		return Invalidf("relation %s: from annotation %s does not exist", r.ID, r.From)
 	}
 	to, ok := anns[r.To]
 	if !ok {
-		return fmt.Errorf("relation %s: to annotation %s does not exist: %w", r.ID, r.To, ErrInvalid)
+		return Invalidf("relation %s: to annotation %s does not exist", r.ID, r.To)
 	}
 	if from.DocumentID != to.DocumentID {
-		return fmt.Errorf("relation %s: annotations %s and %s are in different documents (%s, %s): %w",
-			r.ID, from.ID, to.ID, from.DocumentID, to.DocumentID, ErrInvalid)
+		return Invalidf("relation %s: annotations %s and %s are in different documents (%s, %s)",
+			r.ID, from.ID, to.ID, from.DocumentID, to.DocumentID)
 	}
 	if r.DocumentID != "" && from.DocumentID != "" && r.DocumentID != from.DocumentID {
-		return fmt.Errorf("relation %s: in document %s but its annotations are in document %s: %w",
-			r.ID, r.DocumentID, from.DocumentID, ErrInvalid)
+		return Invalidf("relation %s: in document %s but its annotations are in document %s",
+			r.ID, r.DocumentID, from.DocumentID)
 	}
 	if k := s.KindOf(from.Label); k != rt.FromKind {
-		return fmt.Errorf("relation %s: %s must start from kind %s, but annotation %s %s: %w",
-			r.ID, rt.Name, rt.FromKind, from.ID, describeKind(from.Label, k), ErrInvalid)
+		return Invalidf("relation %s: %s must start from kind %s, but annotation %s %s",
+			r.ID, rt.Name, rt.FromKind, from.ID, describeKind(from.Label, k))
 	}
 	if k := s.KindOf(to.Label); k != rt.ToKind {
-		return fmt.Errorf("relation %s: %s must point to kind %s, but annotation %s %s: %w",
-			r.ID, rt.Name, rt.ToKind, to.ID, describeKind(to.Label, k), ErrInvalid)
+		return Invalidf("relation %s: %s must point to kind %s, but annotation %s %s",
+			r.ID, rt.Name, rt.ToKind, to.ID, describeKind(to.Label, k))
 	}
 	return nil
 }
@@ -232,7 +232,7 @@ func describeKind(label string, k Kind) string {
 // names the document and the annotation or relation and wraps ErrInvalid.
 func ValidateDocumentData(d *DocumentData, s Schema) error {
 	if d == nil {
-		return fmt.Errorf("document: missing: %w", ErrInvalid)
+		return Invalidf("document: missing")
 	}
 	if err := validateDocumentData(d, s); err != nil {
 		return fmt.Errorf("document %s: %w", documentName(d.Document), err)
@@ -257,13 +257,13 @@ func documentName(d Document) string {
 func validateDocumentData(d *DocumentData, s Schema) error {
 	doc := d.Document
 	if off := firstInvalidUTF8(doc.Text); off >= 0 {
-		return fmt.Errorf("text: invalid UTF-8 at byte %d: %w", off, ErrInvalid)
+		return Invalidf("text: invalid UTF-8 at byte %d", off)
 	}
 	if doc.SHA256 != "" && doc.SHA256 != SHA256Hex(doc.Text) {
-		return fmt.Errorf("text does not match its SHA-256 %s: %w", doc.SHA256, ErrInvalid)
+		return Invalidf("text does not match its SHA-256 %s", doc.SHA256)
 	}
 	if !doc.Status.Valid() {
-		return fmt.Errorf("unknown status %q: %w", doc.Status, ErrInvalid)
+		return Invalidf("unknown status %q", doc.Status)
 	}
 	textLen := RuneLen(doc.Text)
 	anns := make(map[string]Annotation, len(d.Annotations))
@@ -272,10 +272,10 @@ func validateDocumentData(d *DocumentData, s Schema) error {
 			return err
 		}
 		if a.DocumentID != "" && a.DocumentID != doc.ID {
-			return fmt.Errorf("annotation %s: belongs to document %s: %w", a.ID, a.DocumentID, ErrInvalid)
+			return Invalidf("annotation %s: belongs to document %s", a.ID, a.DocumentID)
 		}
 		if _, dup := anns[a.ID]; dup {
-			return fmt.Errorf("annotation %s appears twice: %w", a.ID, ErrInvalid)
+			return Invalidf("annotation %s appears twice", a.ID)
 		}
 		// Relations compare their ends' documents; within one document an
 		// empty DocumentID means this one.
@@ -287,19 +287,19 @@ func validateDocumentData(d *DocumentData, s Schema) error {
 	links := make(map[link]string, len(d.Relations))
 	for _, r := range d.Relations {
 		if r.DocumentID != "" && r.DocumentID != doc.ID {
-			return fmt.Errorf("relation %s: belongs to document %s: %w", r.ID, r.DocumentID, ErrInvalid)
+			return Invalidf("relation %s: belongs to document %s", r.ID, r.DocumentID)
 		}
 		if err := ValidateRelation(r, anns, s); err != nil {
 			return err
 		}
 		if ids[r.ID] {
-			return fmt.Errorf("relation %s appears twice: %w", r.ID, ErrInvalid)
+			return Invalidf("relation %s appears twice", r.ID)
 		}
 		ids[r.ID] = true
 		l := link{r.Type, r.From, r.To}
 		if other, dup := links[l]; dup {
-			return fmt.Errorf("relation %s: repeats relation %s (%s %s→%s): %w",
-				r.ID, other, r.Type, r.From, r.To, ErrInvalid)
+			return Invalidf("relation %s: repeats relation %s (%s %s→%s)",
+				r.ID, other, r.Type, r.From, r.To)
 		}
 		links[l] = r.ID
 	}

@@ -141,7 +141,7 @@ func (ed *editor) putAnnotations(list []annotate.Annotation) (map[string]bool, e
 			return nil, err
 		}
 		if seen[a.ID] {
-			return nil, fmt.Errorf("annotation %s appears twice in one edit: %w", a.ID, annotate.ErrInvalid)
+			return nil, annotate.Invalidf("annotation %s appears twice in one edit", a.ID)
 		}
 		seen[a.ID] = true
 		old, err := ed.annotation(a.ID)
@@ -217,7 +217,7 @@ func (ed *editor) putRelation(r annotate.Relation, seen map[string]bool, links m
 		return err
 	}
 	if seen[r.ID] {
-		return fmt.Errorf("relation %s appears twice in one edit: %w", r.ID, annotate.ErrInvalid)
+		return annotate.Invalidf("relation %s appears twice in one edit", r.ID)
 	}
 	seen[r.ID] = true
 	k := []byte(r.ID)
@@ -237,8 +237,8 @@ func (ed *editor) putRelation(r annotate.Relation, seen map[string]bool, links m
 		return err
 	}
 	if other, ok := links[linkOf(r)]; ok {
-		return fmt.Errorf("relation %s: repeats relation %s (%s %s→%s): %w",
-			r.ID, other, r.Type, r.From, r.To, annotate.ErrInvalid)
+		return annotate.Invalidf("relation %s: repeats relation %s (%s %s→%s)",
+			r.ID, other, r.Type, r.From, r.To)
 	}
 	links[linkOf(r)] = r.ID
 	if err := ed.ref.rel.Put(k, encodeRelation(r)); err != nil {
@@ -287,7 +287,7 @@ func (ed *editor) own(docID *string, what, id string) error {
 		*docID = ed.ref.info.ID
 	case ed.ref.info.ID:
 	default:
-		return fmt.Errorf("%s %s belongs to document %s: %w", what, id, *docID, annotate.ErrInvalid)
+		return annotate.Invalidf("%s %s belongs to document %s", what, id, *docID)
 	}
 	return nil
 }

@@ -220,7 +220,7 @@ func orTime(t, def time.Time) time.Time {
 func putDocument(tx *bolt.Tx, d *annotate.DocumentData) (annotate.DocumentInfo, error) {
 	doc := d.Document
 	if tx.Bucket(bucketSeq).Get([]byte(doc.ID)) != nil {
-		return annotate.DocumentInfo{}, fmt.Errorf("document %s: id already in the project: %w", doc.ID, annotate.ErrInvalid)
+		return annotate.DocumentInfo{}, annotate.Invalidf("document %s: id already in the project", doc.ID)
 	}
 	in := annotate.DocumentInfo{
 		ID:          doc.ID,
@@ -303,7 +303,7 @@ func putContent(tx *bolt.Tx, d *annotate.DocumentData) error {
 // SetStatus sets a document's status.
 func (s *Store) SetStatus(docID string, st annotate.Status) error {
 	if !st.Valid() {
-		return fmt.Errorf("set status of document %s: unknown status %q: %w", docID, st, annotate.ErrInvalid)
+		return annotate.Invalidf("set status of document %s: unknown status %q", docID, st)
 	}
 	err := s.updateInfo(docID, func(in *annotate.DocumentInfo) { in.Status = st })
 	if err != nil {

@@ -33,7 +33,7 @@ func (s *Store) Import(docs iter.Seq2[*annotate.DocumentData, error]) (annotate.
 				return err
 			}
 			if d == nil {
-				return fmt.Errorf("document %d: missing: %w", n, annotate.ErrInvalid)
+				return annotate.Invalidf("document %d: missing", n)
 			}
 			if err := importDocument(tx, d, schema, now, &res); err != nil {
 				return fmt.Errorf("document %d (%s): %w", n, docName(d.Document), err)

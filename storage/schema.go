@@ -111,8 +111,8 @@ func (s *Store) SetSchema(schema annotate.Schema, renames map[string]string) err
 	}
 	for _, old := range slices.Sorted(maps.Keys(renames)) {
 		if _, ok := schema.Label(renames[old]); !ok {
-			return fmt.Errorf("set schema: rename label %q to %q: no such label in the schema: %w",
-				old, renames[old], annotate.ErrInvalid)
+			return annotate.Invalidf("set schema: rename label %q to %q: no such label in the schema",
+				old, renames[old])
 		}
 	}
 	raw, err := encodeSchema(schema)

@@ -31,7 +31,7 @@ func ParseStrategy(name string) (Strategy, error) {
 	case Union, Intersection, Majority:
 		return s, nil
 	}
-	return "", fmt.Errorf("merge strategy %q: want union, intersection or majority: %w", name, annotate.ErrInvalid)
+	return "", annotate.Invalidf("merge strategy %q: want union, intersection or majority", name)
 }
 
 // keeps reports whether s keeps what have of n inputs have.
@@ -116,10 +116,10 @@ func checkMerge(s Strategy, n int) error {
 		return err
 	}
 	if n < 2 {
-		return fmt.Errorf("%d inputs: need at least two: %w", n, annotate.ErrInvalid)
+		return annotate.Invalidf("%d inputs: need at least two", n)
 	}
 	if s == Majority && n < 3 {
-		return fmt.Errorf("majority of %d inputs: need at least three: %w", n, annotate.ErrInvalid)
+		return annotate.Invalidf("majority of %d inputs: need at least three", n)
 	}
 	return nil
 }
@@ -147,8 +147,8 @@ func mergeSchemas(inputs []Side, names []string) (annotate.Schema, error) {
 		for _, l := range in.Schema.Labels {
 			if first, ok := labelFrom[l.Name]; ok {
 				if kind := inputs[first].Schema.KindOf(l.Name); kind != l.Kind {
-					return annotate.Schema{}, fmt.Errorf("label %s is %s in %s but %s in %s: %w",
-						l.Name, kind, names[first], l.Kind, names[k], annotate.ErrInvalid)
+					return annotate.Schema{}, annotate.Invalidf("label %s is %s in %s but %s in %s",
+						l.Name, kind, names[first], l.Kind, names[k])
 				}
 				continue
 			}
@@ -164,8 +164,8 @@ func mergeSchemas(inputs []Side, names []string) (annotate.Schema, error) {
 		for _, rt := range in.Schema.Relations {
 			if first, ok := typeFrom[rt.Name]; ok {
 				if prev, _ := inputs[first].Schema.RelationType(rt.Name); prev != rt {
-					return annotate.Schema{}, fmt.Errorf("relation type %s links %s to %s in %s but %s to %s in %s: %w",
-						rt.Name, prev.FromKind, prev.ToKind, names[first], rt.FromKind, rt.ToKind, names[k], annotate.ErrInvalid)
+					return annotate.Schema{}, annotate.Invalidf("relation type %s links %s to %s in %s but %s to %s in %s",
+						rt.Name, prev.FromKind, prev.ToKind, names[first], rt.FromKind, rt.ToKind, names[k])
 				}
 				continue
 			}
@@ -216,8 +216,8 @@ func groupDocuments(inputs []Side, names []string, schema annotate.Schema) ([]do
 				groups = append(groups, make(docGroup, len(inputs)))
 			}
 			if prev := groups[g][k]; prev != nil {
-				return nil, fmt.Errorf("%s: documents %s and %s have the same text: %w",
-					names[k], prev.Document.ID, d.Document.ID, annotate.ErrInvalid)
+				return nil, annotate.Invalidf("%s: documents %s and %s have the same text",
+					names[k], prev.Document.ID, d.Document.ID)
 			}
 			groups[g][k] = d
 		}

@@ -130,7 +130,7 @@ func OpenPath(path string) (*Input, error) {
 
 // ErrNoText is returned by ReadText for a file with no text but white
 // space. It is annotate.ErrInvalid too.
-var ErrNoText = fmt.Errorf("no text to annotate: %w", annotate.ErrInvalid)
+var ErrNoText = annotate.Invalidf("no text to annotate")
 
 // ReadText reads a plain-text file as one document without annotations:
 // the text is the file's, normalised by annotate.NormalizeText (valid
@@ -193,7 +193,7 @@ func MergeSchema(project, file annotate.Schema) (annotate.Schema, []string, erro
 	for _, l := range file.Labels {
 		if have, ok := project.Label(l.Name); ok {
 			if have.Kind != l.Kind {
-				return project, nil, fmt.Errorf("label %s is %s in the project but %s in the file: %w", l.Name, have.Kind, l.Kind, annotate.ErrInvalid)
+				return project, nil, annotate.Invalidf("label %s is %s in the project but %s in the file", l.Name, have.Kind, l.Kind)
 			}
 			continue
 		}
@@ -206,8 +206,8 @@ func MergeSchema(project, file annotate.Schema) (annotate.Schema, []string, erro
 	for _, rt := range file.Relations {
 		if have, ok := project.RelationType(rt.Name); ok {
 			if have != rt {
-				return project, nil, fmt.Errorf("relation type %s links %s to %s in the project but %s to %s in the file: %w",
-					rt.Name, have.FromKind, have.ToKind, rt.FromKind, rt.ToKind, annotate.ErrInvalid)
+				return project, nil, annotate.Invalidf("relation type %s links %s to %s in the project but %s to %s in the file",
+					rt.Name, have.FromKind, have.ToKind, rt.FromKind, rt.ToKind)
 			}
 			continue
 		}

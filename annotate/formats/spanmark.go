@@ -432,7 +432,7 @@ func parseTime(field, s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s %q is not an RFC 3339 time: %w", field, s, annotate.ErrInvalid)
+		return time.Time{}, annotate.Invalidf("%s %q is not an RFC 3339 time", field, s)
 	}
 	return t.UTC(), nil
 }
@@ -593,7 +593,7 @@ func (r *Reader) records() iter.Seq2[*annotate.DocumentData, []error] {
 			}
 			doc, errs := c.doc, c.errs
 			if prev, dup := seen[doc.Document.ID]; dup && doc.Document.ID != "" {
-				errs = append(errs, fmt.Errorf("document id %s is already used by %s: %w", doc.Document.ID, prev, annotate.ErrInvalid))
+				errs = append(errs, annotate.Invalidf("document id %s is already used by %s", doc.Document.ID, prev))
 			} else {
 				seen[doc.Document.ID] = r.shortPlace(&c.rec)
 			}
@@ -733,18 +733,18 @@ func (r *Reader) convert(wd *wireDocument, index int) (*annotate.DocumentData, [
 		SourcePath: wd.SourcePath,
 	}
 	if strings.TrimSpace(doc.Text) == "" {
-		add(fmt.Errorf("document has no text: %w", annotate.ErrInvalid))
+		add(annotate.Invalidf("document has no text"))
 	}
 	if doc.Title == "" {
 		doc.Title = annotate.TitleFromText(doc.Text, fmt.Sprintf("%s %d", filepath.Base(r.name), index))
 	}
 	if wd.SHA256 != "" && wd.SHA256 != doc.SHA256 {
-		add(fmt.Errorf("sha256 %s does not match the text, whose SHA-256 is %s: %w", wd.SHA256, doc.SHA256, annotate.ErrInvalid))
+		add(annotate.Invalidf("sha256 %s does not match the text, whose SHA-256 is %s", wd.SHA256, doc.SHA256))
 	}
 	if doc.Status == "" {
 		doc.Status = annotate.StatusTodo
 	} else if !doc.Status.Valid() {
-		add(fmt.Errorf("unknown status %q: %w", doc.Status, annotate.ErrInvalid))
+		add(annotate.Invalidf("unknown status %q", doc.Status))
 	}
 	var err error
 	if doc.Created, err = parseTime("created_at", wd.CreatedAt); err != nil {
@@ -764,7 +764,7 @@ func (r *Reader) convert(wd *wireDocument, index int) (*annotate.DocumentData, [
 		a, aerrs := convertAnnotation(&wa, doc.ID, x, schema)
 		errs = append(errs, aerrs...)
 		if _, dup := anns[a.ID]; dup && a.ID != "" {
-			add(fmt.Errorf("annotation %s appears twice: %w", a.ID, annotate.ErrInvalid))
+			add(annotate.Invalidf("annotation %s appears twice", a.ID))
 		}
 		anns[a.ID] = a
 		d.Annotations = append(d.Annotations, a)
@@ -776,7 +776,7 @@ func (r *Reader) convert(wd *wireDocument, index int) (*annotate.DocumentData, [
 			add(err)
 		}
 		if rels[rel.ID] && rel.ID != "" {
-			add(fmt.Errorf("relation %s appears twice: %w", rel.ID, annotate.ErrInvalid))
+			add(annotate.Invalidf("relation %s appears twice", rel.ID))
 		}
 		rels[rel.ID] = true
 		d.Relations = append(d.Relations, rel)
@@ -809,12 +809,12 @@ func convertAnnotation(wa *wireAnnotation, docID string, x *annotate.Index, s an
 		errs = append(errs, err)
 	} else {
 		if got := x.Slice(a.Start, a.End); wa.Text != got {
-			errs = append(errs, fmt.Errorf("annotation %s: text %q does not match [%d,%d) %q: %w",
-				a.ID, wa.Text, a.Start, a.End, got, annotate.ErrInvalid))
+			errs = append(errs, annotate.Invalidf("annotation %s: text %q does not match [%d,%d) %q",
+				a.ID, wa.Text, a.Start, a.End, got))
 		}
 		if k := s.KindOf(a.Label); wa.Kind != k {
-			errs = append(errs, fmt.Errorf("annotation %s: kind %q does not match label %s, which is %s: %w",
-				a.ID, wa.Kind, a.Label, k, annotate.ErrInvalid))
+			errs = append(errs, annotate.Invalidf("annotation %s: kind %q does not match label %s, which is %s",
+				a.ID, wa.Kind, a.Label, k))
 		}
 	}
 	var err error
@@ -838,7 +838,7 @@ func checkFormat(format string, version int) error {
 // checkFormatName checks the "format" member of a header.
 func checkFormatName(format string) error {
 	if format != FormatName {
-		return fmt.Errorf("not a spanmark file: format is %q, want %q: %w", format, FormatName, annotate.ErrInvalid)
+		return annotate.Invalidf("not a spanmark file: format is %q, want %q", format, FormatName)
 	}
 	return nil
 }
@@ -850,7 +850,7 @@ func checkVersion(version int) error {
 			version, Version, annotate.ErrNewerVersion)
 	}
 	if version < 1 {
-		return fmt.Errorf("format version %d: want %d: %w", version, Version, annotate.ErrInvalid)
+		return annotate.Invalidf("format version %d: want %d", version, Version)
 	}
 	return nil
 }
@@ -873,14 +873,14 @@ func describeDecodeError(err error) error {
 		if field == "" {
 			field = "value"
 		}
-		return fmt.Errorf("%s: want %s, found JSON %s: %w", field, jsonType(te.Type), te.Value, annotate.ErrInvalid)
+		return annotate.Invalidf("%s: want %s, found JSON %s", field, jsonType(te.Type), te.Value)
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Errorf("JSON syntax error: %s: %w", se.Error(), annotate.ErrInvalid)
+		return annotate.Invalidf("JSON syntax error: %s", se.Error())
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return fmt.Errorf("JSON ends too early: %w", annotate.ErrInvalid)
+		return annotate.Invalidf("JSON ends too early")
 	}
 	return err
 }
@@ -927,7 +927,7 @@ func newJSONScanner(name string, r io.Reader) (Header, *jsonScanner, error) {
 			return Header{}, nil, err
 		}
 		if tok == json.Delim('}') {
-			return Header{}, nil, &placedError{s.name, fmt.Errorf(`no "documents" array: %w`, annotate.ErrInvalid)}
+			return Header{}, nil, &placedError{s.name, annotate.Invalidf(`no "documents" array`)}
 		}
 		member, _ := tok.(string)
 		if slices.Contains(headerMembers, member) {
@@ -965,7 +965,7 @@ func newJSONScanner(name string, r io.Reader) (Header, *jsonScanner, error) {
 // array.
 func (s *jsonScanner) begin(h *wireHeader, seen []string) (Header, *jsonScanner, error) {
 	if !slices.Contains(seen, "format") {
-		return Header{}, nil, &placedError{s.name, fmt.Errorf(`not a spanmark file: no "format" before "documents": %w`, annotate.ErrInvalid)}
+		return Header{}, nil, &placedError{s.name, annotate.Invalidf(`not a spanmark file: no "format" before "documents"`)}
 	}
 	if err := checkFormat(h.Format, h.Version); err != nil {
 		return Header{}, nil, &placedError{s.name, err}
@@ -992,7 +992,7 @@ func (s *jsonScanner) delim(d json.Delim, want string) error {
 		return err
 	}
 	if tok != d {
-		return &placedError{s.at(s.track.valueStart(start)), fmt.Errorf("found %s where %s: %w", tokenText(tok), want, annotate.ErrInvalid)}
+		return &placedError{s.at(s.track.valueStart(start)), annotate.Invalidf("found %s where %s", tokenText(tok), want)}
 	}
 	return nil
 }
@@ -1052,7 +1052,7 @@ func (s *jsonScanner) end() error {
 			break
 		}
 		if member, _ := tok.(string); slices.Contains(headerMembers, member) {
-			return &placedError{s.at(s.track.valueStart(start)), fmt.Errorf("%q comes after \"documents\"; it must come before: %w", member, annotate.ErrInvalid)}
+			return &placedError{s.at(s.track.valueStart(start)), annotate.Invalidf("%q comes after \"documents\"; it must come before", member)}
 		}
 		if err := s.decode(new(json.RawMessage)); err != nil {
 			return s.placed(err)
@@ -1061,7 +1061,7 @@ func (s *jsonScanner) end() error {
 	start := s.dec.InputOffset()
 	s.track.forget(start)
 	if _, err := s.dec.Token(); err != io.EOF {
-		return &placedError{s.at(s.track.valueStart(start)), fmt.Errorf("data after the end of the JSON object: %w", annotate.ErrInvalid)}
+		return &placedError{s.at(s.track.valueStart(start)), annotate.Invalidf("data after the end of the JSON object")}
 	}
 	return nil
 }
@@ -1243,7 +1243,7 @@ func newJSONLScanner(name string, br *bufio.Reader, first []byte, given *annotat
 	}
 	where := fmt.Sprintf("%s:%d", name, s.line+1)
 	if wl.Documents != nil {
-		return Header{}, nil, &placedError{where, fmt.Errorf("a whole spanmark JSON file on one line; name the file .json: %w", annotate.ErrInvalid)}
+		return Header{}, nil, &placedError{where, annotate.Invalidf("a whole spanmark JSON file on one line; name the file .json")}
 	}
 	if wl.Format != "" || wl.Version != 0 {
 		if err := checkFormat(wl.Format, wl.Version); err != nil {
@@ -1345,14 +1345,14 @@ func (s *jsonlScanner) scanLine(b []byte, index, line int) docRecord {
 	case err != nil:
 		rec.err = describeDecodeError(err)
 	case wl.Documents != nil:
-		rec.err = fmt.Errorf("a whole spanmark JSON file on one line; name the file .json: %w", annotate.ErrInvalid)
+		rec.err = annotate.Invalidf("a whole spanmark JSON file on one line; name the file .json")
 	case isHeaderLine(&wl):
-		rec.err = fmt.Errorf("a header line; it belongs on the first line: %w", annotate.ErrInvalid)
+		rec.err = annotate.Invalidf("a header line; it belongs on the first line")
 	case wl.Format != "" || wl.Version != 0:
 		rec.err = checkFormat(wl.Format, wl.Version)
 	}
 	if rec.err == nil && wl.Schema != nil && !sameSchema(wl.Schema.schema(), s.schema) {
-		rec.err = fmt.Errorf("its schema differs from the file's: %w", annotate.ErrInvalid)
+		rec.err = annotate.Invalidf("its schema differs from the file's")
 	}
 	return rec
 }

@@ -298,12 +298,12 @@ func TestValidate(t *testing.T) {
 	dir := isolate(t)
 	bad := filepath.Join(testdata, "json", "problems.jsonl")
 	wantProblems := []string{
-		bad + `:3 (id d2): annotation c1: kind "entity" does not match label CLAIM, which is claim: invalid`,
-		bad + `:3 (id d2): annotation a1: text "Kurs" does not match [1,6) "Kursk": invalid`,
-		bad + `:4:28: JSON syntax error: invalid character '"' after object key:value pair: invalid`,
-		bad + `:5 (id d3): annotation e1: label "EMOJI" is not in the schema: invalid`,
-		bad + `:5 (id d3): relation r1: to annotation s9 does not exist: invalid`,
-		bad + `:6 (id d1): document id d1 is already used by line 2: invalid`,
+		bad + `:3 (id d2): annotation c1: kind "entity" does not match label CLAIM, which is claim`,
+		bad + `:3 (id d2): annotation a1: text "Kurs" does not match [1,6) "Kursk"`,
+		bad + `:4:28: JSON syntax error: invalid character '"' after object key:value pair`,
+		bad + `:5 (id d3): annotation e1: label "EMOJI" is not in the schema`,
+		bad + `:5 (id d3): relation r1: to annotation s9 does not exist`,
+		bad + `:6 (id d1): document id d1 is already used by line 2`,
 	}
 	t.Run("problems", func(t *testing.T) {
 		code, stdout, stderr := spanmark(t, "", "validate", bad)
@@ -336,8 +336,9 @@ func TestValidate(t *testing.T) {
 }
 
 // TestImportAllOrNothing imports three files, the second of which is bad:
-// the first stays imported, nothing of the second is, the labels its
-// schema would add are not, and the third is not tried.
+// the first and the third are imported, nothing of the second is, nor the
+// labels its schema would add; the failure is named with its file and
+// place, and the exit status is 1.
 func TestImportAllOrNothing(t *testing.T) {
 	dir := isolate(t)
 	lines := strings.Split(readTestdata(t, "json/problems.jsonl"), "\n")
@@ -352,9 +353,10 @@ func TestImportAllOrNothing(t *testing.T) {
 	})
 	db := filepath.Join(dir, "p.spanmark")
 	code, _, stderr := spanmark(t, "", "import", "--db", db, filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.jsonl"), filepath.Join(dir, "c.txt"))
-	want := "spanmark: " + filepath.Join(dir, "b.jsonl") + `:3 (id d2): annotation c1: kind "entity" does not match label CLAIM, which is claim: invalid` + "\n"
-	if code != exitError || !strings.HasSuffix(stderr, want) {
-		t.Fatalf("got exit %d, stderr\n%s\nwant exit 1, ending %q", code, stderr, want)
+	want := "not imported: " + filepath.Join(dir, "b.jsonl") + `:3 (id d2): annotation c1: kind "entity" does not match label CLAIM, which is claim` + "\n"
+	end := "spanmark: import: 1 of 3 files not imported (see above); each of them changed nothing\n"
+	if code != exitError || !strings.Contains(stderr, want) || !strings.HasSuffix(stderr, end) {
+		t.Fatalf("got exit %d, stderr\n%s\nwant exit 1, with %q, ending %q", code, stderr, want, end)
 	}
 	st, err := storage.Open(db, storage.Options{ReadOnly: true})
 	if err != nil {
@@ -362,8 +364,8 @@ func TestImportAllOrNothing(t *testing.T) {
 	}
 	defer st.Close()
 	infos, err := st.Documents()
-	if err != nil || len(infos) != 1 || infos[0].Title != "First text." {
-		t.Errorf("documents: got %+v, %v; want only the first file's", infos, err)
+	if err != nil || len(infos) != 2 || infos[0].Title != "First text." || infos[1].Title != "Third text." {
+		t.Errorf("documents: got %+v, %v; want the first and third files'", infos, err)
 	}
 	if schema, err := st.Schema(); err != nil || !reflect.DeepEqual(schema, annotate.DefaultSchema()) {
 		t.Errorf("schema: got %+v, %v; want the default one", schema, err)
