@@ -76,7 +76,10 @@ func safely(path string, fn func() error) (err error) {
 
 // Verify runs bbolt's consistency check over the whole file and returns
 // an error wrapping annotate.ErrDamaged that lists what it found. It reads
-// every page, so it is not run on every Open.
+// every page (24 ms for a 71 MB project where Open takes 2 ms), so it is
+// not run on every Open. bbolt checks in a goroutine of its own, where a
+// memory fault cannot be caught; Open's size check keeps its reads inside
+// the file.
 func (s *Store) Verify() error {
 	var problems []error
 	err := s.view(func(tx *bolt.Tx) error {

@@ -80,6 +80,7 @@ func openExisting(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	removeStaleTemps(path)
 	s := newStore(db, path, opts)
 	if version < FormatVersion {
 		if err := s.upgrade(); err != nil {

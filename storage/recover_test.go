@@ -67,8 +67,10 @@ func TestRecover(t *testing.T) {
 			if tt.name == "sound" && (len(rep.Lost) > 0 || len(rep.Problems) > 0) {
 				t.Errorf("a sound project: lost %v, problems %q", rep.Lost, rep.Problems)
 			}
-			if fi, err := os.Stat(dst); err != nil || fi.Mode().Perm() != 0o600 {
-				t.Errorf("recovered file: %v, want mode 0600", err)
+			if fi, err := os.Stat(dst); err != nil {
+				t.Error(err)
+			} else if fi.Mode().Perm() != 0o600 {
+				t.Errorf("recovered file has mode %v, want 0600", fi.Mode().Perm())
 			}
 			got := openProject(t, dst, Options{ReadOnly: true})
 			assertRecovered(t, orig, got, rep)
