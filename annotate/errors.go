@@ -14,6 +14,9 @@ var (
 	ErrLocked = errors.New("is open in another Spanmark window")
 	// ErrNotProject: the file is not a Spanmark project.
 	ErrNotProject = errors.New("not a Spanmark project")
+	// ErrDamaged: the project file is truncated or has pages that cannot
+	// be read; storage.Recover salvages what is left.
+	ErrDamaged = errors.New("is damaged")
 	// ErrNewerVersion: the project was written by a newer Spanmark.
 	ErrNewerVersion = errors.New("written by a newer Spanmark")
 	// ErrReadOnly: the project was opened read-only.

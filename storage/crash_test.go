@@ -41,7 +41,7 @@ func TestCrash(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: Open after kill: %v", round, err)
 		}
-		if err := s.check(); err != nil {
+		if err := s.Verify(); err != nil {
 			t.Errorf("round %d: consistency check: %v", round, err)
 		}
 		d := load(t, s, "d1")

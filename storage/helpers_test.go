@@ -2,7 +2,6 @@ package storage
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -47,17 +46,6 @@ func openProject(t testing.TB, path string, opts Options) *Store {
 	return s
 }
 
-// check runs bbolt's consistency check on the open project.
-func (s *Store) check() error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		var errs []error
-		for err := range tx.Check() {
-			errs = append(errs, err)
-		}
-		return errors.Join(errs...)
-	})
-}
-
 // checkFile opens the project file at path read-only with bbolt and runs
 // the consistency check.
 func checkFile(t testing.TB, path string) {
@@ -69,7 +57,7 @@ func checkFile(t testing.TB, path string) {
 	}
 	defer db.Close()
 	s := &Store{db: db, path: path}
-	if err := s.check(); err != nil {
+	if err := s.Verify(); err != nil {
 		t.Errorf("check %s: %v", path, err)
 	}
 }

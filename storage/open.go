@@ -14,15 +14,19 @@ import (
 	"spanmark/annotate"
 )
 
-// fileMode is the permission a new project file gets.
-const fileMode = 0o644
+// fileMode is the permission a new project file gets: projects hold notes
+// about sources, some of them confidential, so only their owner may read
+// them. Copies made by compaction and recovery get it too.
+const fileMode = 0o600
 
 // Open opens the project file at path. A missing file is created when
 // opts.Create is set and is otherwise an error wrapping fs.ErrNotExist.
 //
 // A file that another process holds is annotate.ErrLocked; a file that is
 // not a Spanmark project is annotate.ErrNotProject and is left untouched;
-// a project written by a newer Spanmark is annotate.ErrNewerVersion. A
+// a project written by a newer Spanmark is annotate.ErrNewerVersion; a
+// file that is cut short or whose pages cannot be read is
+// annotate.ErrDamaged (Recover salvages what it can). A
 // project in an older format is upgraded, in one transaction, when it is
 // opened for writing; opening it read-only is annotate.ErrReadOnly.
 func Open(path string, opts Options) (*Store, error) {
@@ -53,6 +57,9 @@ func Open(path string, opts Options) (*Store, error) {
 // openExisting opens the project at path, upgrading an older format when
 // it is opened for writing.
 func openExisting(path string, opts Options) (*Store, error) {
+	if err := checkPages(path); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	// Whatever the file is, look at it read-only first: bbolt opened for
 	// writing may write to a file it does not recognise.
 	db, version, err := probe(path, opts)
@@ -73,6 +80,7 @@ func openExisting(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	removeStaleTemps(path)
 	s := newStore(db, path, opts)
 	if version < FormatVersion {
 		if err := s.upgrade(); err != nil {
@@ -134,9 +142,11 @@ func probe(path string, opts Options) (*bolt.DB, int, error) {
 		return nil, 0, err
 	}
 	var version int
-	err = db.View(func(tx *bolt.Tx) error {
-		version, err = readVersion(tx)
-		return err
+	err = safely(path, func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			version, err = readVersion(tx)
+			return err
+		})
 	})
 	if err != nil {
 		db.Close()
@@ -146,24 +156,38 @@ func probe(path string, opts Options) (*bolt.DB, int, error) {
 }
 
 // openBolt opens path with bbolt. It never creates the file unless
-// create is set, and then only if it does not exist yet.
+// create is set, and then only if it does not exist yet. Opened for
+// writing, bbolt reads the free list, which may be damaged: then the file
+// it opened is closed again, so that its lock is not left behind.
 func openBolt(path string, opts Options, create bool) (*bolt.DB, error) {
-	db, err := bolt.Open(path, fileMode, &bolt.Options{
-		ReadOnly: opts.ReadOnly,
-		Timeout:  opts.Timeout,
-		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			if create {
-				flag |= os.O_CREATE | os.O_EXCL
-			} else {
-				flag &^= os.O_CREATE
-			}
-			return os.OpenFile(name, flag, perm)
-		},
+	var f *os.File
+	var db *bolt.DB
+	err := safely(path, func() error {
+		var err error
+		db, err = bolt.Open(path, fileMode, &bolt.Options{
+			ReadOnly: opts.ReadOnly,
+			Timeout:  opts.Timeout,
+			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+				if create {
+					flag |= os.O_CREATE | os.O_EXCL
+				} else {
+					flag &^= os.O_CREATE
+				}
+				f, err = os.OpenFile(name, flag, perm)
+				return f, err
+			},
+		})
+		return err
 	})
 	var pathErr *fs.PathError
 	switch {
 	case err == nil:
 		return db, nil
+	case errors.Is(err, annotate.ErrDamaged):
+		if f != nil {
+			f.Close()
+		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("%s %w", path, annotate.ErrLocked)
 	case errors.As(err, &pathErr):

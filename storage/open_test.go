@@ -415,12 +415,12 @@ func TestMigrationsCoverEveryVersion(t *testing.T) {
 func TestRecoverDamage(t *testing.T) {
 	s := newProject(t)
 	err := s.view(func(*bolt.Tx) error { panic("bad page") })
-	if err == nil || !strings.Contains(err.Error(), "bad page") {
-		t.Errorf("view after a panic = %v, want an error naming the panic", err)
+	if !errors.Is(err, annotate.ErrDamaged) || !strings.Contains(err.Error(), "bad page") {
+		t.Errorf("view after a panic = %v, want ErrDamaged naming the panic", err)
 	}
 	err = s.update(func(*bolt.Tx) error { panic("bad page") })
-	if err == nil || !strings.Contains(err.Error(), "bad page") {
-		t.Errorf("update after a panic = %v, want an error naming the panic", err)
+	if !errors.Is(err, annotate.ErrDamaged) || !strings.Contains(err.Error(), "bad page") {
+		t.Errorf("update after a panic = %v, want ErrDamaged naming the panic", err)
 	}
 	if _, err := s.Meta(); err != nil {
 		t.Errorf("Meta after a recovered panic: %v", err)

@@ -25,7 +25,7 @@ func Build(path string, replace bool, opts Options, fill func(*Store) error) err
 		if err := checkNotOpen(path); err != nil {
 			return err
 		}
-		dir, err := os.MkdirTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+		dir, err := os.MkdirTemp(filepath.Dir(path), tempPattern(path))
 		if err != nil {
 			return err
 		}
@@ -69,16 +69,19 @@ func checkNotOpen(path string) error {
 
 // CompactFile rewrites the project at path without its free pages, and
 // returns its sizes before and after. The copy is made beside path and
-// swapped in only when complete: path is kept as path.bak until the copy
-// has taken its name. It fails, changing nothing, when the project is
-// open elsewhere (annotate.ErrLocked) or changes while it is copied. A
-// copy that is not smaller is thrown away (after >= before says so).
+// renamed over it only when complete, in one step, so that path is
+// always either the old file or the new one. It fails, changing nothing,
+// when the project is open elsewhere (annotate.ErrLocked) or changes
+// while it is copied. A copy that is not smaller is thrown away (after >=
+// before says so). Copies left behind by a compaction that was killed
+// are removed first.
 func CompactFile(path string) (before, after int64, err error) {
 	old, err := os.Stat(path)
 	if err != nil {
 		return 0, 0, err
 	}
-	dir, err := os.MkdirTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	removeStaleTemps(path)
+	dir, err := os.MkdirTemp(filepath.Dir(path), tempPattern(path))
 	if err != nil {
 		return 0, 0, err
 	}
@@ -108,18 +111,8 @@ func CompactFile(path string) (before, after int64, err error) {
 	if fresh.Size() >= old.Size() {
 		return old.Size(), fresh.Size(), nil
 	}
-	bak := path + ".bak"
-	if _, err := os.Lstat(bak); err == nil {
-		return 0, 0, fmt.Errorf("%s exists: move it away first", bak)
-	}
-	if err := os.Rename(path, bak); err != nil {
-		return 0, 0, err
-	}
 	if err := os.Rename(tmp, path); err != nil {
-		if rerr := os.Rename(bak, path); rerr != nil {
-			return 0, 0, fmt.Errorf("%w; the project is kept as %s", err, bak)
-		}
 		return 0, 0, err
 	}
-	return old.Size(), fresh.Size(), os.Remove(bak)
+	return old.Size(), fresh.Size(), nil
 }

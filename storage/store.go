@@ -74,28 +74,18 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// view runs fn in a read transaction.
-func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
-	defer s.recoverDamage(&err)
-	return s.db.View(fn)
+// view runs fn in a read transaction. Damage that bbolt meets on the way
+// is an error wrapping annotate.ErrDamaged.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return safely(s.path, func() error { return s.db.View(fn) })
 }
 
 // update runs fn in a write transaction that is committed and synced
-// before update returns, or rolled back when fn fails.
-func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+// before update returns, or rolled back when fn fails or bbolt meets
+// damage (annotate.ErrDamaged).
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s: %w", s.path, annotate.ErrReadOnly)
 	}
-	defer s.recoverDamage(&err)
-	return s.db.Update(fn)
-}
-
-// recoverDamage turns a panic inside a transaction into an error. bbolt
-// panics when it meets pages it cannot make sense of, which a damaged file
-// can contain; the transaction has been rolled back by then, and the
-// person should see an error, not a crash.
-func (s *Store) recoverDamage(err *error) {
-	if v := recover(); v != nil {
-		*err = fmt.Errorf("%s: unexpected failure, the project file may be damaged: %v", s.path, v)
-	}
+	return safely(s.path, func() error { return s.db.Update(fn) })
 }
