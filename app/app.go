@@ -38,11 +38,26 @@ type Config struct {
 func Run(cfg Config) error {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := a.NewWindow("Spanmark")
+	w, err := newWindow(a)
+	if err != nil {
+		return err
+	}
 	ws := newWorkspace(a, w, cfg)
 	if err := ws.openProject(cfg.Path); err != nil {
 		return fmt.Errorf("open %s: %w", cfg.Path, err)
 	}
 	w.ShowAndRun()
 	return ws.close()
+}
+
+// newWindow makes the main window. Fyne's GLFW driver panics when it
+// cannot reach the display (a display that went away after the command
+// line looked for it): that becomes an error, not a stack trace.
+func newWindow(a fyne.App) (w fyne.Window, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot open a window: %v", r)
+		}
+	}()
+	return a.NewWindow("Spanmark"), nil
 }

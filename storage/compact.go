@@ -17,20 +17,20 @@ const compactTxSize = 64 << 20
 func Compact(src, dst string) error {
 	in, err := Open(src, Options{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("compact: %w", err)
+		return err
 	}
 	defer in.Close()
 	out, err := openBolt(dst, Options{Timeout: defaultTimeout}, true)
 	if err != nil {
-		return fmt.Errorf("compact: %w", err)
+		return fmt.Errorf("make a copy of %s: %w", src, err)
 	}
-	err = bolt.Compact(out, in.db, compactTxSize)
+	err = safely(src, func() error { return bolt.Compact(out, in.db, compactTxSize) })
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		os.Remove(dst)
-		return fmt.Errorf("compact %s into %s: %w", src, dst, err)
+		return fmt.Errorf("copy %s: %w", src, err)
 	}
 	return nil
 }

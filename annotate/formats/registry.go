@@ -639,8 +639,8 @@ func jsonProblem(err error) string {
 	switch {
 	case errors.As(err, &syntax):
 		return "invalid JSON: " + strings.TrimPrefix(syntax.Error(), "json: ")
-	case errors.As(err, &typ) && typ.Field != "":
-		return fmt.Sprintf("%s: unexpected JSON %s", typ.Field, typ.Value)
+	case errors.As(err, &typ) && jsonField(typ) != "":
+		return fmt.Sprintf("%s: unexpected JSON %s", jsonField(typ), typ.Value)
 	case errors.As(err, &typ):
 		return fmt.Sprintf("unexpected JSON %s", typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF):

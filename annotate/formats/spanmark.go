@@ -869,7 +869,7 @@ func checkSchema(ws *wireSchema) (annotate.Schema, error) {
 func describeDecodeError(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		field := te.Field
+		field := jsonField(te)
 		if field == "" {
 			field = "value"
 		}
@@ -883,6 +883,20 @@ func describeDecodeError(err error) error {
 		return annotate.Invalidf("JSON ends too early")
 	}
 	return err
+}
+
+// jsonField names the member te is about as the file does
+// ("annotations.start", or "" for the whole value), without the names of Go types that encoding/json
+// puts in the path: the struct's, and those of embedded wire types (every
+// one named wire…, which no member of the format is).
+func jsonField(te *json.UnmarshalTypeError) string {
+	var path []string
+	for _, seg := range strings.Split(te.Field, ".") {
+		if seg != "" && seg != te.Struct && !strings.HasPrefix(seg, "wire") {
+			path = append(path, seg)
+		}
+	}
+	return strings.Join(path, ".")
 }
 
 // jsonType names the JSON type that decodes into t.

@@ -482,6 +482,8 @@ func TestReadErrors(t *testing.T) {
 			`x.json:2:601: JSON ends too early`, annotate.ErrInvalid},
 		{"wrong type", "x.json", jsonOf(edit(`"start":1,`, `"start":"1",`)),
 			`x.json: document 1 (id d1): annotations.start: want an integer, found JSON string`, annotate.ErrInvalid},
+		{"wrong type in JSON Lines", "x.jsonl", edit(`"start":1,`, `"start":"1",`),
+			`x.jsonl:1 (id d1): annotations.start: want an integer, found JSON string`, annotate.ErrInvalid},
 		{"document not an object", "x.json", jsonOf(`"text"`),
 			`x.json: document 1: value: want an object, found JSON string`, annotate.ErrInvalid},
 		{"text mismatch", "x.json", jsonOf(edit(`"text":"Kursk"`, `"text":"Kurs"`)),

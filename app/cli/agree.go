@@ -10,14 +10,17 @@ import (
 )
 
 func (c *cli) agreeCmd(args []string) int {
-	fset := c.flags("agree", "[--json] A B")
+	fset := c.flags("agree", "[--json] A B",
+		"Measure how far two annotators agree: exact and overlap F1 per label and kind, and\n"+
+			"Cohen's kappa over code points. A and B are project files (only read) or spanmark\n"+
+			".json and .jsonl exports.")
 	asJSON := fset.Bool("json", false, "write the report as JSON")
 	paths, code, ok := c.parse(fset, args)
 	if !ok {
 		return code
 	}
 	if len(paths) != 2 {
-		return c.usageError("agree: want two files, A and B; got %d", len(paths))
+		return c.usageError(fset, "want two files, A and B; got %d", len(paths))
 	}
 	sides, err := loadSides(paths)
 	if err != nil {

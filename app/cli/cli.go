@@ -13,6 +13,7 @@
 //	spanmark merge --out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]
 //	spanmark gen --out FILE.spanmark [--docs N] [--words-per-doc W] [--annotations-per-doc A] [--seed S] [--annotator NAME] [--force]
 //	spanmark compact [--db FILE]
+//	spanmark recover --db DAMAGED --out NEW.spanmark
 //
 // Data goes to standard output, messages to standard error. The exit
 // status is 0 on success, 1 on an error (described in one line), and 2
@@ -25,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"spanmark/annotate"
 	"strings"
 )
 
@@ -44,6 +46,8 @@ const usage = `Usage:
   spanmark gen [flags]              make a synthetic project (--out) to measure
                                     speed with
   spanmark compact [flags]          rewrite a project without its free space
+  spanmark recover --db F --out N   salvage what can be read of a damaged
+                                    project into a new one
   spanmark help                     show this help
 
 Without FILE the default project is opened, and created with the sample
@@ -76,9 +80,42 @@ type cli struct {
 	window         func(path string) error
 }
 
-// Run runs the command line args and returns the exit status.
+// Run runs the command line args and returns the exit status. A command
+// whose output could not be written (a full disk, a closed pipe) fails,
+// whatever it did besides.
 func Run(args []string, env Env) int {
-	c := &cli{stdin: env.Stdin, stdout: env.Stdout, stderr: env.Stderr, window: env.Window}
+	out := &outputWriter{w: env.Stdout}
+	c := &cli{stdin: env.Stdin, stdout: out, stderr: env.Stderr, window: env.Window}
+	code := c.run(args)
+	if out.err != nil && code == exitOK {
+		return c.fail(fmt.Errorf("write standard output: %w", out.err))
+	}
+	return code
+}
+
+// outputWriter remembers the first error of writing to w.
+type outputWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		o.err = err
+	}
+	return n, err
+}
+
+// run runs the command args names.
+func (c *cli) run(args []string) int {
 	if len(args) == 0 {
 		return c.gui("")
 	}
@@ -102,35 +139,56 @@ func Run(args []string, env Env) int {
 		return c.mergeCmd(args[1:])
 	case "compact":
 		return c.compactCmd(args[1:])
+	case "recover":
+		return c.recoverCmd(args[1:])
 	}
 	if strings.HasPrefix(args[0], "-") {
-		return c.usageError("unknown flag %s", args[0])
+		return c.globalUsageError("unknown flag %s", args[0])
 	}
 	if len(args) > 1 {
-		return c.usageError("unknown command %q", args[0])
+		return c.globalUsageError("unknown command %q", args[0])
 	}
 	return c.gui(args[0])
 }
 
 // fail reports err in one line and returns the error status.
 func (c *cli) fail(err error) int {
-	fmt.Fprintf(c.stderr, "spanmark: %s\n", strings.ReplaceAll(err.Error(), "\n", " "))
+	msg := strings.ReplaceAll(err.Error(), "\n", " ")
+	if errors.Is(err, annotate.ErrDamaged) {
+		msg += " (spanmark recover salvages what can still be read into a new project)"
+	}
+	fmt.Fprintf(c.stderr, "spanmark: %s\n", msg)
 	return exitError
 }
 
-// usageError reports a usage mistake with the usage text.
-func (c *cli) usageError(format string, args ...any) int {
+// globalUsageError reports a usage mistake outside any command, with the
+// list of commands.
+func (c *cli) globalUsageError(format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "spanmark: %s\n\n%s", fmt.Sprintf(format, args...), usage)
 	return exitUsage
 }
 
-// flags returns the flag set of a subcommand.
-func (c *cli) flags(name, synopsis string) *flag.FlagSet {
+// usageError reports a usage mistake of the command whose flags are fset,
+// with that command's usage.
+func (c *cli) usageError(fset *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "%s: %s\n\n", fset.Name(), fmt.Sprintf(format, args...))
+	fset.Usage()
+	return exitUsage
+}
+
+// flags returns the flag set of a subcommand, whose usage gives the
+// synopsis, what the command does (about) and its flags.
+func (c *cli) flags(name, synopsis, about string) *flag.FlagSet {
 	fset := flag.NewFlagSet("spanmark "+name, flag.ContinueOnError)
 	fset.SetOutput(c.stderr)
 	fset.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: spanmark %s %s\n", name, synopsis)
-		fset.PrintDefaults()
+		fmt.Fprintf(c.stderr, "Usage: spanmark %s %s\n\n%s\n", name, synopsis, about)
+		n := 0
+		fset.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintf(c.stderr, "\nFlags:\n")
+			fset.PrintDefaults()
+		}
 	}
 	return fset
 }
@@ -164,4 +222,12 @@ func forceHint(err error) error {
 		return fmt.Errorf("%w (--force replaces it)", err)
 	}
 	return err
+}
+
+// plural writes n and noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

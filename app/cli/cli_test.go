@@ -215,36 +215,48 @@ func TestUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"import without paths", []string{"import"}, "spanmark: import: no PATH to import"},
+		{"import without paths", []string{"import"}, "spanmark import: no PATH to import"},
 		{"flag without value", []string{"import", "--db"}, "flag needs an argument: -db"},
 		{"unknown flag", []string{"export", "--bogus"}, "flag provided but not defined: -bogus"},
-		{"unknown format", []string{"export", "--format", "xml"}, `spanmark: export: unknown format "xml"`},
-		{"export argument", []string{"export", "out.json"}, `spanmark: export: unexpected "out.json"`},
-		{"stats argument", []string{"stats", "x"}, `spanmark: stats: unexpected "x"`},
-		{"validate without paths", []string{"validate"}, "spanmark: validate: no PATH to check"},
+		{"unknown format", []string{"export", "--format", "xml"}, `spanmark export: unknown format "xml"`},
+		{"export argument", []string{"export", "out.json"}, `spanmark export: unexpected "out.json"`},
+		{"stats argument", []string{"stats", "x"}, `spanmark stats: unexpected "x"`},
+		{"validate without paths", []string{"validate"}, "spanmark validate: no PATH to check"},
 		{"unknown top flag", []string{"--bogus"}, "spanmark: unknown flag --bogus"},
 		{"unknown command", []string{"frobnicate", "x"}, `spanmark: unknown command "frobnicate"`},
 		{"mistyped command", []string{"improt"}, "spanmark: improt: no such project; a new project's name ends in .spanmark"},
-		{"unknown import format", []string{"import", "--format", "xml", "x"}, `spanmark: import: unknown format "xml": want brat, conll, doccano, labelstudio, spacy, w3c`},
-		{"trust without format", []string{"import", "--trust-offsets", "x.json"}, "spanmark: import: --trust-offsets needs --format"},
-		{"format from stdin", []string{"import", "--format", "spacy", "-"}, "spanmark: import: standard input is read in spanmark format only"},
-		{"relations without doccano", []string{"export", "--format", "spacy", "--relations"}, "spanmark: export: --relations is for --format doccano"},
-		{"kind without conll", []string{"export", "--format", "w3c", "--kind", "claim"}, "spanmark: export: --kind is for --format conll"},
-		{"unknown kind", []string{"export", "--format", "conll", "--kind", "event"}, `spanmark: export: --kind "event": want entity, claim or source`},
-		{"config without labelstudio", []string{"export", "--format", "brat", "--config"}, "spanmark: export: --config is for --format labelstudio"},
-		{"agree one file", []string{"agree", "a.spanmark"}, "spanmark: agree: want two files, A and B; got 1"},
-		{"merge one file", []string{"merge", "--out", "m.spanmark", "a.spanmark"}, "spanmark: merge: want at least two files to merge; got 1"},
-		{"merge without out", []string{"merge", "a.spanmark", "b.spanmark"}, "spanmark: merge: --out is required"},
-		{"unknown strategy", []string{"merge", "--strategy", "vote", "--out", "m.spanmark", "a", "b"}, `spanmark: merge: --strategy "vote": want union, intersection or majority`},
-		{"gen without out", []string{"gen", "--docs", "3"}, "spanmark: gen: --out is required"},
-		{"gen without documents", []string{"gen", "--out", "g.spanmark", "--docs", "0"}, "spanmark: gen: --docs and --words-per-doc must be at least 1"},
-		{"compact argument", []string{"compact", "p.spanmark"}, `spanmark: compact: unexpected "p.spanmark"`},
+		{"unknown import format", []string{"import", "--format", "xml", "x"}, `spanmark import: unknown format "xml": want brat, conll, doccano, labelstudio, spacy, w3c`},
+		{"trust without format", []string{"import", "--trust-offsets", "x.json"}, "spanmark import: --trust-offsets needs --format"},
+		{"format from stdin", []string{"import", "--format", "spacy", "-"}, "spanmark import: standard input is read in spanmark format only"},
+		{"relations without doccano", []string{"export", "--format", "spacy", "--relations"}, "spanmark export: --relations is for --format doccano or w3c"},
+		{"docstart without conll", []string{"export", "--format", "w3c", "--docstart", "none"}, "spanmark export: --docstart is for --format conll"},
+		{"unknown docstart", []string{"export", "--format", "conll", "--docstart", "x"}, `spanmark export: --docstart "x": want conll2003 or none`},
+		{"offsets without w3c", []string{"export", "--format", "spacy", "--offsets", "utf16"}, "spanmark export: --offsets is for --format w3c"},
+		{"unknown offsets", []string{"export", "--format", "w3c", "--offsets", "bytes"}, `spanmark export: --offsets "bytes": want codepoints or utf16`},
+		{"schema-out without jsonl", []string{"export", "--schema-out", "s.json"}, "spanmark export: --schema-out is for --format jsonl"},
+		{"recover without out", []string{"recover", "--db", "x.spanmark"}, "spanmark recover: --db and --out are required"},
+		{"kind without conll", []string{"export", "--format", "w3c", "--kind", "claim"}, "spanmark export: --kind is for --format conll"},
+		{"unknown kind", []string{"export", "--format", "conll", "--kind", "event"}, `spanmark export: --kind "event": want entity, claim or source`},
+		{"config without labelstudio", []string{"export", "--format", "brat", "--config"}, "spanmark export: --config is for --format labelstudio"},
+		{"agree one file", []string{"agree", "a.spanmark"}, "spanmark agree: want two files, A and B; got 1"},
+		{"merge one file", []string{"merge", "--out", "m.spanmark", "a.spanmark"}, "spanmark merge: want at least two files to merge; got 1"},
+		{"merge without out", []string{"merge", "a.spanmark", "b.spanmark"}, "spanmark merge: --out is required"},
+		{"unknown strategy", []string{"merge", "--strategy", "vote", "--out", "m.spanmark", "a", "b"}, `spanmark merge: --strategy "vote": want union, intersection or majority`},
+		{"gen without out", []string{"gen", "--docs", "3"}, "spanmark gen: --out is required"},
+		{"gen without documents", []string{"gen", "--out", "g.spanmark", "--docs", "0"}, "spanmark gen: --docs and --words-per-doc must be at least 1"},
+		{"compact argument", []string{"compact", "p.spanmark"}, `spanmark compact: unexpected "p.spanmark"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := spanmark(t, "", tc.args...)
 			if code != exitUsage || stdout != "" || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "Usage") {
 				t.Errorf("got exit %d, stdout %q, stderr\n%s\nwant exit 2 and usage with %q", code, stdout, stderr, tc.want)
+			}
+			// A command's mistake shows that command's usage, not the list
+			// of every command.
+			if sub := strings.HasPrefix(tc.want, "spanmark "+tc.args[0]+":"); sub &&
+				(!strings.Contains(stderr, "Usage: spanmark "+tc.args[0]+" ") || strings.Contains(stderr, "spanmark help")) {
+				t.Errorf("stderr\n%s\nwant the usage of spanmark %s alone", stderr, tc.args[0])
 			}
 		})
 	}
@@ -1215,4 +1227,27 @@ func BenchmarkGen(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*200*100), "ns/annotation")
 	b.ReportMetric(float64(size)/(200*100), "bytes/annotation")
+}
+
+// TestFullDisk writes each command's output to a full disk: the command
+// fails with the reason instead of saying nothing.
+func TestFullDisk(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer full.Close()
+	dir := isolate(t)
+	db := filepath.Join(dir, "p.spanmark")
+	mustRun(t, "", "import", "--db", db, filepath.Join(testdata, "article.txt"))
+	export, _ := mustRun(t, "", "export", "--db", db)
+	clean := filepath.Join(dir, "clean.json")
+	os.WriteFile(clean, []byte(export), 0o644)
+	for _, args := range [][]string{{"validate", clean}, {"export", "--db", db}, {"stats", "--db", db}, {"help"}} {
+		var stderr strings.Builder
+		code := Run(args, Env{Stdin: strings.NewReader(""), Stdout: full, Stderr: &stderr})
+		if code != exitError || !strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("%v to a full disk: exit %d, stderr %q", args, code, stderr.String())
+		}
+	}
 }

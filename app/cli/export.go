@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -10,10 +11,13 @@ import (
 	"spanmark/annotate/formats"
 	"spanmark/storage"
 	"strings"
+	"time"
 )
 
 func (c *cli) exportCmd(args []string) int {
-	fset := c.flags("export", "[--db FILE] [--format FORMAT] [--out PATH] [--relations] [--kind KIND] [--config]")
+	fset := c.flags("export", "[--db FILE] [--format FORMAT] [--out PATH [--force]] [format flags]",
+		"Write the project's documents, annotations and relations in spanmark JSON or JSONL, or\n"+
+			"in another tool's format, to standard output or to --out. Every span carries its text.")
 	db := fset.String("db", "", "the project `FILE` (default: the default project)")
 	format := fset.String("format", "", "`FORMAT`: json or jsonl (spanmark's own), or one of "+strings.Join(toolFormats(), ", ")+
 		" (default: jsonl if --out ends in .jsonl, else json)")
@@ -21,15 +25,18 @@ func (c *cli) exportCmd(args []string) int {
 		"A project is never written over, nor an existing file without --force; a device or FIFO is written as it is, a symbolic link's target replaced")
 	var o formats.ExportOptions
 	fset.BoolVar(&o.Replace, "force", false, "replace --out if it is an existing file (keeping its mode)")
-	fset.BoolVar(&o.Relations, "relations", false, "doccano: the variant with entities and relations")
+	relations := fset.Bool("relations", false, "doccano: the variant with entities and relations; w3c: --relations=false leaves out the linking annotations, which Recogito cannot read (default: true for w3c)")
 	kind := fset.String("kind", "", "conll: the `KIND` of annotation to tag, entity, claim or source (default: entity)")
+	fset.StringVar(&o.DocStart, "docstart", formats.DocStartCoNLL2003, "conll: what starts each document, `conll2003` (\"-DOCSTART- -X- O O\" and a blank line, as spaCy's convert reads it) or none (for doccano)")
+	fset.StringVar(&o.Offsets, "offsets", formats.OffsetsCodePoints, "w3c: the `UNIT` of offsets, codepoints (as the Web Annotation model says) or utf16 (as Recogito and other JavaScript readers count)")
+	schemaOut := fset.String("schema-out", "", "jsonl: also write the project's schema (labels, relation types) to `FILE`, as a spanmark JSON file without documents")
 	config := fset.Bool("config", false, "labelstudio: write only the labelling configuration (otherwise written beside --out as NAME.config.xml)")
 	rest, code, ok := c.parse(fset, args)
 	if !ok {
 		return code
 	}
 	if len(rest) > 0 {
-		return c.usageError("export: unexpected %q", rest[0])
+		return c.usageError(fset, "unexpected %q", rest[0])
 	}
 	if *format == "" {
 		*format = "json"
@@ -38,12 +45,19 @@ func (c *cli) exportCmd(args []string) int {
 		}
 	}
 	o.Kind = annotate.Kind(*kind)
-	if msg := checkExportFlags(*format, o, *config); msg != "" {
-		return c.usageError("export: %s", msg)
+	given := map[string]bool{}
+	fset.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	o.Relations = *relations && *format == "doccano"
+	o.OmitRelations = given["relations"] && !*relations && *format == "w3c"
+	if msg := checkExportFlags(*format, given, o, *config, *schemaOut); msg != "" {
+		return c.usageError(fset, "%s", msg)
 	}
-	if *out != "" && !(*format == "brat" && !strings.EqualFold(filepath.Ext(*out), ".zip")) {
-		// Refuse before anything is read, not after.
-		if err := formats.CheckOutput(*out, o.Replace); err != nil {
+	// Refuse before anything is read, not after.
+	for _, path := range []string{*out, *schemaOut} {
+		if path == "" || path == *out && *format == "brat" && !strings.EqualFold(filepath.Ext(path), ".zip") {
+			continue
+		}
+		if err := formats.CheckOutput(path, o.Replace); err != nil {
 			return c.fail(fmt.Errorf("export: %w", forceHint(err)))
 		}
 	}
@@ -57,10 +71,14 @@ func (c *cli) exportCmd(args []string) int {
 		warnings++
 		fmt.Fprintf(c.stderr, "note: %s\n", msg)
 	}
-	if *config {
+	switch {
+	case *config:
 		err = c.exportConfig(st, *out, o.Replace)
-	} else {
+	default:
 		err = c.export(st, *format, *out, o)
+		if err == nil && *schemaOut != "" {
+			err = writeSchema(st, *schemaOut, o.Replace)
+		}
 	}
 	if warnings > 0 {
 		fmt.Fprintf(c.stderr, "%d notes: what %s cannot hold as it is was left out or changed\n", warnings, *format)
@@ -71,13 +89,24 @@ func (c *cli) exportCmd(args []string) int {
 	return exitOK
 }
 
-// checkExportFlags returns what is wrong with export's flags, or "".
-func checkExportFlags(format string, o formats.ExportOptions, config bool) string {
+// checkExportFlags returns what is wrong with export's flags, or "";
+// given holds the names of the flags the command line gave.
+func checkExportFlags(format string, given map[string]bool, o formats.ExportOptions, config bool, schemaOut string) string {
 	switch {
 	case formats.Exporters[format] == nil && format != "json" && format != "jsonl":
 		return fmt.Sprintf("unknown format %q: want json, jsonl, %s", format, strings.Join(toolFormats(), ", "))
-	case o.Relations && format != "doccano":
-		return "--relations is for --format doccano"
+	case given["relations"] && format != "doccano" && format != "w3c":
+		return "--relations is for --format doccano or w3c"
+	case given["docstart"] && format != "conll":
+		return "--docstart is for --format conll"
+	case o.DocStart != formats.DocStartCoNLL2003 && o.DocStart != formats.DocStartNone:
+		return fmt.Sprintf("--docstart %q: want conll2003 or none", o.DocStart)
+	case given["offsets"] && format != "w3c":
+		return "--offsets is for --format w3c"
+	case o.Offsets != formats.OffsetsCodePoints && o.Offsets != formats.OffsetsUTF16:
+		return fmt.Sprintf("--offsets %q: want codepoints or utf16", o.Offsets)
+	case schemaOut != "" && format != "jsonl":
+		return "--schema-out is for --format jsonl (spanmark JSON carries its schema)"
 	case o.Kind != "" && format != "conll":
 		return "--kind is for --format conll"
 	case o.Kind != "" && !o.Kind.Valid():
@@ -115,6 +144,21 @@ func (c *cli) exportConfig(st *storage.Store, out string, replace bool) error {
 	}
 	_, err = io.WriteString(c.stdout, formats.LabelStudioConfig(schema))
 	return err
+}
+
+// writeSchema writes the schema of st to path, as a spanmark JSON file
+// without documents.
+func writeSchema(st *storage.Store, path string, replace bool) error {
+	meta, err := st.Meta()
+	if err != nil {
+		return err
+	}
+	schema, err := st.Schema()
+	if err != nil {
+		return err
+	}
+	h := formats.Header{Annotator: meta.Annotator, ExportedAt: time.Now().UTC(), Schema: schema}
+	return formats.WriteFile(path, replace, func(w io.Writer) error { return formats.WriteSchema(w, h) })
 }
 
 // toolFormats lists the other tools' formats export can write.

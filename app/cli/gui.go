@@ -9,7 +9,17 @@ import (
 
 // gui opens the annotation window on the project at path, or on the
 // default project, which it creates with the sample article first.
+// Without a display it creates nothing.
 func (c *cli) gui(path string) int {
+	if path != "" && filepath.Ext(path) != ".spanmark" {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			// A mistyped subcommand should not become a new project.
+			return c.globalUsageError("%s: no such project; a new project's name ends in .spanmark", path)
+		}
+	}
+	if err := checkDisplay(os.Getenv("DISPLAY")); err != nil {
+		return c.fail(err)
+	}
 	if path == "" {
 		var err error
 		if path, err = defaultProjectPath(); err != nil {
@@ -18,9 +28,6 @@ func (c *cli) gui(path string) int {
 		if err := ensureDefaultProject(path); err != nil {
 			return c.fail(err)
 		}
-	} else if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && filepath.Ext(path) != ".spanmark" {
-		// A mistyped subcommand should not become a new project.
-		return c.usageError("%s: no such project; a new project's name ends in .spanmark", path)
 	}
 	if err := c.window(path); err != nil {
 		return c.fail(err)

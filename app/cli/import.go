@@ -21,7 +21,10 @@ const (
 )
 
 func (c *cli) importCmd(args []string) int {
-	fset := c.flags("import", "[--format NAME [--trust-offsets]] [--db FILE] [--annotator NAME] PATH...")
+	fset := c.flags("import", "[--format NAME [--trust-offsets]] [--db FILE] [--annotator NAME] PATH...",
+		"Add texts (.txt, .md), spanmark .json and .jsonl files, and folders of them, to a\n"+
+			"project; with --format, files of another tool. Each file is imported whole or not at\n"+
+			"all; a file that fails is named and the others are imported all the same (exit 1).")
 	db := fset.String("db", "", "the project `FILE`, created if missing (default: the default project)")
 	annotator := fset.String("annotator", "", "the `NAME` of the annotator, recorded in a project that import creates, and with --format on annotations whose file names nobody")
 	format := fset.String("format", "", "read each PATH as a file, or for brat a folder or .zip, of the tool `NAME`: "+
@@ -32,13 +35,13 @@ func (c *cli) importCmd(args []string) int {
 	case !ok:
 		return code
 	case len(paths) == 0:
-		return c.usageError("import: no PATH to import")
+		return c.usageError(fset, "no PATH to import")
 	case *format != "" && formats.Importers[*format] == nil:
-		return c.usageError("import: unknown format %q: want %s", *format, formats.ImportFormats())
+		return c.usageError(fset, "unknown format %q: want %s", *format, formats.ImportFormats())
 	case *trust && *format == "":
-		return c.usageError("import: --trust-offsets needs --format")
+		return c.usageError(fset, "--trust-offsets needs --format")
 	case *format != "" && slices.Contains(paths, "-"):
-		return c.usageError("import: standard input is read in spanmark format only, not with --format")
+		return c.usageError(fset, "standard input is read in spanmark format only, not with --format")
 	}
 	path, err := projectPath(*db)
 	if err != nil {

@@ -9,7 +9,9 @@ import (
 )
 
 func (c *cli) mergeCmd(args []string) int {
-	fset := c.flags("merge", "--out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]")
+	fset := c.flags("merge", "--out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]",
+		"Merge several annotators' work (project files or spanmark exports) into a new project,\n"+
+			"keeping the annotations the chosen rule selects.")
 	out := fset.String("out", "", "the new project `FILE` for the merged work")
 	name := fset.String("strategy", string(agree.Union), "keep what `RULE` of the inputs have: union (any), intersection (all) or majority (more than half)")
 	force := fset.Bool("force", false, "replace --out if it exists")
@@ -20,13 +22,13 @@ func (c *cli) mergeCmd(args []string) int {
 	strategy, err := agree.ParseStrategy(*name)
 	switch {
 	case err != nil:
-		return c.usageError("merge: --strategy %q: want union, intersection or majority", *name)
+		return c.usageError(fset, "--strategy %q: want union, intersection or majority", *name)
 	case *out == "":
-		return c.usageError("merge: --out is required")
+		return c.usageError(fset, "--out is required")
 	case len(paths) < 2:
-		return c.usageError("merge: want at least two files to merge; got %d", len(paths))
+		return c.usageError(fset, "want at least two files to merge; got %d", len(paths))
 	case strategy == agree.Majority && len(paths) < 3:
-		return c.usageError("merge: a majority needs at least three files; got %d", len(paths))
+		return c.usageError(fset, "a majority needs at least three files; got %d", len(paths))
 	}
 	sides, err := loadSides(paths)
 	if err != nil {

@@ -7,13 +7,16 @@ import (
 )
 
 func (c *cli) validateCmd(args []string) int {
-	fset := c.flags("validate", "PATH...")
+	fset := c.flags("validate", "PATH...",
+		"Check spanmark .json and .jsonl files: their form, offsets, span texts, labels and\n"+
+			"relations. Each problem is printed with its file and line; the exit status is 1 when\n"+
+			"there are any. \"-\" is standard input.")
 	paths, code, ok := c.parse(fset, args)
 	if !ok {
 		return code
 	}
 	if len(paths) == 0 {
-		return c.usageError("validate: no PATH to check")
+		return c.usageError(fset, "no PATH to check")
 	}
 	var total formats.Summary
 	problems := 0
@@ -30,7 +33,7 @@ func (c *cli) validateCmd(args []string) int {
 		total.Annotations += sum.Annotations
 	}
 	if problems > 0 {
-		return c.fail(fmt.Errorf("validate: %d problems", problems))
+		return c.fail(fmt.Errorf("validate: %s", plural(problems, "problem")))
 	}
 	fmt.Fprintf(c.stdout, "ok: %d documents, %d annotations\n", total.Documents, total.Annotations)
 	return exitOK
