@@ -16,7 +16,7 @@ unexport LC_ALL
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps run build test vet fmt-check bench e2e fuzz
+.PHONY: deps run build test race vet fmt-check bench e2e fuzz
 
 # deps installs only the packages dpkg does not already have.
 deps:
@@ -39,6 +39,11 @@ run: build
 # so the tests need no display.
 test: deps
 	go test -tags ci -count=1 ./...
+
+# race runs the domain and storage tests under the race detector (the
+# UI's tests drive Fyne's single-threaded test driver and are left out).
+race: deps
+	go test -tags ci -race -count=1 ./annotate/... ./storage/...
 
 vet:
 	go vet -tags ci ./...

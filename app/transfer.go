@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"spanmark/annotate"
 	"spanmark/annotate/formats"
 )
 
@@ -130,31 +129,7 @@ func (ws *workspace) chooseBrat(trusted bool) {
 // importFormat imports one file of another tool's format on a worker
 // goroutine, all or nothing, and says what was repaired or left out.
 func (ws *workspace) importFormat(format, path string, trusted bool) {
-	st := ws.store
-	meta, err := st.Meta()
-	if err != nil {
-		ws.showError(err)
-		return
-	}
-	p := newProgress(ws.win, "Importing "+filepath.Base(path), 1)
-	go func() {
-		rep, res, err := formats.ImportWith(st, format, path, formats.ImportOptions{TrustOffsets: trusted, Annotator: meta.Annotator})
-		fyne.Do(func() {
-			defer ws.transferDone()
-			p.hide()
-			if err != nil {
-				ws.showError(fmt.Errorf("nothing was imported: %w", err))
-				return
-			}
-			if ws.store != st {
-				return // another project was opened meanwhile
-			}
-			var sum importSummary
-			sum.add(path, res, nil)
-			sum.report = formatReport(rep)
-			ws.afterImport(sum)
-		})
-	}()
+	ws.importFiles([]string{path}, formats.FilesOptions{Format: format, Import: formats.ImportOptions{TrustOffsets: trusted}})
 }
 
 // formatReport says what an import from another tool's format repaired,
@@ -171,6 +146,9 @@ func formatReport(rep formats.Report) string {
 			names[i] = l.Name
 		}
 		fmt.Fprintf(&b, "\nNew labels added to the project: %s.", strings.Join(names, ", "))
+	}
+	for _, r := range rep.NewRelations {
+		fmt.Fprintf(&b, "\nNew relation type added to the project: %s (%s → %s).", r.Name, r.FromKind, r.ToKind)
 	}
 	if len(rep.Unconfirmed) > 0 {
 		fmt.Fprintf(&b, "\n%d spans left out (their text was not found):\n%s", len(rep.Unconfirmed), strings.Join(first(rep.Unconfirmed, 10), "\n"))
@@ -195,27 +173,40 @@ func (ws *workspace) importFolderDialog() {
 	}, ws.win)
 }
 
-// importPaths imports files on a worker goroutine, each file all or
-// nothing, with a progress dialog. Cancel stops before the next file.
+// importPaths imports the files of paths (folders are searched) that
+// are read by their extension.
 func (ws *workspace) importPaths(paths []string) {
 	files, _, err := formats.Files(paths)
 	if err != nil {
 		ws.showError(err)
 		return
 	}
+	ws.importFiles(files, formats.FilesOptions{})
+}
+
+// importFiles imports files on a worker goroutine through
+// formats.ImportFiles, as the command line does: each file all or
+// nothing, going on past files that fail, with a progress dialog whose
+// Cancel stops before the next file.
+func (ws *workspace) importFiles(files []string, o formats.FilesOptions) {
 	st := ws.store
-	p := newProgress(ws.win, "Importing", len(files))
+	title := "Importing"
+	if len(files) == 1 {
+		title += " " + filepath.Base(files[0])
+	}
+	p := newProgress(ws.win, title, len(files))
 	go func() {
 		var sum importSummary
-		for i, f := range files {
-			if p.cancelled() {
+		o.Each = func(n int, f formats.FileImport) bool {
+			sum.add(f)
+			fyne.Do(func() { p.set(n, filepath.Base(f.Path)) })
+			if p.cancelled() && n < len(files) {
 				sum.cancelled = true
-				break
+				return false
 			}
-			res, err := formats.ImportFile(st, f)
-			sum.add(f, res, err)
-			fyne.Do(func() { p.set(i+1, filepath.Base(f)) })
+			return true
 		}
+		formats.ImportFiles(st, files, o)
 		fyne.Do(func() {
 			defer ws.transferDone()
 			p.hide()
@@ -228,25 +219,39 @@ func (ws *workspace) importPaths(paths []string) {
 
 // importSummary gathers what an import of several files did.
 type importSummary struct {
-	added, skipped int
-	failed         []string
-	cancelled      bool
-	report         string // what an import from another tool's format found
+	added, skipped, empty int
+	renamed               int
+	failed                []string
+	cancelled             bool
+	reports               []string // what imports from another tool's format found
 }
 
-func (s *importSummary) add(file string, res annotate.ImportResult, err error) {
-	if err != nil {
-		s.failed = append(s.failed, err.Error())
-		return
+func (s *importSummary) add(f formats.FileImport) {
+	switch {
+	case f.Err != nil:
+		s.failed = append(s.failed, f.Err.Error())
+	case f.Empty:
+		s.empty++
+	default:
+		s.added += len(f.Result.Added)
+		s.skipped += len(f.Result.Skipped)
+		s.renamed += len(f.Result.Renamed)
+		if f.Report.Annotations > 0 || f.Report.Relations > 0 || len(f.Report.NewLabels) > 0 {
+			s.reports = append(s.reports, formatReport(f.Report))
+		}
 	}
-	s.added += len(res.Added)
-	s.skipped += len(res.Skipped)
 }
 
 func (s importSummary) String() string {
 	msg := fmt.Sprintf("%d documents added, %d already in the project.", s.added, s.skipped)
-	if s.report != "" {
-		msg += "\n" + s.report
+	if s.renamed > 0 {
+		msg += fmt.Sprintf("\n%d documents had an id another text has here and were added under a new one.", s.renamed)
+	}
+	if s.empty > 0 {
+		msg += fmt.Sprintf("\n%d empty files passed over.", s.empty)
+	}
+	for _, r := range s.reports {
+		msg += "\n" + r
 	}
 	if s.cancelled {
 		msg += "\nCancelled: the files after the last one shown were not imported."

@@ -208,3 +208,28 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Fatalf("no %q button", text)
 	return nil
 }
+
+// TestImportFolderGoesOn imports a folder with a bad file between good
+// ones through the app: the good files are imported, the bad one is
+// named, and nothing of it is written.
+func TestImportFolderGoesOn(t *testing.T) {
+	ws, _ := newTestWorkspace(t, "article.txt")
+	done := transfers(ws)
+	dir := t.TempDir()
+	for name, content := range map[string]string{"a.txt": "First text.", "b.json": `{"format":"spanmark","version":1,"documents":[{"text":"x","annotations":[{"id":"a","start":0,"end":5,"label":"LOC","text":"x"}]}]}`, "c.txt": "Third text.", "d.txt": ""} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws.importPaths([]string{dir})
+	wait(t, done, "the import")
+	got := dialogText(ws)
+	if !strings.Contains(got, "2 documents added") || !strings.Contains(got, "1 files not imported") ||
+		!strings.Contains(got, "b.json") || !strings.Contains(got, "1 empty files passed over") {
+		t.Errorf("the import says %q", got)
+	}
+	infos, err := ws.store.Documents()
+	if err != nil || len(infos) != 3 {
+		t.Errorf("the project has %d documents (%v), want the article and two texts", len(infos), err)
+	}
+}

@@ -30,6 +30,7 @@ func (c *cli) importCmd(args []string) int {
 	format := fset.String("format", "", "read each PATH as a file, or for brat a folder or .zip, of the tool `NAME`: "+
 		formats.ImportFormats()+" (default: .txt, .md, .json and .jsonl files, and folders of them)")
 	trust := fset.Bool("trust-offsets", false, "with --format, take spans' offsets as code points of the text as given, without checking or repairing them")
+	zipLimit := fset.Int64("zip-limit", formats.DefaultZipLimit, "with --format brat, the most `BYTES` a .zip may decompress to, each member and all together")
 	paths, code, ok := c.parse(fset, args)
 	switch {
 	case !ok:
@@ -40,6 +41,8 @@ func (c *cli) importCmd(args []string) int {
 		return c.usageError(fset, "unknown format %q: want %s", *format, formats.ImportFormats())
 	case *trust && *format == "":
 		return c.usageError(fset, "--trust-offsets needs --format")
+	case *zipLimit <= 0:
+		return c.usageError(fset, "--zip-limit must be at least 1 byte")
 	case *format != "" && slices.Contains(paths, "-"):
 		return c.usageError(fset, "standard input is read in spanmark format only, not with --format")
 	}
@@ -68,7 +71,7 @@ func (c *cli) importCmd(args []string) int {
 		return c.fail(fmt.Errorf("import: %w", err))
 	}
 	var imported int
-	o := formats.ImportOptions{Annotator: *annotator, TrustOffsets: *trust}
+	o := formats.ImportOptions{Annotator: *annotator, TrustOffsets: *trust, ZipLimit: *zipLimit}
 	if *format == "" {
 		o = formats.ImportOptions{}
 	}
