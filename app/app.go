@@ -44,7 +44,8 @@ func Run(cfg Config) error {
 	}
 	ws := newWorkspace(a, w, cfg)
 	if err := ws.openProject(cfg.Path); err != nil {
-		return fmt.Errorf("open %s: %w", cfg.Path, err)
+		// The store's errors name the file already.
+		return err
 	}
 	w.ShowAndRun()
 	return ws.close()

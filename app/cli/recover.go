@@ -6,6 +6,9 @@ import (
 	"spanmark/storage"
 )
 
+// maxListed is how many lost documents recover names one by one.
+const maxListed = 20
+
 func (c *cli) recoverCmd(args []string) int {
 	fset := c.flags("recover", "--db DAMAGED --out NEW.spanmark",
 		"Salvage every document that can still be read whole from a damaged project (cut short,\n"+
@@ -26,7 +29,11 @@ func (c *cli) recoverCmd(args []string) int {
 	if err != nil {
 		return c.fail(fmt.Errorf("recover: %w", err))
 	}
-	for _, l := range rep.Lost {
+	for i, l := range rep.Lost {
+		if i == maxListed {
+			fmt.Fprintf(c.stderr, "lost: … and %d more documents\n", len(rep.Lost)-maxListed)
+			break
+		}
 		title := ""
 		if l.Title != "" {
 			title = fmt.Sprintf(" %q", l.Title)
@@ -37,6 +44,9 @@ func (c *cli) recoverCmd(args []string) int {
 		fmt.Fprintf(c.stderr, "damage: %s\n", p)
 	}
 	found := len(rep.Recovered) + len(rep.Lost)
+	if len(rep.Recovered) == 0 && found > 0 {
+		return c.fail(fmt.Errorf("recover: none of the %d documents found in %s could be read whole; %s holds its schema only", found, *db, *out))
+	}
 	if len(rep.Lost) == 0 && len(rep.Problems) == 0 {
 		fmt.Fprintf(c.stderr, "recovered %d documents into %s; %s showed no damage\n", found, *out, *db)
 		return exitOK

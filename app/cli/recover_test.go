@@ -23,8 +23,10 @@ func TestDamagedProject(t *testing.T) {
 		"cut at 64 KiB":   data[:64<<10],
 		"cut at 100000 B": data[:100000],
 	}
+	// Overwrite half the pages after the two meta pages: whatever bbolt
+	// put where, export and compact read some of them.
 	overwritten := append([]byte(nil), data...)
-	for i := 3 * 4096; i < 5*4096; i++ {
+	for i := 2 * 4096; i < len(data)/2; i++ {
 		overwritten[i] = 0xa5
 	}
 	damaged["pages overwritten"] = overwritten
@@ -55,7 +57,7 @@ func TestDamagedProject(t *testing.T) {
 				if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o600 {
 					t.Errorf("the recovered project: %v, %v; want mode 0600", fi, err)
 				}
-			} else if code != exitError || !strings.Contains(stderr, "is damaged") {
+			} else if code != exitError || !strings.Contains(stderr, "is damaged") && !strings.Contains(stderr, "could be read whole") {
 				t.Errorf("recover: exit %d, stderr %q", code, stderr)
 			}
 		})
