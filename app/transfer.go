@@ -314,6 +314,9 @@ func (ws *workspace) exportDialog() {
 		return
 	}
 	project := ws.store.Path()
+	if abs, err := filepath.Abs(project); err == nil {
+		project = abs
+	}
 	base := strings.TrimSuffix(filepath.Base(project), filepath.Ext(project))
 	file := widget.NewEntry()
 	choice := widget.NewSelect(exportFormats(), func(format string) {
@@ -347,8 +350,9 @@ func (ws *workspace) exportDialog() {
 // and refusing what an export never replaces (formats.WriteFile).
 func (ws *workspace) exportChecked(path, format string) {
 	if !filepath.IsAbs(path) {
-		ws.showError(fmt.Errorf("export: %q is not a full path to a file", path))
-		return
+		// A relative name is relative to the project's folder, where the
+		// dialog starts, not to wherever Spanmark was started.
+		path = filepath.Join(filepath.Dir(ws.store.Path()), path)
 	}
 	err := formats.CheckOutput(path, false)
 	switch {
