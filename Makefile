@@ -16,7 +16,7 @@ unexport LC_ALL
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps run build test race vet fmt-check bench e2e fuzz
+.PHONY: deps run build test race vet staticcheck fmt-check bench e2e fuzz
 
 # deps installs only the packages dpkg does not already have.
 deps:
@@ -48,6 +48,15 @@ race: deps
 vet:
 	go vet -tags ci ./...
 	go vet ./...
+
+# staticcheck is a development tool, not a dependency of Spanmark: it is
+# installed into GOPATH/bin at a pinned version when missing.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(shell go env GOPATH)/bin/staticcheck
+staticcheck:
+	@$(STATICCHECK) -version 2>/dev/null | grep -q '($(STATICCHECK_VERSION:v%=%))' || \
+		go install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	$(STATICCHECK) -tags ci ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); \

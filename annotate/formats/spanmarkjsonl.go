@@ -21,7 +21,6 @@ type jsonlScanner struct {
 	pending []byte // a line read ahead, not yet scanned
 	readErr error  // the error that ended reading
 	schema  annotate.Schema
-	format  string // the header's, for messages
 	// schemaless is true when no line before the first document gives a
 	// schema.
 	schemaless bool

@@ -55,7 +55,7 @@ func checkZipMember(f *zip.File) error {
 	switch {
 	case strings.HasPrefix(name, "/") || len(name) >= 2 && name[1] == ':':
 		return fmt.Errorf("member %q: absolute path", f.Name)
-	case ".." == name || strings.HasPrefix(name, "../") || strings.HasSuffix(name, "/..") || strings.Contains(name, "/../"):
+	case name == ".." || strings.HasPrefix(name, "../") || strings.HasSuffix(name, "/..") || strings.Contains(name, "/../"):
 		return fmt.Errorf("member %q: its path leaves the archive's folder", f.Name)
 	case f.Mode()&fs.ModeSymlink != 0:
 		return fmt.Errorf("member %q: a symbolic link", f.Name)

@@ -27,7 +27,7 @@ func checkDisplay(display string) error {
 		return errNoDisplay
 	}
 	if err := dialX(display); err != nil {
-		return fmt.Errorf("X display %q does not answer (%v); %w", display, err, errNoDisplay)
+		return fmt.Errorf("the X display %q does not answer (%v); %w", display, err, errNoDisplay)
 	}
 	return nil
 }
