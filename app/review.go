@@ -337,7 +337,7 @@ func (r *review) relocate(before agree.DiffItem, had bool) {
 func (r *review) put(d *annotate.DocumentData, edited bool) {
 	r.record(d)
 	r.want.doc = r.their != nil
-	if !sameSchema(r.schema, r.ws.schema) || !r.sameDocuments() {
+	if !r.schema.Equal(r.ws.schema) || !r.sameDocuments() {
 		r.schema = r.ws.schema
 		r.want.reload = true
 	}
@@ -353,11 +353,6 @@ func (r *review) record(d *annotate.DocumentData) {
 	if i := slices.IndexFunc(r.mine, func(m *annotate.DocumentData) bool { return m.Document.ID == d.Document.ID }); i >= 0 {
 		r.mine[i] = d
 	}
-}
-
-// sameSchema reports whether two schemas are equal.
-func sameSchema(a, b annotate.Schema) bool {
-	return slices.Equal(a.Labels, b.Labels) && slices.Equal(a.Relations, b.Relations)
 }
 
 // sameDocuments reports whether mine holds the documents the list shows,
