@@ -182,7 +182,7 @@ func newReview(ws *workspace, path string, theirs agree.Side, mine []*annotate.D
 		project: rep,
 	}
 	for _, d := range theirs.Docs {
-		h := textHash(d.Document)
+		h := d.Document.TextHash()
 		if _, ok := r.bySHA[h]; !ok {
 			r.bySHA[h] = d
 		}
@@ -197,11 +197,11 @@ func newReview(ws *workspace, path string, theirs agree.Side, mine []*annotate.D
 func onlyIn(a, b []*annotate.DocumentData) []string {
 	have := make(map[string]bool, len(b))
 	for _, d := range b {
-		have[textHash(d.Document)] = true
+		have[d.Document.TextHash()] = true
 	}
 	var titles []string
 	for _, d := range a {
-		if !have[textHash(d.Document)] {
+		if !have[d.Document.TextHash()] {
 			titles = append(titles, d.Document.Title)
 		}
 	}
@@ -272,7 +272,7 @@ func (r *review) refresh() {
 	switch {
 	case opened:
 		r.docID, r.cur, r.seekFrom, had = d.ID, -1, nil, false
-		r.their, r.diff = r.bySHA[textHash(d)], nil
+		r.their, r.diff = r.bySHA[d.TextHash()], nil
 		if r.their != nil {
 			r.diff = newDocDiff(mine.Annotations, r.their.Annotations)
 			ws.view.SetSpans(diffSpans(r.diff.items))
