@@ -62,7 +62,7 @@ type review struct {
 
 	docID string                 // the document shown
 	their *annotate.DocumentData // its copy in theirs; nil when theirs lacks it
-	diff  *docDiff               // their differences; nil when theirs lacks it
+	diff  *agree.DocDiff         // their differences; nil when theirs lacks it
 	cur   int                    // index in the diff's items of the current one; -1 none
 	kept  map[pairKey]bool       // items settled by keeping mine
 	// seekFrom, when set, is where the item just settled was: after the
@@ -274,13 +274,13 @@ func (r *review) refresh() {
 		r.docID, r.cur, r.seekFrom, had = d.ID, -1, nil, false
 		r.their, r.diff = r.bySHA[d.TextHash()], nil
 		if r.their != nil {
-			r.diff = newDocDiff(mine.Annotations, r.their.Annotations)
-			ws.view.SetSpans(diffSpans(r.diff.items))
+			r.diff = agree.NewDocDiff(mine.Annotations, r.their.Annotations)
+			ws.view.SetSpans(diffSpans(r.diff.Items()))
 		} else {
 			ws.view.SetSpans(spansFor(mine.Annotations, ws.schema))
 		}
 	case r.diff != nil:
-		out, in := r.diff.update(mine.Annotations)
+		out, in := r.diff.Update(mine.Annotations)
 		ids := make([]string, 0, 2*len(out))
 		for _, s := range diffSpans(out) {
 			ids = append(ids, s.ID)
@@ -293,7 +293,7 @@ func (r *review) refresh() {
 	ws.view.SetActive(r.activeID())
 	r.bar.show()
 	if r.diff != nil {
-		ws.docs.setBadge(d.ID, f1Badge(r.diff.counts()))
+		ws.docs.setBadge(d.ID, f1Badge(r.diff.Counts()))
 	}
 	r.latest = mine
 	r.put(mine, !opened)
@@ -308,7 +308,7 @@ func (r *review) items() []agree.DiffItem {
 	if r.diff == nil {
 		return nil
 	}
-	return r.diff.items
+	return r.diff.Items()
 }
 
 // relocate finds the current item again after the diff changed: the same
