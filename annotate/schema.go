@@ -1,5 +1,7 @@
 package annotate
 
+import "slices"
+
 // Label is a tag a person can put on a span. Key is its hotkey: one
 // lower-case letter, or empty for none. Color is "#rrggbb".
 type Label struct {
@@ -21,6 +23,13 @@ type RelationType struct {
 type Schema struct {
 	Labels    []Label
 	Relations []RelationType
+}
+
+// Equal reports whether s and o have the same labels and relation types
+// in the same order. Order counts because it is what a person sees: the
+// label bar, the hotkey list and every export list labels in it.
+func (s Schema) Equal(o Schema) bool {
+	return slices.Equal(s.Labels, o.Labels) && slices.Equal(s.Relations, o.Relations)
 }
 
 // RelationAttributedTo links a claim to the source it is attributed to.

@@ -112,16 +112,16 @@ func (s *Session) Annotation(id string) (Annotation, bool) {
 	return a, ok
 }
 
-// Annotations returns the annotations ordered by start, then end, then
-// id. The slice is the session's own, kept in order as edits come: callers
-// must not change it, nor keep it across an edit.
+// Annotations returns the annotations in [CompareAnnotations] order. The
+// slice is the session's own, kept in order as edits come: callers must
+// not change it, nor keep it across an edit.
 func (s *Session) Annotations() []Annotation {
 	if s.sorted == nil {
 		s.sorted = make([]Annotation, 0, len(s.anns))
 		for _, a := range s.anns {
 			s.sorted = append(s.sorted, a)
 		}
-		slices.SortFunc(s.sorted, compareAnnotations)
+		slices.SortFunc(s.sorted, CompareAnnotations)
 	}
 	return s.sorted
 }
@@ -177,7 +177,7 @@ func (s *Session) insertSorted(a Annotation) {
 	if s.sorted == nil {
 		return
 	}
-	i, _ := slices.BinarySearchFunc(s.sorted, a, compareAnnotations)
+	i, _ := slices.BinarySearchFunc(s.sorted, a, CompareAnnotations)
 	s.sorted = slices.Insert(s.sorted, i, a)
 }
 
@@ -186,19 +186,9 @@ func (s *Session) unsort(a Annotation) {
 	if s.sorted == nil {
 		return
 	}
-	if i, ok := slices.BinarySearchFunc(s.sorted, a, compareAnnotations); ok {
+	if i, ok := slices.BinarySearchFunc(s.sorted, a, CompareAnnotations); ok {
 		s.sorted = slices.Delete(s.sorted, i, i+1)
 	}
-}
-
-func compareAnnotations(a, b Annotation) int {
-	if a.Start != b.Start {
-		return a.Start - b.Start
-	}
-	if a.End != b.End {
-		return a.End - b.End
-	}
-	return strings.Compare(a.ID, b.ID)
 }
 
 // Tag adds an annotation of label over [start, end). Tagging a span that

@@ -35,8 +35,9 @@ type Store interface {
 	// Documents lists every document, ordered by creation, without reading
 	// texts or annotations.
 	Documents() ([]DocumentInfo, error)
-	// Load reads one document with its annotations (ordered by start, then
-	// end) and relations. A missing document is ErrNotFound.
+	// Load reads one document with its annotations (in
+	// CompareAnnotations order) and relations. A missing document is
+	// ErrNotFound.
 	Load(docID string) (*DocumentData, error)
 	// AddDocument adds a document without annotations. It fills in a
 	// missing ID, SHA256, Status and timestamps and returns the stored

@@ -56,6 +56,17 @@ func SHA256Hex(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// TextHash returns the SHA-256 hex that stands for d's text: its SHA256
+// field, or SHA256Hex of its text when the field is empty, as in a
+// document built in code or read from a file that left the hash out. It
+// is what pairs copies of one article across projects and files.
+func (d Document) TextHash() string {
+	if d.SHA256 != "" {
+		return d.SHA256
+	}
+	return SHA256Hex(d.Text)
+}
+
 // TitleFromText returns a title for a document: its first line that is
 // not blank, with runs of white space collapsed to one space, shortened at
 // a token boundary and ended with "…" when it is longer than 100 code

@@ -84,6 +84,29 @@ func TestSHA256Hex(t *testing.T) {
 	}
 }
 
+func TestDocumentTextHash(t *testing.T) {
+	const abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+	tests := []struct {
+		name string
+		doc  Document
+		want string
+	}{
+		{"computed when empty", Document{Text: "abc"}, abc},
+		{"field kept", Document{Text: "abc", SHA256: abc}, abc},
+		// The field wins even when it does not match: checking it is
+		// ValidateDocument's work, not the pairing's.
+		{"field wins over the text", Document{Text: "other", SHA256: abc}, abc},
+		{"empty text", Document{}, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.doc.TextHash(); got != tt.want {
+				t.Errorf("TextHash() = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestTitleFromText(t *testing.T) {
 	long := strings.Repeat("word ", 30)
 	tests := []struct {

@@ -147,6 +147,19 @@ func (s Schema) RelationType(name string) (RelationType, bool) {
 	return RelationType{}, false
 }
 
+// RelationFrom returns the relation type that links from annotations of
+// kind k, the link a person starts from such an annotation: in the default
+// schema, attributed_to from a claim. When several start at k, the first
+// in the schema's order is the one.
+func (s Schema) RelationFrom(k Kind) (RelationType, bool) {
+	for _, rt := range s.Relations {
+		if rt.FromKind == k {
+			return rt, true
+		}
+	}
+	return RelationType{}, false
+}
+
 // ValidateAnnotation checks one annotation against the length of its
 // document's text in code points and the schema: it has an id, 0 ≤ Start <
 // End ≤ textLen, and its label is in the schema. The error names the

@@ -134,6 +134,36 @@ func TestSchemaLookups(t *testing.T) {
 	}
 }
 
+func TestSchemaRelationFrom(t *testing.T) {
+	two := DefaultSchema()
+	two.Relations = append(two.Relations,
+		RelationType{Name: "quotes", FromKind: KindSource, ToKind: KindClaim},
+		RelationType{Name: "supports", FromKind: KindClaim, ToKind: KindClaim})
+	tests := []struct {
+		name   string
+		s      Schema
+		kind   Kind
+		want   string
+		wantOK bool
+	}{
+		{"claim in the default schema", DefaultSchema(), KindClaim, RelationAttributedTo, true},
+		{"source starts none by default", DefaultSchema(), KindSource, "", false},
+		{"entity starts none", DefaultSchema(), KindEntity, "", false},
+		{"no kind", DefaultSchema(), "", "", false},
+		{"empty schema", Schema{}, KindClaim, "", false},
+		{"the first of two", two, KindClaim, RelationAttributedTo, true},
+		{"added type", two, KindSource, "quotes", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rt, ok := tt.s.RelationFrom(tt.kind)
+			if rt.Name != tt.want || ok != tt.wantOK || ok && rt.FromKind != tt.kind {
+				t.Errorf("RelationFrom(%q) = %+v, %v, want %q, %v", tt.kind, rt, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
 func TestValidateAnnotation(t *testing.T) {
 	s := DefaultSchema()
 	ann := func(start, end int, label string) Annotation {

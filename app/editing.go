@@ -191,16 +191,6 @@ func (ws *workspace) dropMissingActive() {
 	}
 }
 
-// linkType returns the relation type that starts at annotations of kind k.
-func (ws *workspace) linkType(k annotate.Kind) (annotate.RelationType, bool) {
-	for _, rt := range ws.schema.Relations {
-		if rt.FromKind == k {
-			return rt, true
-		}
-	}
-	return annotate.RelationType{}, false
-}
-
 // startLink enters link mode for the selected annotation.
 func (ws *workspace) startLink() {
 	a, ok := ws.sess.Annotation(ws.active)
@@ -208,7 +198,7 @@ func (ws *workspace) startLink() {
 		ws.status.setHint("Select a claim first, then press A to link it to its source")
 		return
 	}
-	rt, ok := ws.linkType(ws.schema.KindOf(a.Label))
+	rt, ok := ws.schema.RelationFrom(ws.schema.KindOf(a.Label))
 	if !ok {
 		ws.status.setHint(fmt.Sprintf("%s annotations cannot be linked; select a claim", a.Label))
 		return
@@ -225,7 +215,7 @@ func (ws *workspace) linkTo(ids []string) {
 		ws.linking = false
 		return
 	}
-	rt, _ := ws.linkType(ws.schema.KindOf(from.Label))
+	rt, _ := ws.schema.RelationFrom(ws.schema.KindOf(from.Label))
 	for _, id := range ids {
 		to, ok := ws.sess.Annotation(id)
 		if !ok || ws.schema.KindOf(to.Label) != rt.ToKind {

@@ -62,7 +62,7 @@ type review struct {
 
 	docID string                 // the document shown
 	their *annotate.DocumentData // its copy in theirs; nil when theirs lacks it
-	diff  *docDiff               // their differences; nil when theirs lacks it
+	diff  *agree.DocDiff         // their differences; nil when theirs lacks it
 	cur   int                    // index in the diff's items of the current one; -1 none
 	kept  map[pairKey]bool       // items settled by keeping mine
 	// seekFrom, when set, is where the item just settled was: after the
@@ -182,7 +182,7 @@ func newReview(ws *workspace, path string, theirs agree.Side, mine []*annotate.D
 		project: rep,
 	}
 	for _, d := range theirs.Docs {
-		h := textHash(d.Document)
+		h := d.Document.TextHash()
 		if _, ok := r.bySHA[h]; !ok {
 			r.bySHA[h] = d
 		}
@@ -197,11 +197,11 @@ func newReview(ws *workspace, path string, theirs agree.Side, mine []*annotate.D
 func onlyIn(a, b []*annotate.DocumentData) []string {
 	have := make(map[string]bool, len(b))
 	for _, d := range b {
-		have[textHash(d.Document)] = true
+		have[d.Document.TextHash()] = true
 	}
 	var titles []string
 	for _, d := range a {
-		if !have[textHash(d.Document)] {
+		if !have[d.Document.TextHash()] {
 			titles = append(titles, d.Document.Title)
 		}
 	}
@@ -272,15 +272,15 @@ func (r *review) refresh() {
 	switch {
 	case opened:
 		r.docID, r.cur, r.seekFrom, had = d.ID, -1, nil, false
-		r.their, r.diff = r.bySHA[textHash(d)], nil
+		r.their, r.diff = r.bySHA[d.TextHash()], nil
 		if r.their != nil {
-			r.diff = newDocDiff(mine.Annotations, r.their.Annotations)
-			ws.view.SetSpans(diffSpans(r.diff.items))
+			r.diff = agree.NewDocDiff(mine.Annotations, r.their.Annotations)
+			ws.view.SetSpans(diffSpans(r.diff.Items()))
 		} else {
 			ws.view.SetSpans(spansFor(mine.Annotations, ws.schema))
 		}
 	case r.diff != nil:
-		out, in := r.diff.update(mine.Annotations)
+		out, in := r.diff.Update(mine.Annotations)
 		ids := make([]string, 0, 2*len(out))
 		for _, s := range diffSpans(out) {
 			ids = append(ids, s.ID)
@@ -293,7 +293,7 @@ func (r *review) refresh() {
 	ws.view.SetActive(r.activeID())
 	r.bar.show()
 	if r.diff != nil {
-		ws.docs.setBadge(d.ID, f1Badge(r.diff.counts()))
+		ws.docs.setBadge(d.ID, f1Badge(r.diff.Counts()))
 	}
 	r.latest = mine
 	r.put(mine, !opened)
@@ -308,7 +308,7 @@ func (r *review) items() []agree.DiffItem {
 	if r.diff == nil {
 		return nil
 	}
-	return r.diff.items
+	return r.diff.Items()
 }
 
 // relocate finds the current item again after the diff changed: the same
@@ -337,7 +337,7 @@ func (r *review) relocate(before agree.DiffItem, had bool) {
 func (r *review) put(d *annotate.DocumentData, edited bool) {
 	r.record(d)
 	r.want.doc = r.their != nil
-	if !sameSchema(r.schema, r.ws.schema) || !r.sameDocuments() {
+	if !r.schema.Equal(r.ws.schema) || !r.sameDocuments() {
 		r.schema = r.ws.schema
 		r.want.reload = true
 	}
@@ -353,11 +353,6 @@ func (r *review) record(d *annotate.DocumentData) {
 	if i := slices.IndexFunc(r.mine, func(m *annotate.DocumentData) bool { return m.Document.ID == d.Document.ID }); i >= 0 {
 		r.mine[i] = d
 	}
-}
-
-// sameSchema reports whether two schemas are equal.
-func sameSchema(a, b annotate.Schema) bool {
-	return slices.Equal(a.Labels, b.Labels) && slices.Equal(a.Relations, b.Relations)
 }
 
 // sameDocuments reports whether mine holds the documents the list shows,

@@ -2,9 +2,7 @@ package app
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -654,54 +652,4 @@ func writeTheirs(b *testing.B, path string, ws *workspace) {
 	if _, err := st.Import(func(yield func(*annotate.DocumentData, error) bool) { yield(doc, nil) }); err != nil {
 		b.Fatal(err)
 	}
-}
-
-// TestDocDiffUpdate edits random annotations at random and checks after
-// every edit that the diff kept up to date equals a diff made afresh.
-func TestDocDiffUpdate(t *testing.T) {
-	labels := []string{"A", "B", "C"}
-	for seed := range uint64(100) {
-		rng := rand.New(rand.NewPCG(seed, 1))
-		n := 0
-		random := func(side string) annotate.Annotation {
-			n++
-			start := rng.IntN(300)
-			return annotate.Annotation{ID: fmt.Sprintf("%s%03d", side, n), Start: start, End: start + 1 + rng.IntN(12), Label: labels[rng.IntN(len(labels))]}
-		}
-		var mine, theirs []annotate.Annotation
-		for range 60 {
-			mine = append(mine, random("m"))
-			theirs = append(theirs, random("t"))
-		}
-		slices.SortFunc(mine, byPosition)
-		d := newDocDiff(slices.Clone(mine), theirs)
-		for step := range 40 {
-			switch i := rng.IntN(len(mine)); rng.IntN(4) {
-			case 0:
-				mine = append(mine, random("m"))
-			case 1:
-				mine = slices.Delete(mine, i, i+1)
-			case 2:
-				mine[i].Start += rng.IntN(5)
-				mine[i].End = max(mine[i].End+rng.IntN(5), mine[i].Start+1)
-			default:
-				mine[i].Label = labels[rng.IntN(len(labels))]
-			}
-			slices.SortFunc(mine, byPosition)
-			d.update(slices.Clone(mine))
-			if got, want := itemKeys(d.items), itemKeys(agree.Diff(mine, d.theirs)); !slices.Equal(got, want) {
-				t.Fatalf("seed %d, step %d: kept up to date\n%v\nafresh\n%v", seed, step, got, want)
-			}
-		}
-	}
-}
-
-// itemKeys names the items of a diff by class and annotation ids.
-func itemKeys(items []agree.DiffItem) []string {
-	keys := make([]string, len(items))
-	for i, it := range items {
-		k := keyOf(it)
-		keys[i] = fmt.Sprintf("%v %s %s", it.Class, k.mine, k.theirs)
-	}
-	return keys
 }

@@ -104,7 +104,7 @@ func (r *review) showProject() {
 	}
 	if r.diff != nil {
 		// The worker may lag behind the last edit; the diff does not.
-		badges[r.docID] = f1Badge(r.diff.counts())
+		badges[r.docID] = f1Badge(r.diff.Counts())
 	}
 	r.ws.docs.setBadges(badges)
 	r.panel.setProject()

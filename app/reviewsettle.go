@@ -245,11 +245,12 @@ func (r *review) theirRelations(t annotate.Annotation, id string) (rels []annota
 // their annotation id, or "" if I have none. A document's relations are
 // few, so scanning for each beats building maps of all its annotations.
 func (r *review) mineLike(id string) string {
-	i := slices.IndexFunc(r.diff.theirs, func(a annotate.Annotation) bool { return a.ID == id })
+	theirs := r.diff.Theirs()
+	i := slices.IndexFunc(theirs, func(a annotate.Annotation) bool { return a.ID == id })
 	if i < 0 {
 		return ""
 	}
-	o := r.diff.theirs[i]
+	o := theirs[i]
 	mine := r.ws.sess.Annotations()
 	for k := sort.Search(len(mine), func(k int) bool { return mine[k].Start >= o.Start }); k < len(mine) && mine[k].Start == o.Start; k++ {
 		if mine[k].End == o.End && mine[k].Label == o.Label {

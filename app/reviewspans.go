@@ -54,16 +54,11 @@ func diffSpans(items []agree.DiffItem) []textview.Span {
 // isDisagreement reports whether a review steps to it.
 func isDisagreement(it agree.DiffItem) bool { return it.Class != agree.Agreed }
 
-// extent is the range an item covers: from the first start of its
-// annotations to the last end. Diff orders items by it.
+// extent is the range an item covers, as agree.DiffItem.Extent gives it,
+// in the form the review keeps its place in.
 func extent(it agree.DiffItem) [2]int {
-	switch {
-	case it.A == nil:
-		return [2]int{it.B.Start, it.B.End}
-	case it.B == nil:
-		return [2]int{it.A.Start, it.A.End}
-	}
-	return [2]int{min(it.A.Start, it.B.Start), max(it.A.End, it.B.End)}
+	start, end := it.Extent()
+	return [2]int{start, end}
 }
 
 // describe says what an item is, for the review bar and tooltips, with

@@ -1,10 +1,8 @@
 package storage
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -32,9 +30,9 @@ func (s *Store) Documents() ([]annotate.DocumentInfo, error) {
 	return list, nil
 }
 
-// Load reads one document with its annotations, ordered by start, end and
-// id, and its relations, ordered by id. A missing document is
-// annotate.ErrNotFound.
+// Load reads one document with its annotations, in
+// [annotate.CompareAnnotations] order, and its relations, ordered by id.
+// A missing document is annotate.ErrNotFound.
 func (s *Store) Load(docID string) (*annotate.DocumentData, error) {
 	var d *annotate.DocumentData
 	err := s.view(func(tx *bolt.Tx) error {
@@ -109,7 +107,7 @@ func (ref *docRef) read(tx *bolt.Tx) (*annotate.DocumentData, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(d.Annotations, compareAnnotations)
+	slices.SortFunc(d.Annotations, annotate.CompareAnnotations)
 	err = ref.rel.ForEach(func(k, v []byte) error {
 		r, err := decodeRelation(in.ID, k, v)
 		d.Relations = append(d.Relations, r)
@@ -119,17 +117,6 @@ func (ref *docRef) read(tx *bolt.Tx) (*annotate.DocumentData, error) {
 		return nil, err
 	}
 	return d, nil
-}
-
-// compareAnnotations orders annotations by start, end and id.
-func compareAnnotations(a, b annotate.Annotation) int {
-	if c := cmp.Compare(a.Start, b.Start); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.End, b.End); c != 0 {
-		return c
-	}
-	return strings.Compare(a.ID, b.ID)
 }
 
 // AddDocument adds a document without annotations and returns it as

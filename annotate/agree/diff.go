@@ -53,6 +53,18 @@ type DiffItem struct {
 	A, B  *annotate.Annotation
 }
 
+// Extent returns the range the item covers: from the first start of its
+// annotations to the last end. Diff orders items by it.
+func (it DiffItem) Extent() (start, end int) {
+	switch {
+	case it.A == nil:
+		return it.B.Start, it.B.End
+	case it.B == nil:
+		return it.A.Start, it.A.End
+	}
+	return min(it.A.Start, it.B.Start), max(it.A.End, it.B.End)
+}
+
 // Diff classifies every annotation of a and of b, two annotators' work on
 // the same document. Annotations are paired one to one, in four steps,
 // each among the annotations the earlier steps left unpaired:

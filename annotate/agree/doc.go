@@ -5,8 +5,9 @@
 //
 // # Pairing documents
 //
-// Documents are paired by the SHA-256 of their text (Document.SHA256, or
-// annotate.SHA256Hex of the text when that is empty), so the same article
+// Documents are paired by the SHA-256 of their text
+// ([annotate.Document.TextHash]: the SHA256 field, or the hash of the text
+// when that is empty), so the same article
 // imported separately by two people pairs up. Documents whose text is in
 // only one side are counted (only_a, only_b) and contribute no figures.
 // When one side holds the same text more than once, its k-th copy pairs
@@ -74,7 +75,8 @@
 // # Review and merge
 //
 // Diff sorts one document's annotations into agreed, boundary, label and
-// one-sided differences for review; Merge combines several annotators'
+// one-sided differences for review, and DocDiff keeps that Diff up to date
+// as the reviewer edits; Merge combines several annotators'
 // documents by union, intersection or majority. Their doc comments give the
 // exact rules.
 package agree

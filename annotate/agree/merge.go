@@ -208,7 +208,7 @@ func groupDocuments(inputs []Side, names []string, schema annotate.Schema) ([]do
 			if err := annotate.ValidateDocumentData(d, schema); err != nil {
 				return nil, fmt.Errorf("%s: %w", names[k], err)
 			}
-			sha := docHash(d)
+			sha := d.Document.TextHash()
 			g, ok := bySHA[sha]
 			if !ok {
 				g = len(groups)
@@ -252,7 +252,7 @@ func (v *votes[T]) add(k int) bool {
 func (m merger) document(g docGroup) *annotate.DocumentData {
 	first := g[slices.IndexFunc(g, func(d *annotate.DocumentData) bool { return d != nil })]
 	doc := first.Document
-	doc.SHA256 = docHash(first)
+	doc.SHA256 = first.Document.TextHash()
 	if doc.ID == "" {
 		doc.ID = annotate.NewID()
 	}

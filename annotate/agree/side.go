@@ -16,15 +16,6 @@ type pair struct {
 	a, b *annotate.DocumentData
 }
 
-// docHash returns the hash that pairs d: its SHA256, or the hash of its
-// text when the field is empty.
-func docHash(d *annotate.DocumentData) string {
-	if d.Document.SHA256 != "" {
-		return d.Document.SHA256
-	}
-	return annotate.SHA256Hex(d.Document.Text)
-}
-
 // pairDocuments pairs a's and b's documents by text hash, in a's order,
 // and counts the documents left over on each side. Nil documents are
 // skipped.
@@ -35,7 +26,7 @@ func pairDocuments(a, b []*annotate.DocumentData) (pairs []pair, onlyA, onlyB in
 		if d == nil {
 			continue
 		}
-		sha := docHash(d)
+		sha := d.Document.TextHash()
 		inB[sha] = append(inB[sha], d)
 		nb++
 	}
@@ -43,7 +34,7 @@ func pairDocuments(a, b []*annotate.DocumentData) (pairs []pair, onlyA, onlyB in
 		if d == nil {
 			continue
 		}
-		sha := docHash(d)
+		sha := d.Document.TextHash()
 		copies := inB[sha]
 		if len(copies) == 0 {
 			onlyA++
