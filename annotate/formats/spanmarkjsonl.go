@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 
 	"spanmark/annotate"
 )
@@ -161,16 +160,10 @@ func (s *jsonlScanner) scanLine(b []byte, index, line int) docRecord {
 	case wl.Format != "" || wl.Version != 0:
 		rec.err = checkFormat(wl.Format, wl.Version)
 	}
-	if rec.err == nil && wl.Schema != nil && !sameSchema(wl.Schema.schema(), s.schema) {
+	if rec.err == nil && wl.Schema != nil && !wl.Schema.schema().Equal(s.schema) {
 		rec.err = annotate.Invalidf("its schema differs from the file's")
 	}
 	return rec
-}
-
-// sameSchema reports whether a and b have the same labels and relation
-// types in the same order.
-func sameSchema(a, b annotate.Schema) bool {
-	return slices.Equal(a.Labels, b.Labels) && slices.Equal(a.Relations, b.Relations)
 }
 
 // readLongLine reads one line of any length, without its "\n", into buf's

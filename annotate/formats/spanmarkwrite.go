@@ -121,16 +121,13 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema) (*wireDocument,
 		ID:          doc.ID,
 		Title:       doc.Title,
 		Text:        doc.Text,
-		SHA256:      doc.SHA256,
+		SHA256:      doc.TextHash(),
 		Status:      doc.Status,
 		SourcePath:  doc.SourcePath,
 		CreatedAt:   formatTime(doc.Created),
 		UpdatedAt:   formatTime(doc.Updated),
 		Annotations: make([]wireAnnotation, 0, len(d.Annotations)),
 		Relations:   make([]wireRelation, 0, len(d.Relations)),
-	}
-	if wd.SHA256 == "" {
-		wd.SHA256 = annotate.SHA256Hex(doc.Text)
 	}
 	if wd.Status == "" {
 		wd.Status = annotate.StatusTodo
