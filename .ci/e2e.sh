@@ -18,6 +18,15 @@ export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
 mkdir -p "$HOME"
 display=:${E2E_DISPLAY:-99}
 
+# Without a display: one line, exit 1, and no default project made.
+status=0
+env -u DISPLAY "${spanmark[@]}" >"$work/nodisplay.out" 2>&1 || status=$?
+if [ "$status" != 1 ] || [ "$(cat "$work/nodisplay.out")" != "spanmark: no display: set DISPLAY or use the command line (spanmark help)" ] ||
+	[ -n "$(find "$XDG_DATA_HOME" -name '*.spanmark' 2>/dev/null)" ]; then
+	echo "without a display: exit $status, printed:"; cat "$work/nodisplay.out"; exit 1
+fi
+echo "e2e ok: without a display, one line and nothing created"
+
 Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 app=
@@ -69,10 +78,26 @@ double 838 399 && key s       # "Shoigu" said, as SOURCE
 click 400 373 && key a        # select the claim, link it…
 click 838 399                 # …to the source
 key ctrl+z && key ctrl+shift+z # undo the link, redo it
+
+# While the window holds the project, an export from another project
+# must not replace it, even with --force; the window goes on saving.
+held=$XDG_DATA_HOME/spanmark/default.spanmark
+"${spanmark[@]}" import --db "$work/other.spanmark" testdata/article.txt >/dev/null 2>&1
+before=$(sha256sum <"$held")
+status=0
+"${spanmark[@]}" export --db "$work/other.spanmark" --out "$held" --force 2>"$work/held.err" || status=$?
+if [ "$status" != 1 ] || ! grep -q "is a Spanmark project; an export never replaces one" "$work/held.err" ||
+	[ "$(sha256sum <"$held")" != "$before" ]; then
+	echo "export onto the open project: exit $status"; cat "$work/held.err"; exit 1
+fi
+echo "e2e ok: export onto the project the window holds is refused; the project is unchanged"
 import -window root "$shots/tagged.png"
 key ctrl+q
 for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app" 2>/dev/null; then echo "spanmark did not quit on Ctrl+Q"; exit 1; fi
+# Under LANG=C.UTF-8, the locale most containers have, the app says nothing.
+if [ -s "$work/app.log" ]; then echo "the app printed:"; cat "$work/app.log"; exit 1; fi
+echo "e2e ok: the app printed nothing under LANG=$LANG"
 
 # Reopen: everything must still be there.
 "${spanmark[@]}" >"$work/app2.log" 2>&1 &
