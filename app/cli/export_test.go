@@ -126,3 +126,24 @@ func TestExportOutput(t *testing.T) {
 		}
 	})
 }
+
+// TestCompactHeld compacts a project another window holds: one message
+// that says "compact" once and names the user's file.
+func TestCompactHeld(t *testing.T) {
+	dir := isolate(t)
+	db := filepath.Join(dir, "p.spanmark")
+	mustRun(t, "", "import", "--db", db, filepath.Join(testdata, "article.txt"))
+	held, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	code, _, stderr := spanmark(t, "", "compact", "--db", db)
+	if want := "spanmark: compact: " + db + " is open in another Spanmark window\n"; code != exitError || stderr != want {
+		t.Errorf("exit %d, stderr %q; want %q", code, stderr, want)
+	}
+	code, _, stderr = spanmark(t, "", "compact", "--db", filepath.Join(dir, "none.spanmark"))
+	if want := "spanmark: compact: no project at " + filepath.Join(dir, "none.spanmark") + "\n"; code != exitError || stderr != want {
+		t.Errorf("exit %d, stderr %q; want %q", code, stderr, want)
+	}
+}

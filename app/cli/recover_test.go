@@ -22,6 +22,7 @@ func TestDamagedProject(t *testing.T) {
 		"cut at 8 KiB":    data[:8<<10],
 		"cut at 64 KiB":   data[:64<<10],
 		"cut at 100000 B": data[:100000],
+		"cut at 200000 B": data[:200000],
 	}
 	// Overwrite half the pages after the two meta pages: whatever bbolt
 	// put where, export and compact read some of them.
