@@ -1,14 +1,17 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 
+	"spanmark/annotate/formats"
 	"spanmark/storage"
 )
 
@@ -146,4 +149,88 @@ func TestCompactHeld(t *testing.T) {
 	if want := "spanmark: compact: no project at " + filepath.Join(dir, "none.spanmark") + "\n"; code != exitError || stderr != want {
 		t.Errorf("exit %d, stderr %q; want %q", code, stderr, want)
 	}
+}
+
+// TestExportFormats exports a project in each format through the command
+// line and imports the result into a new project: the annotations and
+// relations the format carries come back where they were.
+func TestExportFormats(t *testing.T) {
+	dir := isolate(t)
+	src := filepath.Join(dir, "src.spanmark")
+	mustRun(t, "", "import", "--db", src, "--format", "labelstudio", formatFile("article.labelstudio.json"), formatFile("unicode.labelstudio.json"))
+	srcKeys, _ := spanKeys(t, src)
+	tests := []struct {
+		format, out string
+		flags       []string
+		conll       bool // entities only, on a text spaced anew
+		relations   int
+		notes       int // annotations the format cannot hold as they are
+	}{
+		{"spacy", "x.spacy.jsonl", nil, false, 0, 1},
+		{"doccano", "x.doccano.jsonl", nil, false, 0, 0},
+		{"doccano", "x.doccano-relations.jsonl", []string{"--relations"}, false, 4, 0},
+		{"labelstudio", "x.labelstudio.json", nil, false, 4, 0},
+		{"brat", "x.brat", nil, false, 4, 0},
+		{"brat", "x.zip", nil, false, 4, 0},
+		{"conll", "x.conll", nil, true, 0, 1},
+		{"w3c", "x.w3c.jsonld", nil, false, 4, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.out, func(t *testing.T) {
+			out := filepath.Join(dir, tc.out)
+			args := append([]string{"export", "--db", src, "--format", tc.format, "--out", out}, tc.flags...)
+			_, stderr := mustRun(t, "", args...)
+			if got := strings.Count(stderr, "note: "); got != tc.notes {
+				t.Errorf("got %d notes, want %d:\n%s", got, tc.notes, stderr)
+			}
+			if tc.notes > 0 && !strings.Contains(stderr, fmt.Sprintf("%d notes: what %s cannot hold", tc.notes, tc.format)) {
+				t.Errorf("stderr lacks the count of notes:\n%s", stderr)
+			}
+			db := filepath.Join(dir, tc.out+".spanmark")
+			mustRun(t, "", "import", "--db", db, "--format", tc.format, out)
+			keys, rels := spanKeys(t, db)
+			if tc.conll {
+				if got, want := labelTexts(t, db, true), fixtureSpans(t, true); !slices.Equal(got, want) {
+					t.Errorf("got %q\nwant %q", got, want)
+				}
+			} else if !slices.Equal(keys, srcKeys) {
+				t.Errorf("got %q\nwant %q", keys, srcKeys)
+			}
+			if rels != tc.relations {
+				t.Errorf("got %d relations, want %d", rels, tc.relations)
+			}
+		})
+	}
+	t.Run("brat folder", func(t *testing.T) {
+		if fi, err := os.Stat(filepath.Join(dir, "x.brat")); err != nil || !fi.IsDir() {
+			t.Fatalf("x.brat: %v; want a folder", err)
+		}
+		code, _, stderr := spanmark(t, "", "export", "--db", src, "--format", "brat", "--out", filepath.Join(dir, "x.brat"))
+		if code != exitError || !strings.Contains(stderr, "is a folder that is not empty") {
+			t.Errorf("export into a full folder: got exit %d, stderr %q", code, stderr)
+		}
+	})
+	t.Run("labelstudio config", func(t *testing.T) {
+		want := formats.LabelStudioConfig(mustSchema(t, src))
+		b, err := os.ReadFile(filepath.Join(dir, "x.labelstudio.config.xml"))
+		if err != nil || string(b) != want {
+			t.Errorf("config beside the export: got %q, %v; want %q", b, err, want)
+		}
+		if stdout, _ := mustRun(t, "", "export", "--db", src, "--format", "labelstudio", "--config"); stdout != want {
+			t.Errorf("--config: got %q, want %q", stdout, want)
+		}
+	})
+	t.Run("conll claims", func(t *testing.T) {
+		want := 0
+		for _, sp := range fixtureSpans(t, false) {
+			if strings.HasPrefix(sp, "CLAIM ") {
+				want++
+			}
+		}
+		stdout, _ := mustRun(t, "", "export", "--db", src, "--format", "conll", "--kind", "claim")
+		if got := strings.Count(stdout, "\tB-CLAIM\n"); got != want {
+			t.Errorf("got %d claims, want %d:\n%s", got, want, stdout)
+		}
+	})
+	noTemporaryFiles(t, dir)
 }
