@@ -71,8 +71,13 @@ func Recover(src, dst string) (RecoverReport, error) {
 
 // checkRecoverPaths refuses a dst that exists, which includes src.
 func checkRecoverPaths(src, dst string) error {
-	if _, err := os.Stat(src); err != nil {
+	fi, err := os.Stat(src)
+	if err != nil {
 		return fmt.Errorf("recover: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		// Reading a FIFO or a device would wait or never end.
+		return fmt.Errorf("recover %s: %w: not a regular file", src, annotate.ErrNotProject)
 	}
 	if filepath.Clean(src) == filepath.Clean(dst) {
 		return fmt.Errorf("recover %s: the new project must be another file", src)

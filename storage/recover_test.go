@@ -125,6 +125,7 @@ func TestRecoverErrors(t *testing.T) {
 	}{
 		{"source missing", filepath.Join(dir, "missing"), filepath.Join(dir, "a"), fs.ErrNotExist},
 		{"source not a project", text, filepath.Join(dir, "b"), annotate.ErrNotProject},
+		{"source a device", os.DevNull, filepath.Join(dir, "c"), annotate.ErrNotProject},
 		{"destination exists", src, existing, fs.ErrExist},
 		{"destination is the source", src, src, nil},
 	}

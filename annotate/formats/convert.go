@@ -83,7 +83,7 @@ func ExportTool(w io.Writer, format string, st annotate.Store, o ExportOptions) 
 }
 
 // exportTool is ExportTool over the documents each yields.
-func exportTool(w io.Writer, format string, st annotate.Store, each func(func(*annotate.DocumentData) error) error, o ExportOptions) error {
+func exportTool(w io.Writer, format string, st annotate.Store, each EachFunc, o ExportOptions) error {
 	export, ok := Exporters[format]
 	if !ok {
 		return fmt.Errorf("unknown export format %q", format)
@@ -105,7 +105,7 @@ func exportTool(w io.Writer, format string, st annotate.Store, each func(func(*a
 // the paths it wrote.
 func ExportPath(path, format string, st annotate.Store, o ExportOptions) ([]string, error) {
 	each := progressEach(st.Each, o.Progress)
-	if format == "brat" && !strings.EqualFold(filepath.Ext(path), ".zip") {
+	if ExportsFolder(format, path) {
 		err := WriteFolder(path, func(dir string) error {
 			o, err := storeExportOptions(st, o)
 			if err != nil {
@@ -143,8 +143,14 @@ func ExportPath(path, format string, st annotate.Store, o ExportOptions) ([]stri
 	return []string{path, config}, nil
 }
 
+// ExportsFolder reports whether ExportPath writes a folder at path for
+// format rather than a file: brat, unless path ends in .zip.
+func ExportsFolder(format, path string) bool {
+	return format == "brat" && !strings.EqualFold(filepath.Ext(path), ".zip")
+}
+
 // progressEach returns each, telling progress of every document first.
-func progressEach(each func(func(*annotate.DocumentData) error) error, progress func(int, string) error) func(func(*annotate.DocumentData) error) error {
+func progressEach(each EachFunc, progress func(int, string) error) EachFunc {
 	if progress == nil {
 		return each
 	}

@@ -54,7 +54,7 @@ func (c *cli) exportCmd(args []string) int {
 	}
 	// Refuse before anything is read, not after.
 	for _, path := range []string{*out, *schemaOut} {
-		if path == "" || path == *out && *format == "brat" && !strings.EqualFold(filepath.Ext(path), ".zip") {
+		if path == "" || path == *out && formats.ExportsFolder(*format, path) {
 			continue
 		}
 		if err := formats.CheckOutput(path, o.Replace); err != nil {
