@@ -71,6 +71,12 @@ func OpenSession(st Store, docID string) (*Session, error) {
 	for _, a := range data.Annotations {
 		s.anns[a.ID] = a
 	}
+	// The store gives the annotations in order: keep it rather than sort
+	// them again on the first call of Annotations.
+	if len(s.anns) == len(data.Annotations) {
+		SortAnnotations(data.Annotations)
+		s.sorted = data.Annotations
+	}
 	for _, r := range data.Relations {
 		s.rels[r.ID] = r
 	}
@@ -100,6 +106,12 @@ func (s *Session) SetSchema(schema Schema) error {
 	for _, a := range data.Annotations {
 		s.anns[a.ID] = a
 	}
+	// The store gives the annotations in order: keep it rather than sort
+	// them again on the first call of Annotations.
+	if len(s.anns) == len(data.Annotations) {
+		SortAnnotations(data.Annotations)
+		s.sorted = data.Annotations
+	}
 	// A rename changed labels under the history's feet; replaying old
 	// steps would bring the old names back.
 	s.undo, s.redo = nil, nil
@@ -121,7 +133,7 @@ func (s *Session) Annotations() []Annotation {
 		for _, a := range s.anns {
 			s.sorted = append(s.sorted, a)
 		}
-		slices.SortFunc(s.sorted, CompareAnnotations)
+		SortAnnotations(s.sorted)
 	}
 	return s.sorted
 }

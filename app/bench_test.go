@@ -28,6 +28,7 @@ func benchWorkspace(b *testing.B, annotations int) *workspace {
 	a := test.NewTempApp(b)
 	w := a.NewWindow("Spanmark")
 	ws := newWorkspace(a, w, Config{Path: path, Open: open})
+	ws.view.SetClock(stoppedClock)
 	if err := ws.openProject(path); err != nil {
 		b.Fatal(err)
 	}

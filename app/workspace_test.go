@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -51,6 +52,7 @@ func openTestWorkspace(t *testing.T, path string) *workspace {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Spanmark")
 	ws := newWorkspace(a, w, Config{Path: path, Open: open})
+	ws.view.SetClock(stoppedClock)
 	if err := ws.openProject(path); err != nil {
 		t.Fatal(err)
 	}
@@ -59,6 +61,11 @@ func openTestWorkspace(t *testing.T, path string) *workspace {
 	t.Cleanup(func() { ws.close() })
 	return ws
 }
+
+// stoppedClock is the article view's clock in tests: its time never
+// comes. Fyne's test driver would run the view's timers on their own
+// goroutines, alongside the test.
+func stoppedClock(time.Duration, func()) func() { return func() {} }
 
 // offsetOf returns the code-point offset of the n-th (from 0) occurrence
 // of sub in the open document.

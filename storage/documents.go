@@ -107,7 +107,7 @@ func (ref *docRef) read(tx *bolt.Tx) (*annotate.DocumentData, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(d.Annotations, annotate.CompareAnnotations)
+	annotate.SortAnnotations(d.Annotations)
 	err = ref.rel.ForEach(func(k, v []byte) error {
 		r, err := decodeRelation(in.ID, k, v)
 		d.Relations = append(d.Relations, r)

@@ -285,7 +285,7 @@ func (sv *salvage) content(hdr []byte, d *annotate.DocumentData) error {
 	if err != nil {
 		return fmt.Errorf("annotations: %w", err)
 	}
-	slices.SortFunc(d.Annotations, annotate.CompareAnnotations)
+	annotate.SortAnnotations(d.Annotations)
 	err = sv.pf.eachInBucket(rel, func(e element) error {
 		r, err := decodeRelation(id, e.key, e.value)
 		d.Relations = append(d.Relations, r)

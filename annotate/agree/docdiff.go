@@ -27,7 +27,7 @@ type DocDiff struct {
 // copy of theirs.
 func NewDocDiff(mine, theirs []annotate.Annotation) *DocDiff {
 	theirs = slices.Clone(theirs)
-	slices.SortFunc(theirs, annotate.CompareAnnotations)
+	annotate.SortAnnotations(theirs)
 	return &DocDiff{mine: mine, theirs: theirs, items: Diff(mine, theirs)}
 }
 

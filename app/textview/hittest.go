@@ -9,21 +9,18 @@ type box struct {
 	x0, x1 float32
 }
 
-// height is the height of the laid out text.
-func (l *layout) height() float32 {
-	return float32(len(l.lines)) * l.lineHeight
-}
-
 // lineAt returns the index of the line at y, clamped to the lines.
 func (l *layout) lineAt(y float32) int {
-	li := int(y / l.lineHeight)
-	return max(0, min(li, len(l.lines)-1))
+	li := max(0, int(y/l.lineHeight))
+	l.toLine(li)
+	return min(li, len(l.lines)-1)
 }
 
 // lineOf returns the index of the line offset is on: the last line that
 // starts at or before it, so an offset where a line wraps belongs to the
 // next line.
 func (l *layout) lineOf(offset int) int {
+	l.toOffset(offset)
 	i := sort.Search(len(l.lines), func(i int) bool { return int(l.lines[i].start) > offset })
 	return max(0, i-1)
 }
@@ -90,6 +87,7 @@ func (l *layout) offsetAt(x, y float32) int {
 	if y < 0 {
 		return 0
 	}
+	l.toLine(int(y / l.lineHeight))
 	if y >= l.height() {
 		return len(l.runes)
 	}
@@ -117,7 +115,11 @@ func (l *layout) offsetAt(x, y float32) int {
 // character is there: above or below the text, or left or right of the
 // characters of the line at y.
 func (l *layout) charAt(x, y float32) (int, bool) {
-	if y < 0 || y >= l.height() || x < 0 {
+	if y < 0 || x < 0 {
+		return 0, false
+	}
+	l.toLine(int(y / l.lineHeight))
+	if y >= l.height() {
 		return 0, false
 	}
 	li := l.lineAt(y)
@@ -168,6 +170,9 @@ func (l *layout) boxes(dst []box, a, b, first, last int) []box {
 		return dst
 	}
 	last = min(last, len(l.lines)-1)
+	if last < first || a > int(l.lines[last].end) {
+		return dst // after the lines: not worth laying out the text up to a
+	}
 	for li := max(l.lineOf(a), first); li <= last; li++ {
 		ln := l.lines[li]
 		if int(ln.start) >= b {

@@ -46,7 +46,7 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Modifier&fyne.KeyModifierShift != 0 || v.shift {
 		v.press.extended = true
 		v.press.from = v.anchor
-		v.userSelect(dragSelection(v.tokens, v.anchor, at, v.press.exact))
+		v.userSelect(dragSelection(v.words(), v.anchor, at, v.press.exact))
 	}
 }
 
@@ -104,7 +104,7 @@ func (v *View) endDrag() {
 
 // dragTo selects from the press to the drag position.
 func (v *View) dragTo() {
-	v.anchor, v.caret = dragSelection(v.tokens, v.press.from, v.OffsetAt(v.dragPos), v.press.exact)
+	v.anchor, v.caret = dragSelection(v.words(), v.press.from, v.OffsetAt(v.dragPos), v.press.exact)
 	v.Refresh()
 }
 
@@ -173,7 +173,7 @@ func (v *View) DoubleTapped(ev *fyne.PointEvent) {
 	if !ok {
 		return
 	}
-	if t, ok := annotate.WordAt(v.tokens, c); ok {
+	if t, ok := annotate.WordAt(v.words(), c); ok {
 		v.userSelect(t.Start, t.End)
 	}
 }
@@ -309,6 +309,9 @@ func (v *View) scrollKey(name fyne.KeyName) {
 	case fyne.KeyHome:
 		v.scrollBy(-v.scrollY)
 	case fyne.KeyEnd:
+		if l := v.layout(); l != nil {
+			l.toEnd() // the end, not where the estimated height puts it
+		}
 		v.scrollBy(v.maxScroll() - v.scrollY)
 	}
 }

@@ -76,6 +76,13 @@ type run struct {
 // apart, so line i is at y = i*lineHeight. It is plain data with the text
 // and the measurer it was made with, so that hit testing and range
 // geometry (hittest.go) are pure functions of it.
+//
+// A layout may hold the first lines only: the view lays out what is on
+// screen when a text is shown or the width changes, and the rest a piece
+// at a time afterwards (lazy.go), so that the first paint of a long text
+// costs what a short one does. lines and runs are always complete lines;
+// the methods that look a line up lay out as far as they need first, so
+// no caller sees a line that is not laid out.
 type layout struct {
 	text       string
 	runes      []rune
@@ -84,64 +91,88 @@ type layout struct {
 	lineHeight float32
 	lines      []line
 	runs       []run
+	rest       *breaker // where laying out goes on; nil once the text is all laid out
 }
 
-// layoutText breaks text into lines no wider than width: at spaces and
-// tabs, around ideographs, and inside a word only when the word alone is
-// wider than the line. Spaces at a wrap hang past the width. runes must be
-// []rune(text); the layout keeps both, the string so that cache keys and
-// drawn lines are substrings that cost no allocation.
+// layoutText breaks all of text into lines no wider than width: at spaces
+// and tabs, around ideographs, and inside a word only when the word alone
+// is wider than the line. Spaces at a wrap hang past the width. runes
+// must be []rune(text); the layout keeps both, the string so that cache
+// keys and drawn lines are substrings that cost no allocation.
 func layoutText(text string, runes []rune, width, lineHeight float32, m *measurer) *layout {
-	l := &layout{text: text, runes: runes, m: m, width: width, lineHeight: lineHeight}
-	b := breaker{m: m, width: width}
-	b.lines = append(make([]line, 0, len(text)/64+1), line{})
-	b.runs = make([]run, 0, len(text)/3+1)
-	b.breakText(text)
-	l.lines, l.runs = b.lines, b.runs
+	l := startLayout(text, runes, width, lineHeight, m)
+	l.toEnd()
 	return l
 }
 
-// breaker holds the state of layoutText while it walks the text once.
+// startLayout returns a layout of text for width with no line laid out
+// yet: its methods lay out as far as they are asked about.
+func startLayout(text string, runes []rune, width, lineHeight float32, m *measurer) *layout {
+	l := &layout{text: text, runes: runes, m: m, width: width, lineHeight: lineHeight}
+	b := &breaker{m: m, width: width}
+	b.lines = append(make([]line, 0, len(text)/64+1), line{})
+	b.runs = make([]run, 0, len(text)/3+1)
+	l.rest = b
+	l.sync()
+	return l
+}
+
+// breaker holds the state of laying out a text, which goes through it
+// once, from the start, in as many steps as its layout asks for.
 type breaker struct {
 	m     *measurer
 	width float32
-	lines []line
+	lines []line // the lines so far; the last is the one being filled
 	runs  []run
 	x     float32 // pen position on the current line
+	cp, i int     // where the text not laid out yet starts: code point and byte
 }
 
-func (b *breaker) breakText(text string) {
-	cp := 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch class := classify(r); class {
-		case classNewline:
-			b.endLine(cp, i)
-			b.startLine(cp+1, i+size)
-			cp, i = cp+1, i+size
-		case classTab:
-			b.add(cp)
-			b.x = b.m.tabEnd(b.x)
-			cp, i = cp+1, i+size
-		case classSpace:
-			j, n := scan(text, i, classSpace)
-			b.add(cp)
-			if n == j-i {
-				b.x += float32(n) * b.m.space
-			} else {
-				b.x += b.m.width(text[i:j])
-			}
-			cp, i = cp+n, j
-		case classIdeograph:
-			b.word(text, cp, i, i+size, 1)
-			cp, i = cp+1, i+size
-		default:
-			j, n := scan(text, i, classWord)
-			b.word(text, cp, i, j, n)
-			cp, i = cp+n, j
-		}
+// breakUntil lays out text from where the breaker stands up to byte limit
+// or a little past it (a word is not cut), and reports whether it reached
+// the end of the text, which closes the last line.
+func (b *breaker) breakUntil(text string, limit int) (done bool) {
+	for b.i < len(text) && b.i < limit {
+		b.step(text)
 	}
-	b.endLine(cp, len(text))
+	if b.i < len(text) {
+		return false
+	}
+	b.endLine(b.cp, len(text))
+	return true
+}
+
+// step lays out the next word, stretch of spaces, tab, newline or
+// ideograph.
+func (b *breaker) step(text string) {
+	cp, i := b.cp, b.i
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch class := classify(r); class {
+	case classNewline:
+		b.endLine(cp, i)
+		b.startLine(cp+1, i+size)
+		b.cp, b.i = cp+1, i+size
+	case classTab:
+		b.add(cp)
+		b.x = b.m.tabEnd(b.x)
+		b.cp, b.i = cp+1, i+size
+	case classSpace:
+		j, n := scan(text, i, classSpace)
+		b.add(cp)
+		if n == j-i {
+			b.x += float32(n) * b.m.space
+		} else {
+			b.x += b.m.width(text[i:j])
+		}
+		b.cp, b.i = cp+n, j
+	case classIdeograph:
+		b.word(text, cp, i, i+size, 1)
+		b.cp, b.i = cp+1, i+size
+	default:
+		j, n := scan(text, i, classWord)
+		b.word(text, cp, i, j, n)
+		b.cp, b.i = cp+n, j
+	}
 }
 
 // word places the word text[i:j], n code points starting at cp, wrapping

@@ -66,9 +66,9 @@ func (v *View) userSelect(anchor, caret int) {
 // the anchor.
 func (v *View) extendByWord(forward bool) {
 	v.snapAnchor(forward)
-	caret := prevWordStart(v.tokens, v.caret)
+	caret := prevWordStart(v.words(), v.caret)
 	if forward {
-		caret = nextWordEnd(v.tokens, v.caret, len(v.runes))
+		caret = nextWordEnd(v.words(), v.caret, len(v.runes))
 	}
 	v.userSelect(v.anchor, caret)
 	v.ScrollTo(caret)
@@ -90,6 +90,7 @@ func (v *View) extendByLine(forward bool) {
 	if forward {
 		li += 2
 	}
+	l.toLine(li)
 	var caret int
 	switch {
 	case li < 0:
@@ -97,7 +98,7 @@ func (v *View) extendByLine(forward bool) {
 	case li >= len(l.lines):
 		caret = len(v.runes)
 	default:
-		caret = snapOut(v.tokens, l.offsetAt(x, (float32(li)+0.5)*l.lineHeight), forward)
+		caret = snapOut(v.words(), l.offsetAt(x, (float32(li)+0.5)*l.lineHeight), forward)
 	}
 	v.userSelect(v.anchor, caret)
 	v.ScrollTo(caret)
@@ -108,11 +109,20 @@ func (v *View) extendByLine(forward bool) {
 // its start when the selection will grow forward, its end when backward.
 func (v *View) snapAnchor(forward bool) {
 	if v.anchor == v.caret {
-		v.anchor = snapOut(v.tokens, v.anchor, !forward)
+		v.anchor = snapOut(v.words(), v.anchor, !forward)
 	}
 }
 
 // clearSelection collapses the selection to its caret.
 func (v *View) clearSelection() {
 	v.userSelect(v.caret, v.caret)
+}
+
+// words returns the text's tokens, made when first needed: a long text's
+// take milliseconds, and showing the text does not need them.
+func (v *View) words() []annotate.Token {
+	if v.tokens == nil {
+		v.tokens = annotate.Tokenize(v.text)
+	}
+	return v.tokens
 }

@@ -89,6 +89,7 @@ type View struct {
 	metrics metrics
 	meas    *measurer
 	lay     *layout
+	resting *layout // the layout layoutRest is going on with
 	scrollY float32
 	pending int // offset to scroll to once laid out; -1 none
 
@@ -103,7 +104,7 @@ type View struct {
 	hover hover
 
 	// after runs f on the Fyne goroutine after d and returns a function
-	// that cancels it; tests replace it to control time.
+	// that cancels it (see SetClock).
 	after func(d time.Duration, f func()) (cancel func())
 }
 
@@ -117,6 +118,16 @@ func New() *View {
 	return v
 }
 
+// SetClock replaces how the view runs work later (the tooltip's delay,
+// autoscrolling during a drag, laying out the rest of a long text): after
+// must run f on the Fyne goroutine once d has passed and return a
+// function that cancels it. By default it is a timer and fyne.Do. Fyne's
+// test driver runs fyne.Do's function at once on the calling goroutine,
+// so tests give the view a clock they advance themselves.
+func (v *View) SetClock(after func(d time.Duration, f func()) (cancel func())) {
+	v.after = after
+}
+
 // CreateRenderer is a private method to Fyne which links this widget to
 // its renderer.
 func (v *View) CreateRenderer() fyne.WidgetRenderer {
@@ -128,7 +139,7 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 func (v *View) SetText(text string) {
 	v.text = text
 	v.runes = []rune(text)
-	v.tokens = annotate.Tokenize(text)
+	v.tokens = nil
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
 	v.active, v.related = "", nil
@@ -305,7 +316,7 @@ func (v *View) layout() *layout {
 		return nil
 	}
 	if old := v.lay; old == nil || old.width != width || old.m != v.meas {
-		v.lay = layoutText(v.text, v.runes, width, v.metrics.lineHeight, v.meas)
+		v.lay = startLayout(v.text, v.runes, width, v.metrics.lineHeight, v.meas)
 		if old != nil && v.scrollY > 0 {
 			// Keep the line at the top in view across a resize or a zoom.
 			top := old.lines[old.lineAt(v.scrollY-v.metrics.pad)].start
@@ -316,6 +327,10 @@ func (v *View) layout() *layout {
 	if v.pending >= 0 {
 		v.reveal(v.lay, v.pending)
 		v.pending = -1
+	}
+	if !v.lay.done() && v.resting != v.lay {
+		v.resting = v.lay
+		v.layoutRest(v.lay, restDelay)
 	}
 	return v.lay
 }
@@ -328,8 +343,12 @@ func (v *View) maxScroll() float32 {
 	return max(0, v.lay.height()+2*v.metrics.pad-v.Size().Height)
 }
 
-// scrollTo sets the scroll offset, clamped to the text.
+// scrollTo sets the scroll offset, clamped to the text, and lays the text
+// out as far as the view then shows.
 func (v *View) scrollTo(y float32) {
+	if v.lay != nil {
+		v.lay.toLine(int((y + v.Size().Height) / v.lay.lineHeight))
+	}
 	v.scrollY = max(0, min(y, v.maxScroll()))
 }
 

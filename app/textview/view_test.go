@@ -41,6 +41,7 @@ func newTestView(t *testing.T, text string, size fyne.Size) (*View, fyne.Window)
 	t.Helper()
 	test.NewTempApp(t)
 	v := New()
+	v.SetClock((&fakeClock{}).after) // Fyne's test driver would run timers on their own goroutine
 	v.SetText(text)
 	w := test.NewTempWindow(t, v)
 	w.SetPadded(false)
