@@ -15,17 +15,21 @@ import (
 // so each user action is one transaction, durable before the method
 // returns. When Apply fails the session is left as it was.
 type Session struct {
-	store     Store
-	schema    Schema
-	doc       Document
-	index     *Index
-	anns      map[string]Annotation
-	rels      map[string]Relation
-	sorted    []Annotation // anns in order; nil when stale
-	relsByID  []Relation   // rels in order; nil when stale
-	undo      []step
-	redo      []step
-	annotator string
+	store  Store
+	schema Schema
+	doc    Document
+	index  *Index
+	anns   map[string]Annotation
+	rels   map[string]Relation
+	sorted []Annotation // anns in order as of the last merge; nil when not made
+	// Edits since sorted was made, merged into it when Annotations is
+	// next called: moving tens of thousands of annotations at every
+	// keystroke cost more than the commit.
+	added, removed []Annotation
+	relsByID       []Relation // rels in order; nil when stale
+	undo           []step
+	redo           []step
+	annotator      string
 
 	// What the last successful apply changed, for views that update
 	// incrementally: annotations put, and ids of annotations deleted.
@@ -101,7 +105,7 @@ func (s *Session) SetSchema(schema Schema) error {
 		return fmt.Errorf("reload document %s: %w", s.doc.ID, err)
 	}
 	s.schema = schema
-	s.sorted = nil
+	s.sorted, s.added, s.removed = nil, nil, nil
 	clear(s.anns)
 	for _, a := range data.Annotations {
 		s.anns[a.ID] = a
@@ -125,17 +129,50 @@ func (s *Session) Annotation(id string) (Annotation, bool) {
 }
 
 // Annotations returns the annotations in [CompareAnnotations] order. The
-// slice is the session's own, kept in order as edits come: callers must
-// not change it, nor keep it across an edit.
+// slice is the session's own: callers must not change it, nor keep it
+// across an edit. After edits it costs one merge of them into the last
+// order, not a sort.
 func (s *Session) Annotations() []Annotation {
-	if s.sorted == nil {
+	switch {
+	case s.sorted == nil:
 		s.sorted = make([]Annotation, 0, len(s.anns))
 		for _, a := range s.anns {
 			s.sorted = append(s.sorted, a)
 		}
 		SortAnnotations(s.sorted)
+		s.added, s.removed = s.added[:0], s.removed[:0]
+	case len(s.added) > 0 || len(s.removed) > 0:
+		s.sorted = mergeSorted(s.sorted, s.removed, s.added)
+		s.added, s.removed = s.added[:0], s.removed[:0]
 	}
 	return s.sorted
+}
+
+// Len returns how many annotations the document has.
+func (s *Session) Len() int { return len(s.anns) }
+
+// mergeSorted returns sorted without the annotations of removed and with
+// those of added, in order, as a new slice.
+func mergeSorted(sorted, removed, added []Annotation) []Annotation {
+	SortAnnotations(removed)
+	SortAnnotations(added)
+	out := make([]Annotation, 0, len(sorted)-len(removed)+len(added))
+	i, j := 0, 0
+	for _, a := range sorted {
+		for i < len(removed) && CompareAnnotations(removed[i], a) < 0 {
+			i++
+		}
+		if i < len(removed) && CompareAnnotations(removed[i], a) == 0 {
+			i++
+			continue
+		}
+		for j < len(added) && CompareAnnotations(added[j], a) < 0 {
+			out = append(out, added[j])
+			j++
+		}
+		out = append(out, a)
+	}
+	return append(out, added[j:]...)
 }
 
 // Relations returns the relations ordered by id. Like Annotations, the
@@ -183,36 +220,56 @@ func (s *Session) SetStatus(st Status) error {
 // Text returns the code points [start, end) of the document.
 func (s *Session) Text(start, end int) string { return s.index.Slice(start, end) }
 
-// insertSorted puts a into the sorted slice, if there is one, keeping it
-// in order: an edit costs a binary search and a copy, not a sort.
+// insertSorted notes that a is to go into the sorted slice, if there is
+// one.
 func (s *Session) insertSorted(a Annotation) {
-	if s.sorted == nil {
-		return
+	if s.sorted != nil {
+		s.added = append(s.added, a)
 	}
-	i, _ := slices.BinarySearchFunc(s.sorted, a, CompareAnnotations)
-	s.sorted = slices.Insert(s.sorted, i, a)
 }
 
-// unsort takes a out of the sorted slice, if there is one.
+// unsort notes that a is to leave the sorted slice, if there is one: a
+// version added since the last merge just goes, one merged is removed at
+// the next.
 func (s *Session) unsort(a Annotation) {
 	if s.sorted == nil {
 		return
 	}
-	if i, ok := slices.BinarySearchFunc(s.sorted, a, CompareAnnotations); ok {
-		s.sorted = slices.Delete(s.sorted, i, i+1)
+	if i := slices.IndexFunc(s.added, func(b Annotation) bool { return b.ID == a.ID }); i >= 0 {
+		s.added = slices.Delete(s.added, i, i+1)
+		return
 	}
+	s.removed = append(s.removed, a)
+}
+
+// tagged returns the annotation of label over exactly [start, end), if
+// there is one, without merging the edits since the last order: the
+// sorted slice by binary search, skipping what was removed since, then
+// what was added.
+func (s *Session) tagged(start, end int, label string) (Annotation, bool) {
+	if s.sorted == nil {
+		s.Annotations()
+	}
+	match := func(a Annotation) bool { return a.Start == start && a.End == end && a.Label == label }
+	i, _ := slices.BinarySearchFunc(s.sorted, start, func(a Annotation, start int) int { return a.Start - start })
+	for ; i < len(s.sorted) && s.sorted[i].Start == start; i++ {
+		a := s.sorted[i]
+		if match(a) && !slices.ContainsFunc(s.removed, func(b Annotation) bool { return b.ID == a.ID }) {
+			return a, true
+		}
+	}
+	if i := slices.IndexFunc(s.added, match); i >= 0 {
+		return s.added[i], true
+	}
+	return Annotation{}, false
 }
 
 // Tag adds an annotation of label over [start, end). Tagging a span that
 // already has exactly that label and range returns the existing one and
 // changes nothing.
 func (s *Session) Tag(start, end int, label string) (Annotation, error) {
-	sorted := s.Annotations()
-	i, _ := slices.BinarySearchFunc(sorted, start, func(a Annotation, start int) int { return a.Start - start })
-	for ; i < len(sorted) && sorted[i].Start == start; i++ {
-		if a := sorted[i]; a.End == end && a.Label == label {
-			return a, nil
-		}
+	if a, ok := s.tagged(start, end, label); ok {
+		return a, nil
 	}
 	a := s.newAnnotation(start, end, label)
 	err := s.do("tag "+label, Edit{PutAnnotations: []Annotation{a}})

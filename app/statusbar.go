@@ -102,7 +102,7 @@ func (b *statusBar) setDocument(s *annotate.Session) {
 }
 
 func (b *statusBar) setCounts(s *annotate.Session) {
-	setLabel(b.counts, fmt.Sprintf("%s · %s", plural(len(s.Annotations()), "annotation"), plural(len(s.Relations()), "relation")))
+	setLabel(b.counts, fmt.Sprintf("%s · %s", plural(s.Len(), "annotation"), plural(len(s.Relations()), "relation")))
 }
 
 // setSelection shows a range in characters (code points).

@@ -228,7 +228,7 @@ func (ws *workspace) refreshLists() {
 	}
 	ws.panel.set(ws.sess, ws.schema)
 	ws.status.setCounts(ws.sess)
-	ws.docs.setCounts(ws.sess.Document().ID, len(ws.sess.Annotations()), len(ws.sess.Relations()))
+	ws.docs.setCounts(ws.sess.Document().ID, ws.sess.Len(), len(ws.sess.Relations()))
 }
 
 // showError reports err in a dialog. A read-only project gets a gentler

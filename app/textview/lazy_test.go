@@ -189,7 +189,8 @@ func TestScrollIntoTextNotLaidOut(t *testing.T) {
 		clock := &fakeClock{}
 		whole.SetClock(clock.after)
 		whole.SetText(text)
-		whole.Refresh()
+		whole.layout()
+		lazy.layout()
 		fireAll(clock)
 		if !whole.lay.done() || lazy.lay.done() {
 			t.Fatal("the views' layouts are not as the test needs")

@@ -35,10 +35,11 @@ type renderer struct {
 	f       frame // the frame being drawn
 	idx     []int // scratch for span queries
 	boxes   []box // scratch for range geometry
+	dirty   bool  // the view changed since objects were drawn
 }
 
 func newRenderer(v *View) *renderer {
-	r := &renderer{v: v}
+	r := &renderer{v: v, dirty: true}
 	r.rects.make = func() *canvas.Rectangle { return &canvas.Rectangle{} }
 	r.texts.make = func() *canvas.Text { return &canvas.Text{} }
 	return r
@@ -65,7 +66,7 @@ func (r *renderer) Destroy() {
 }
 
 func (r *renderer) Layout(fyne.Size) {
-	r.update()
+	r.dirty = true
 }
 
 func (r *renderer) MinSize() fyne.Size {
@@ -74,12 +75,20 @@ func (r *renderer) MinSize() fyne.Size {
 	return fyne.NewSize(2*m.pad+4*m.textSize, 2*m.pad+3*m.lineHeight)
 }
 
+// Objects returns the objects of the frame, drawn anew if the view
+// changed since: an edit sets the selection, the spans and the active
+// span one after another, and the frame is drawn once, when Fyne paints
+// it (or hit-tests it), not after each.
 func (r *renderer) Objects() []fyne.CanvasObject {
+	if r.dirty {
+		r.dirty = false
+		r.update()
+	}
 	return r.objects
 }
 
 func (r *renderer) Refresh() {
-	r.update()
+	r.dirty = true
 	canvas.Refresh(r.v)
 }
 

@@ -3,6 +3,7 @@ package textview
 import (
 	"image/color"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -30,21 +31,34 @@ type Span struct {
 	Style      SpanStyle
 }
 
-// spanIndex finds the spans that overlap a range in O(log n + k). The
-// spans are sorted by start ascending, then end descending, and read as
-// an implicit balanced binary tree (the node of [lo, hi) is the middle
-// index) in which every node knows the largest end in its subtree.
+// spanIndex finds the spans that overlap a range. The spans are sorted
+// by start ascending, then end descending, and every block of spanBlock
+// of them knows the largest end in it, so a query skips the blocks that
+// end before the range and stops at the first span that starts after it.
+// An edit moves the spans after it by one place and recomputes the block
+// ends from there: a few passes over memory, no sort and no tree to
+// rebuild, so tagging stays cheap with tens of thousands of spans.
 type spanIndex struct {
-	spans  []Span
-	maxEnd []int         // by node: the largest End in the node's subtree
-	level  []int         // by span: its underline stacking level, 0 nearest the text
-	fill   []color.Color // by span: the colour of its fill, made once, not per frame
+	spans    []Span
+	ends     []int         // by span: its End, apart, so that reblock reads 8 bytes a span, not 56
+	blockEnd []int         // by block of spanBlock spans: the largest End in it
+	level    []int         // by span: its underline stacking level, 0 nearest the text
+	fill     []color.Color // by span: the colour of its fill, made once, not per frame
+	// byID finds a span by id, for edits and for the active span; made
+	// when first needed, as opening a document does not need it. nil
+	// also when two spans share an id, and then ids are found by a scan.
+	byID   map[string]Span
+	shared bool // two spans share an id
 }
 
+// spanBlock is how many spans share one entry of blockEnd: a query looks
+// at every block end before the range, an edit recomputes those after it.
+const spanBlock = 64
+
 // newSpanIndex indexes a copy of spans, dropping empty ones. The app
-// replaces all spans after every edit, so this is on the path of every
-// keystroke that tags: it sorts, makes one pass for the tree and one for
-// the underline levels, and converts each distinct colour once.
+// replaces all spans when a document is opened: it sorts, makes one pass
+// for the block ends and one for the underline levels, and converts each
+// distinct colour once.
 func newSpanIndex(spans []Span) *spanIndex {
 	x := &spanIndex{spans: make([]Span, 0, len(spans))}
 	for _, s := range spans {
@@ -55,8 +69,11 @@ func newSpanIndex(spans []Span) *spanIndex {
 	if !slices.IsSortedFunc(x.spans, CompareSpans) {
 		slices.SortFunc(x.spans, CompareSpans)
 	}
-	x.maxEnd = make([]int, len(x.spans))
-	x.build(0, len(x.spans))
+	x.ends = make([]int, len(x.spans))
+	for i, s := range x.spans {
+		x.ends[i] = s.End
+	}
+	x.reblock(0)
 	x.level = underlineLevels(x.spans)
 	x.fill = make([]color.Color, len(x.spans))
 	// A document has as many colours as labels: remember the last one.
@@ -70,41 +87,78 @@ func newSpanIndex(spans []Span) *spanIndex {
 	return x
 }
 
+// reblock recomputes the block ends from the block of span from onwards.
+func (x *spanIndex) reblock(from int) {
+	n := (len(x.spans) + spanBlock - 1) / spanBlock
+	x.blockEnd = x.blockEnd[:min(from/spanBlock, len(x.blockEnd), n)]
+	for k := len(x.blockEnd); k < n; k++ {
+		end := 0
+		for _, e := range x.ends[k*spanBlock : min((k+1)*spanBlock, len(x.ends))] {
+			end = max(end, e)
+		}
+		x.blockEnd = append(x.blockEnd, end)
+	}
+}
+
+// ids returns the map of spans by id, making it the first time.
+func (x *spanIndex) ids() map[string]Span {
+	if x.byID == nil && !x.shared {
+		x.byID = make(map[string]Span, len(x.spans))
+		for _, s := range x.spans {
+			if _, dup := x.byID[s.ID]; dup {
+				x.byID, x.shared = nil, true
+				break
+			}
+			x.byID[s.ID] = s
+		}
+	}
+	return x.byID
+}
+
 // update removes the spans with ids in remove or in put, then inserts the
-// spans of put, and rebuilds the tree and the underline levels: linear
-// passes over integers, with no sorting.
+// spans of put: for each a binary search and a move of the spans after
+// it, then the block ends from the first place changed, and the underline
+// levels only if an underlined span came or went.
 func (x *spanIndex) update(put []Span, remove []string) {
-	// An edit names a handful of ids: comparing each span's id with a
-	// short list costs less than hashing it.
 	gone := slices.Clone(remove)
 	for _, s := range put {
 		gone = append(gone, s.ID)
 	}
-	underlines := false // whether an underlined span comes or goes
-	keep := 0
-	for i := range x.spans {
-		if slices.Contains(gone, x.spans[i].ID) {
+	from, underlines := len(x.spans), false
+	for _, id := range gone {
+		for {
+			i, ok := x.find(id)
+			if !ok {
+				break
+			}
 			underlines = underlines || x.spans[i].Style == Underline
-			continue
+			x.spans, x.ends = slices.Delete(x.spans, i, i+1), slices.Delete(x.ends, i, i+1)
+			x.fill, x.level = slices.Delete(x.fill, i, i+1), slices.Delete(x.level, i, i+1)
+			if x.byID != nil {
+				delete(x.byID, id)
+			}
+			from = min(from, i)
 		}
-		if keep != i {
-			x.spans[keep], x.fill[keep], x.level[keep] = x.spans[i], x.fill[i], x.level[i]
-		}
-		keep++
 	}
-	x.spans, x.fill, x.level = x.spans[:keep], x.fill[:keep], x.level[:keep]
 	for _, s := range put {
 		if s.Start >= s.End {
 			continue
 		}
 		underlines = underlines || s.Style == Underline
 		i, _ := slices.BinarySearchFunc(x.spans, s, CompareSpans)
-		x.spans = slices.Insert(x.spans, i, s)
+		x.spans, x.ends = slices.Insert(x.spans, i, s), slices.Insert(x.ends, i, s.End)
 		x.fill = slices.Insert(x.fill, i, fillColor(s.Color))
 		x.level = slices.Insert(x.level, i, 0)
+		if ids := x.ids(); ids != nil {
+			if _, dup := ids[s.ID]; dup {
+				x.byID, x.shared = nil, true
+			} else {
+				ids[s.ID] = s
+			}
+		}
+		from = min(from, i)
 	}
-	x.maxEnd = slices.Grow(x.maxEnd[:0], len(x.spans))[:len(x.spans)]
-	x.build(0, len(x.spans))
+	x.reblock(from)
 	if underlines {
 		x.level = underlineLevels(x.spans)
 	}
@@ -123,12 +177,18 @@ func CompareSpans(a, b Span) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-// find returns the index of the span with the given id. It scans: the
-// view looks ids up only when the active or related spans change, not
-// per frame.
+// find returns the index of the span with the given id: by its range,
+// from the map of ids, or by a scan if ids are shared.
 func (x *spanIndex) find(id string) (int, bool) {
 	if id == "" {
 		return 0, false
+	}
+	if ids := x.ids(); ids != nil {
+		s, ok := ids[id]
+		if !ok {
+			return 0, false
+		}
+		return slices.BinarySearchFunc(x.spans, s, CompareSpans)
 	}
 	for i := range x.spans {
 		if x.spans[i].ID == id {
@@ -154,39 +214,21 @@ func fillColor(c color.Color) color.Color {
 	return n
 }
 
-func (x *spanIndex) build(lo, hi int) int {
-	if lo >= hi {
-		return -1
-	}
-	mid := (lo + hi) / 2
-	m := max(x.spans[mid].End, x.build(lo, mid), x.build(mid+1, hi))
-	x.maxEnd[mid] = m
-	return m
-}
-
 // overlapping appends to dst the indexes of the spans that overlap
 // [a, b), in index order, and returns the extended slice.
 func (x *spanIndex) overlapping(dst []int, a, b int) []int {
-	return x.query(dst, 0, len(x.spans), a, b)
-}
-
-func (x *spanIndex) query(dst []int, lo, hi, a, b int) []int {
-	if lo >= hi {
-		return dst
+	hi := sort.Search(len(x.spans), func(i int) bool { return x.spans[i].Start >= b })
+	for k := 0; k*spanBlock < hi; k++ {
+		if x.blockEnd[k] <= a {
+			continue // the block's spans all end before the range
+		}
+		for i := k * spanBlock; i < min((k+1)*spanBlock, hi); i++ {
+			if x.spans[i].End > a {
+				dst = append(dst, i)
+			}
+		}
 	}
-	mid := (lo + hi) / 2
-	if x.maxEnd[mid] <= a {
-		return dst // everything below ends before the range
-	}
-	dst = x.query(dst, lo, mid, a, b)
-	s := x.spans[mid]
-	if s.Start >= b {
-		return dst // this and everything right of it start after the range
-	}
-	if s.End > a {
-		dst = append(dst, mid)
-	}
-	return x.query(dst, mid+1, hi, a, b)
+	return dst
 }
 
 // idsAt returns the ids of the spans that cover code point c, ordered by

@@ -1,6 +1,7 @@
 package textview
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -125,8 +126,8 @@ func TestUpdateSpansEqualsRebuild(t *testing.T) {
 			}
 			want = append(want, c.put...)
 			w := newSpanIndex(want)
-			if !slices.Equal(x.spans, w.spans) || !slices.Equal(x.maxEnd, w.maxEnd) || !slices.Equal(x.level, w.level) || len(x.fill) != len(w.fill) {
-				t.Errorf("update gave %+v %v %v\nrebuild gives %+v %v %v", x.spans, x.maxEnd, x.level, w.spans, w.maxEnd, w.level)
+			if !slices.Equal(x.spans, w.spans) || !slices.Equal(x.blockEnd, w.blockEnd) || !slices.Equal(x.level, w.level) || len(x.fill) != len(w.fill) {
+				t.Errorf("update gave %+v %v %v\nrebuild gives %+v %v %v", x.spans, x.blockEnd, x.level, w.spans, w.blockEnd, w.level)
 			}
 			for a := 0; a < 30; a++ {
 				if got, want := x.idsAt(a), w.idsAt(a); !slices.Equal(got, want) {
@@ -134,5 +135,57 @@ func TestUpdateSpansEqualsRebuild(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUpdateSpansRandom edits an index of many blocks at random, with the
+// ids looked up both through the map and, when two spans share an id, by
+// a scan, and checks every query against a scan of a rebuilt index.
+func TestUpdateSpansRandom(t *testing.T) {
+	for _, shared := range []bool{false, true} {
+		rng := rand.New(rand.NewPCG(5, 6))
+		span := func(id string) Span {
+			start := rng.IntN(5000)
+			return Span{ID: id, Start: start, End: start + 1 + rng.IntN(60), Style: SpanStyle(rng.IntN(3))}
+		}
+		var spans []Span
+		for i := range 1000 {
+			spans = append(spans, span(fmt.Sprint("s", i)))
+		}
+		if shared {
+			spans = append(spans, Span{ID: "s7", Start: 10, End: 20}) // two spans named s7
+		}
+		x := newSpanIndex(spans)
+		for step := range 300 {
+			id := fmt.Sprint("s", rng.IntN(1200))
+			var put []Span
+			var remove []string
+			if rng.IntN(2) == 0 {
+				put = []Span{span(id)}
+			} else {
+				remove = []string{id}
+			}
+			x.update(put, remove)
+			spans = slices.DeleteFunc(spans, func(s Span) bool { return s.ID == id })
+			spans = append(spans, put...)
+			w := newSpanIndex(spans)
+			if !slices.Equal(x.spans, w.spans) || !slices.Equal(x.blockEnd, w.blockEnd) || !slices.Equal(x.level, w.level) {
+				t.Fatalf("shared ids %v, step %d: the index differs from a rebuilt one", shared, step)
+			}
+			a := rng.IntN(5000)
+			b := a + rng.IntN(300)
+			var want []int
+			for i, s := range w.spans {
+				if s.Start < b && s.End > a {
+					want = append(want, i)
+				}
+			}
+			if got := x.overlapping(nil, a, b); !slices.Equal(got, want) {
+				t.Fatalf("shared ids %v, step %d: overlapping(%d, %d) = %v, want %v", shared, step, a, b, got, want)
+			}
+			if i, ok := x.find(id); ok != slices.ContainsFunc(spans, func(s Span) bool { return s.ID == id }) || ok && x.spans[i].ID != id {
+				t.Fatalf("shared ids %v, step %d: find(%q) = %d, %v", shared, step, id, i, ok)
+			}
+		}
 	}
 }

@@ -604,7 +604,7 @@ func longText(t testing.TB, n int) string {
 func TestScrolling(t *testing.T) {
 	text := longText(t, 100_000)
 	v, w := newTestView(t, text, fyne.NewSize(500, 400))
-	if v.maxScroll() <= 0 {
+	if v.layout(); v.maxScroll() <= 0 {
 		t.Fatal("a long text does not scroll")
 	}
 
