@@ -41,7 +41,7 @@ func benchWorkspace(b *testing.B, annotations int) *workspace {
 // bbolt commit, and the redraw of the view, panel and counts — against one
 // bare commit of one key to the same file, alternating the two so that
 // both see the same machine load. The ratio metric is the budget's:
-// at most 2.
+// at most 1.5.
 func BenchmarkTagWith20000(b *testing.B) {
 	ws := benchWorkspace(b, 20000)
 	runes := ws.sess.Index().Len()
