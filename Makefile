@@ -63,8 +63,9 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 
 # bench measures the scale budgets (a 1 MB document with 20,000
-# annotations, a project of a million) and prints one table of figures
-# against budgets. It takes several minutes; BENCH_DIR caches the data
+# annotations, a project of a million; what a user sees of the real window
+# under Xvfb, .ci/bench_e2e.sh) and prints one table of figures against
+# budgets. It takes several minutes; BENCH_DIR caches the data
 # sets it generates (default /tmp/spanmark-bench).
 bench: deps
 	bash .ci/bench.sh
