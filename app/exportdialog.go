@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,30 +14,6 @@ import (
 
 	"spanmark/annotate/formats"
 )
-
-// exportFormats are the formats File → Export offers, spanmark's first.
-func exportFormats() []string {
-	names := []string{"spanmark JSON", "spanmark JSONL"}
-	var others []string
-	for name := range formats.Exporters {
-		others = append(others, name)
-	}
-	slices.Sort(others)
-	return append(names, others...)
-}
-
-// exportExt is the file extension an export format writes.
-func exportExt(format string) string {
-	switch format {
-	case "spanmark JSON", "labelstudio", "w3c":
-		return ".json"
-	case "brat":
-		return ".zip"
-	case "conll":
-		return ".conll"
-	}
-	return ".jsonl"
-}
 
 // exportDialog asks for a format and a file, and exports the project.
 // The file is named in an entry, with a folder picker beside it, rather
@@ -55,11 +30,12 @@ func (ws *workspace) exportDialog() {
 	}
 	base := strings.TrimSuffix(filepath.Base(project), filepath.Ext(project))
 	file := widget.NewEntry()
-	choice := widget.NewSelect(exportFormats(), func(format string) {
-		file.SetText(strings.TrimSuffix(file.Text, filepath.Ext(file.Text)) + exportExt(format))
+	choice := widget.NewSelect(exportFormats(), func(title string) {
+		file.SetText(strings.TrimSuffix(file.Text, filepath.Ext(file.Text)) + exportExt(title))
 	})
-	file.SetText(filepath.Join(filepath.Dir(project), base+".json"))
-	choice.SetSelected("spanmark JSON")
+	first := exportFormats()[0]
+	file.SetText(filepath.Join(filepath.Dir(project), base+exportExt(first)))
+	choice.SetSelected(first)
 	browse := widget.NewButton("Folder…", func() {
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
@@ -74,16 +50,17 @@ func (ws *workspace) exportDialog() {
 		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, browse, file)),
 	)
 	d := dialog.NewCustomConfirm("Export project", "Export", "Cancel", form, func(ok bool) {
-		if ok {
-			ws.exportChecked(file.Text, choice.Selected)
+		if f, named := formatTitled(choice.Selected); ok && named {
+			ws.exportChecked(file.Text, f.Name)
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
 }
 
-// exportChecked exports to path, asking first when that replaces a file,
-// and refusing what an export never replaces (formats.WriteFile).
+// exportChecked exports to path in format, a name of formats.All, asking
+// first when that replaces a file, and refusing what an export never
+// replaces (formats.WriteFile).
 func (ws *workspace) exportChecked(path, format string) {
 	if !filepath.IsAbs(path) {
 		// A relative name is relative to the project's folder, where the
@@ -131,7 +108,7 @@ func (ws *workspace) exportTo(path, format string, replace bool) {
 				return nil
 			},
 		}
-		written, err := formats.ExportPath(path, exportFormat(format), st, o)
+		written, err := formats.ExportPath(path, format, st, o)
 		fyne.Do(func() {
 			defer ws.transferDone()
 			p.hide()
@@ -149,16 +126,4 @@ func (ws *workspace) exportTo(path, format string, replace bool) {
 			}
 		})
 	}()
-}
-
-// exportFormat returns the formats package's name of a format the export
-// dialog lists.
-func exportFormat(name string) string {
-	switch name {
-	case "spanmark JSON":
-		return "json"
-	case "spanmark JSONL":
-		return "jsonl"
-	}
-	return name
 }

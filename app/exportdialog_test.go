@@ -32,7 +32,7 @@ func TestExportFormatsFromApp(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "p.json")
-	ws.exportTo(out, "spanmark JSON", false)
+	ws.exportTo(out, "json", false)
 	wait(t, done, "the export")
 	var doc struct {
 		Documents []struct {
@@ -75,7 +75,7 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.exportChecked(path, "spanmark JSON")
+	ws.exportChecked(path, "json")
 	if got := dialogText(ws); !strings.Contains(got, "is a Spanmark project") {
 		t.Errorf("exporting onto the project says %q", got)
 	}
@@ -87,7 +87,7 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 	}
 
 	// The worker refuses the project too, whatever it is told.
-	ws.exportTo(path, "spanmark JSON", true)
+	ws.exportTo(path, "json", true)
 	wait(t, done, "the refused export")
 	if got := dialogText(ws); !strings.Contains(got, "is a Spanmark project") {
 		t.Errorf("exporting onto the project with replace says %q", got)
@@ -97,7 +97,7 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 	if err := os.WriteFile(out, []byte("keep"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	ws.exportChecked(out, "spanmark JSON")
+	ws.exportChecked(out, "json")
 	if got := dialogText(ws); !strings.Contains(got, "Replace it?") {
 		t.Fatalf("exporting onto an existing file asks %q", got)
 	}

@@ -3,20 +3,16 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"spanmark/annotate/formats"
 )
-
-// autoFormat is the import choice that goes by the file's extension:
-// .txt and .md as plain text, .json and .jsonl in spanmark format.
-const autoFormat = "Text or spanmark JSON (by extension)"
 
 // importDialog asks for a format, then for a file (a folder for brat), and
 // imports it.
@@ -24,38 +20,31 @@ func (ws *workspace) importDialog() {
 	if ws.store == nil {
 		return
 	}
-	choices := []string{autoFormat}
-	for name := range formats.Importers {
-		choices = append(choices, name)
-	}
-	slices.Sort(choices[1:])
-	choice := widget.NewSelect(choices, nil)
+	choice := widget.NewSelect(importChoices(), nil)
 	choice.SetSelected(autoFormat)
 	trust := widget.NewCheck("Trust offsets (do not check spans against their quoted text)", nil)
-	form := container.NewVBox(choice, trust,
-		widget.NewLabel("brat: choose the folder of .txt and .ann files, or its .zip."))
+	form := container.NewVBox(choice, trust, widget.NewLabel(importNotes()))
 	dialog.ShowCustomConfirm("Import documents", "Choose…", "Cancel", form, func(ok bool) {
 		if !ok {
 			return
 		}
-		format, trusted := choice.Selected, trust.Checked
-		if format == "brat" {
-			ws.chooseBrat(trusted)
-			return
+		f, named := formatTitled(choice.Selected)
+		trusted := trust.Checked
+		switch {
+		case !named:
+			ws.chooseFile(importFilter(f, named), func(path string) { ws.importPaths([]string{path}) })
+		case f.Folder:
+			ws.chooseFolder(f, trusted)
+		default:
+			ws.chooseFile(importFilter(f, named), func(path string) { ws.importFormat(f.Name, path, trusted) })
 		}
-		ws.chooseFile(func(path string) {
-			if format == autoFormat {
-				ws.importPaths([]string{path})
-			} else {
-				ws.importFormat(format, path, trusted)
-			}
-		})
 	}, ws.win)
 }
 
-// chooseFile asks for a file to read and passes its path on.
-func (ws *workspace) chooseFile(then func(path string)) {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+// chooseFile asks for a file to read, showing only those filter matches
+// unless it is nil, and passes its path on.
+func (ws *workspace) chooseFile(filter storage.FileFilter, then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			ws.showError(err)
 			return
@@ -64,18 +53,23 @@ func (ws *workspace) chooseFile(then func(path string)) {
 		r.Close()
 		then(path)
 	}, ws.win)
+	if filter != nil {
+		d.SetFilter(filter)
+	}
+	d.Show()
 }
 
-// chooseBrat asks for a brat folder; its Cancel offers a .zip instead.
-func (ws *workspace) chooseBrat(trusted bool) {
+// chooseFolder asks for a folder of format f (brat's); its Cancel offers
+// a file of f's extensions (a .zip) instead.
+func (ws *workspace) chooseFolder(f formats.Format, trusted bool) {
 	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
 		switch {
 		case err != nil:
 			ws.showError(err)
 		case l == nil:
-			ws.chooseFile(func(path string) { ws.importFormat("brat", path, trusted) })
+			ws.chooseFile(importFilter(f, true), func(path string) { ws.importFormat(f.Name, path, trusted) })
 		default:
-			ws.importFormat("brat", l.Path(), trusted)
+			ws.importFormat(f.Name, l.Path(), trusted)
 		}
 	}, ws.win)
 }
