@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -67,12 +66,6 @@ func withSchema(st annotate.Store, before, after annotate.Schema, changed bool, 
 		}
 	}
 	return err
-}
-
-// ImportFormats lists the names of Importers, sorted and comma separated,
-// for messages and help.
-func ImportFormats() string {
-	return strings.Join(slices.Sorted(maps.Keys(Importers)), ", ")
 }
 
 // ExportTool writes st's documents to w in format, a name of Exporters,
@@ -144,9 +137,11 @@ func ExportPath(path, format string, st annotate.Store, o ExportOptions) ([]stri
 }
 
 // ExportsFolder reports whether ExportPath writes a folder at path for
-// format rather than a file: brat, unless path ends in .zip.
+// format rather than a file: for a Folder format (brat), unless path
+// ends in one of its extensions (.zip).
 func ExportsFolder(format, path string) bool {
-	return format == "brat" && !strings.EqualFold(filepath.Ext(path), ".zip")
+	f, ok := Lookup(format)
+	return ok && f.Folder && !slices.Contains(f.Extensions, strings.ToLower(filepath.Ext(path)))
 }
 
 // progressEach returns each, telling progress of every document first.

@@ -29,12 +29,22 @@ const (
 	kindSpanmark = "spanmark"
 )
 
-var fileKinds = map[string]string{
-	".txt":   kindText,
-	".md":    kindText,
-	".json":  kindSpanmark,
-	".jsonl": kindSpanmark,
-}
+// fileKinds are the kinds of the extensions of the formats of All read
+// by extension.
+var fileKinds = func() map[string]string {
+	kinds := map[string]string{}
+	for _, f := range All {
+		for _, ext := range f.Extensions {
+			switch {
+			case f.ByExtension && f.Spanmark:
+				kinds[ext] = kindSpanmark
+			case f.ByExtension:
+				kinds[ext] = kindText
+			}
+		}
+	}
+	return kinds
+}()
 
 // fileKind returns the kind of file path is by its extension, or "".
 func fileKind(path string) string {

@@ -12,7 +12,8 @@
 // schema lacks, they say in a Report. Offsets that other tools wrote in
 // UTF-16 units or against a text with CRLF line ends are re-anchored
 // where the format lets that be checked; see repair.go. Exporters and
-// importers are listed by name in Exporters and Importers.
+// importers are described in All, the table of formats (format.go,
+// formattable.go), and listed by name in Exporters and Importers.
 package formats
 
 import (
@@ -125,25 +126,25 @@ type ExportFunc func(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error],
 // one format.
 type ImportFunc func(path string, o ImportOptions) ([]*annotate.DocumentData, Report, error)
 
-// Exporters holds every export format by name. The brat entry writes a
-// .zip; ExportBrat writes a folder instead.
-var Exporters = map[string]ExportFunc{
-	"spacy":       ExportSpacy,
-	"doccano":     ExportDoccano,
-	"labelstudio": ExportLabelStudio,
-	"brat":        ExportBratZip,
-	"conll":       ExportCoNLL,
-	"w3c":         ExportW3C,
-}
+// Exporters holds the Export of every format of All that has one: the
+// other tools' formats, by name. The brat entry writes a .zip;
+// ExportBrat writes a folder instead.
+var Exporters = byName(func(f Format) ExportFunc { return f.Export })
 
-// Importers holds every import format by name.
-var Importers = map[string]ImportFunc{
-	"spacy":       importFile(ImportSpacy),
-	"doccano":     importFile(ImportDoccano),
-	"labelstudio": importFile(ImportLabelStudio),
-	"brat":        importBratPath,
-	"conll":       importFile(ImportCoNLL),
-	"w3c":         importFile(ImportW3C),
+// Importers holds the Import of every format of All that has one: the
+// other tools' formats, by name.
+var Importers = byName(func(f Format) ImportFunc { return f.Import })
+
+// byName maps the names of the formats of All to what fn returns for
+// them, where that is not nil.
+func byName[F ExportFunc | ImportFunc](fn func(Format) F) map[string]F {
+	m := map[string]F{}
+	for _, f := range All {
+		if v := fn(f); v != nil {
+			m[f.Name] = v
+		}
+	}
+	return m
 }
 
 // importFile turns an importer of one stream into an ImportFunc.

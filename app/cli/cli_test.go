@@ -235,6 +235,8 @@ func TestUsageErrors(t *testing.T) {
 		{"kind without conll", []string{"export", "--format", "w3c", "--kind", "claim"}, "spanmark export: --kind is for --format conll"},
 		{"unknown kind", []string{"export", "--format", "conll", "--kind", "event"}, `spanmark export: --kind "event": want entity, claim or source`},
 		{"config without labelstudio", []string{"export", "--format", "brat", "--config"}, "spanmark export: --config is for --format labelstudio"},
+		{"zip-limit without brat", []string{"import", "--format", "conll", "--zip-limit", "10", "x"}, "spanmark import: --zip-limit is for --format brat"},
+		{"zip-limit without format", []string{"import", "--zip-limit", "10", "x.json"}, "spanmark import: --zip-limit is for --format brat"},
 		{"agree one file", []string{"agree", "a.spanmark"}, "spanmark agree: want two files, A and B; got 1"},
 		{"merge one file", []string{"merge", "--out", "m.spanmark", "a.spanmark"}, "spanmark merge: want at least two files to merge; got 1"},
 		{"merge without out", []string{"merge", "a.spanmark", "b.spanmark"}, "spanmark merge: --out is required"},

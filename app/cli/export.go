@@ -4,9 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
-	"path/filepath"
-	"slices"
 	"spanmark/annotate"
 	"spanmark/annotate/formats"
 	"spanmark/storage"
@@ -19,18 +16,17 @@ func (c *cli) exportCmd(args []string) int {
 		"Write the project's documents, annotations and relations in spanmark JSON or JSONL, or\n"+
 			"in another tool's format, to standard output or to --out. Every span carries its text.")
 	db := fset.String("db", "", "the project `FILE` (default: the default project)")
-	format := fset.String("format", "", "`FORMAT`: json or jsonl (spanmark's own), or one of "+strings.Join(toolFormats(), ", ")+
-		" (default: jsonl if --out ends in .jsonl, else json)")
+	format := fset.String("format", "", exportFormatUsage())
 	out := fset.String("out", "", "write to `PATH` rather than to standard output; for brat a .zip, or else a new folder. "+
 		"A project is never written over, nor an existing file without --force; a device or FIFO is written as it is, a symbolic link's target replaced")
 	var o formats.ExportOptions
 	fset.BoolVar(&o.Replace, "force", false, "replace --out if it is an existing file (keeping its mode)")
-	relations := fset.Bool("relations", false, "doccano: the variant with entities and relations; w3c: --relations=false leaves out the linking annotations, which Recogito cannot read (default: true for w3c)")
-	kind := fset.String("kind", "", "conll: the `KIND` of annotation to tag, entity, claim or source (default: entity)")
-	fset.StringVar(&o.DocStart, "docstart", formats.DocStartCoNLL2003, "conll: what starts each document, `conll2003` (\"-DOCSTART- -X- O O\" and a blank line, as spaCy's convert reads it) or none (for doccano)")
-	fset.StringVar(&o.Offsets, "offsets", formats.OffsetsCodePoints, "w3c: the `UNIT` of offsets, codepoints (as the Web Annotation model says) or utf16 (as Recogito and other JavaScript readers count)")
-	schemaOut := fset.String("schema-out", "", "jsonl: also write the project's schema (labels, relation types) to `FILE`, as a spanmark JSON file without documents")
-	config := fset.Bool("config", false, "labelstudio: write only the labelling configuration (otherwise written beside --out as NAME.config.xml)")
+	relations := fset.Bool("relations", false, formats.OptionUsage("relations"))
+	kind := fset.String("kind", "", formats.OptionUsage("kind"))
+	fset.StringVar(&o.DocStart, "docstart", formats.DocStartCoNLL2003, formats.OptionUsage("docstart"))
+	fset.StringVar(&o.Offsets, "offsets", formats.OffsetsCodePoints, formats.OptionUsage("offsets"))
+	schemaOut := fset.String("schema-out", "", formats.OptionUsage("schema-out"))
+	config := fset.Bool("config", false, formats.OptionUsage("config"))
 	rest, code, ok := c.parse(fset, args)
 	if !ok {
 		return code
@@ -39,17 +35,14 @@ func (c *cli) exportCmd(args []string) int {
 		return c.usageError(fset, "unexpected %q", rest[0])
 	}
 	if *format == "" {
-		*format = "json"
-		if strings.EqualFold(filepath.Ext(*out), ".jsonl") {
-			*format = "jsonl"
-		}
+		*format = formats.DefaultExport(*out)
 	}
 	o.Kind = annotate.Kind(*kind)
 	given := map[string]bool{}
 	fset.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	o.Relations = *relations && *format == "doccano"
 	o.OmitRelations = given["relations"] && !*relations && *format == "w3c"
-	if msg := checkExportFlags(*format, given, o, *config, *schemaOut); msg != "" {
+	if msg := checkExportFlags(fset, *format, o); msg != "" {
 		return c.usageError(fset, "%s", msg)
 	}
 	// Refuse before anything is read, not after.
@@ -89,30 +82,24 @@ func (c *cli) exportCmd(args []string) int {
 	return exitOK
 }
 
-// checkExportFlags returns what is wrong with export's flags, or "";
-// given holds the names of the flags the command line gave.
-func checkExportFlags(format string, given map[string]bool, o formats.ExportOptions, config bool, schemaOut string) string {
+// checkExportFlags returns what is wrong with export's flags, or "": an
+// unknown format, a flag given that does not apply to format (as
+// formats.All says), or a flag's value.
+func checkExportFlags(fset *flag.FlagSet, format string, o formats.ExportOptions) string {
+	if f, ok := formats.Lookup(format); !ok || !f.Exports() {
+		names := formats.Names(formats.Format.Exports)
+		return fmt.Sprintf("unknown format %q: want %s", format, strings.Join(names, ", "))
+	}
+	if msg := checkOptions(fset, format); msg != "" {
+		return msg
+	}
 	switch {
-	case formats.Exporters[format] == nil && format != "json" && format != "jsonl":
-		return fmt.Sprintf("unknown format %q: want json, jsonl, %s", format, strings.Join(toolFormats(), ", "))
-	case given["relations"] && format != "doccano" && format != "w3c":
-		return "--relations is for --format doccano or w3c"
-	case given["docstart"] && format != "conll":
-		return "--docstart is for --format conll"
 	case o.DocStart != formats.DocStartCoNLL2003 && o.DocStart != formats.DocStartNone:
 		return fmt.Sprintf("--docstart %q: want conll2003 or none", o.DocStart)
-	case given["offsets"] && format != "w3c":
-		return "--offsets is for --format w3c"
 	case o.Offsets != formats.OffsetsCodePoints && o.Offsets != formats.OffsetsUTF16:
 		return fmt.Sprintf("--offsets %q: want codepoints or utf16", o.Offsets)
-	case schemaOut != "" && format != "jsonl":
-		return "--schema-out is for --format jsonl (spanmark JSON carries its schema)"
-	case o.Kind != "" && format != "conll":
-		return "--kind is for --format conll"
 	case o.Kind != "" && !o.Kind.Valid():
 		return fmt.Sprintf("--kind %q: want entity, claim or source", o.Kind)
-	case config && format != "labelstudio":
-		return "--config is for --format labelstudio"
 	}
 	return ""
 }
@@ -126,7 +113,7 @@ func (c *cli) export(st *storage.Store, format, out string, o formats.ExportOpti
 		}
 		return err
 	}
-	if format == "json" || format == "jsonl" {
+	if f, _ := formats.Lookup(format); f.Spanmark {
 		return formats.Export(c.stdout, format, st, st.Each, o.Warn)
 	}
 	return formats.ExportTool(c.stdout, format, st, o)
@@ -159,9 +146,4 @@ func writeSchema(st *storage.Store, path string, replace bool) error {
 	}
 	h := formats.Header{Annotator: meta.Annotator, ExportedAt: time.Now().UTC(), Schema: schema}
 	return formats.WriteFile(path, replace, func(w io.Writer) error { return formats.WriteSchema(w, h) })
-}
-
-// toolFormats lists the other tools' formats export can write.
-func toolFormats() []string {
-	return slices.Sorted(maps.Keys(formats.Exporters))
 }

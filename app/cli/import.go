@@ -27,11 +27,14 @@ func (c *cli) importCmd(args []string) int {
 			"all; a file that fails is named and the others are imported all the same (exit 1).")
 	db := fset.String("db", "", "the project `FILE`, created if missing (default: the default project)")
 	annotator := fset.String("annotator", "", "the `NAME` of the annotator, recorded in a project that import creates, and with --format on annotations whose file names nobody")
-	format := fset.String("format", "", "read each PATH as a file, or for brat a folder or .zip, of the tool `NAME`: "+
-		formats.ImportFormats()+" (default: .txt, .md, .json and .jsonl files, and folders of them)")
+	format := fset.String("format", "", importFormatUsage())
 	trust := fset.Bool("trust-offsets", false, "with --format, take spans' offsets as code points of the text as given, without checking or repairing them")
-	zipLimit := fset.Int64("zip-limit", formats.DefaultZipLimit, "with --format brat, the most `BYTES` a .zip may decompress to, each member and all together")
+	zipLimit := fset.Int64("zip-limit", formats.DefaultZipLimit, formats.OptionUsage("zip-limit"))
 	paths, code, ok := c.parse(fset, args)
+	optionErr := ""
+	if ok {
+		optionErr = checkOptions(fset, *format)
+	}
 	switch {
 	case !ok:
 		return code
@@ -41,6 +44,8 @@ func (c *cli) importCmd(args []string) int {
 		return c.usageError(fset, "unknown format %q: want %s", *format, formats.ImportFormats())
 	case *trust && *format == "":
 		return c.usageError(fset, "--trust-offsets needs --format")
+	case optionErr != "":
+		return c.usageError(fset, "%s", optionErr)
 	case *zipLimit <= 0:
 		return c.usageError(fset, "--zip-limit must be at least 1 byte")
 	case *format != "" && slices.Contains(paths, "-"):
@@ -56,7 +61,7 @@ func (c *cli) importCmd(args []string) int {
 			return c.fail(fmt.Errorf("import: %w", err))
 		}
 		if len(files) == 0 {
-			return c.fail(fmt.Errorf("import: no .txt, .md, .json or .jsonl files in %s", strings.Join(paths, ", ")))
+			return c.fail(fmt.Errorf("import: no %s files in %s", joinList(formats.ReadByExtension(), "or"), strings.Join(paths, ", ")))
 		}
 	}
 	_, statErr := os.Stat(path)

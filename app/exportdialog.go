@@ -1,0 +1,129 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"spanmark/annotate/formats"
+)
+
+// exportDialog asks for a format and a file, and exports the project.
+// The file is named in an entry, with a folder picker beside it, rather
+// than in Fyne's save dialog: that dialog opens the chosen file for
+// writing, emptying it, before the export has checked anything, and the
+// file may be the open project itself.
+func (ws *workspace) exportDialog() {
+	if ws.store == nil {
+		return
+	}
+	project := ws.store.Path()
+	if abs, err := filepath.Abs(project); err == nil {
+		project = abs
+	}
+	base := strings.TrimSuffix(filepath.Base(project), filepath.Ext(project))
+	file := widget.NewEntry()
+	choice := widget.NewSelect(exportFormats(), func(title string) {
+		file.SetText(strings.TrimSuffix(file.Text, filepath.Ext(file.Text)) + exportExt(title))
+	})
+	first := exportFormats()[0]
+	file.SetText(filepath.Join(filepath.Dir(project), base+exportExt(first)))
+	choice.SetSelected(first)
+	browse := widget.NewButton("Folder…", func() {
+		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
+				ws.showError(err)
+				return
+			}
+			file.SetText(filepath.Join(dir.Path(), filepath.Base(file.Text)))
+		}, ws.win)
+	})
+	form := widget.NewForm(
+		widget.NewFormItem("Format", choice),
+		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, browse, file)),
+	)
+	d := dialog.NewCustomConfirm("Export project", "Export", "Cancel", form, func(ok bool) {
+		if f, named := formatTitled(choice.Selected); ok && named {
+			ws.exportChecked(file.Text, f.Name)
+		}
+	}, ws.win)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	d.Show()
+}
+
+// exportChecked exports to path in format, a name of formats.All, asking
+// first when that replaces a file, and refusing what an export never
+// replaces (formats.WriteFile).
+func (ws *workspace) exportChecked(path, format string) {
+	if !filepath.IsAbs(path) {
+		// A relative name is relative to the project's folder, where the
+		// dialog starts, not to wherever Spanmark was started.
+		path = filepath.Join(filepath.Dir(ws.store.Path()), path)
+	}
+	err := formats.CheckOutput(path, false)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" exists in "+filepath.Dir(path)+". Replace it?", func(ok bool) {
+			if ok {
+				ws.exportTo(path, format, true)
+			}
+		}, ws.win)
+	case err != nil:
+		ws.showError(fmt.Errorf("export: %w", err))
+	default:
+		ws.exportTo(path, format, false)
+	}
+}
+
+// exportTo writes the project to path on a worker goroutine, through
+// formats.ExportPath as the command line does: path is never half
+// written, even when cancelled, and replaced only when replace is set.
+func (ws *workspace) exportTo(path, format string, replace bool) {
+	st := ws.store
+	infos, err := st.Documents()
+	if err != nil {
+		ws.showError(err)
+		return
+	}
+	p := newProgress(ws.win, "Exporting", len(infos))
+	go func() {
+		var warnings []string
+		done := 0
+		o := formats.ExportOptions{
+			Replace: replace,
+			Warn:    func(msg string) { warnings = append(warnings, msg) },
+			Progress: func(n int, title string) error {
+				if p.cancelled() {
+					return errCancelled
+				}
+				done = n
+				fyne.Do(func() { p.set(n, title) })
+				return nil
+			},
+		}
+		written, err := formats.ExportPath(path, format, st, o)
+		fyne.Do(func() {
+			defer ws.transferDone()
+			p.hide()
+			switch {
+			case errors.Is(err, errCancelled):
+				dialog.ShowInformation("Export", "Export cancelled; nothing was written.", ws.win)
+			case err != nil:
+				ws.showError(fmt.Errorf("export: %w", err))
+			default:
+				msg := fmt.Sprintf("Exported %d documents to %s.", done, strings.Join(written, " and "))
+				if len(warnings) > 0 {
+					msg += fmt.Sprintf("\n%d notes:\n%s", len(warnings), strings.Join(first(warnings, 10), "\n"))
+				}
+				dialog.ShowInformation("Export", msg, ws.win)
+			}
+		})
+	}()
+}
