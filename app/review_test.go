@@ -17,18 +17,10 @@ import (
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
 	"spanmark/annotate/formats"
+	"spanmark/app/apptest"
 	"spanmark/app/textview"
 	"spanmark/storage"
 )
-
-// runInPlace makes background work run at once, so that a test sees its
-// results as soon as the call that started it returns.
-func runInPlace(t *testing.T) {
-	t.Helper()
-	old := background
-	background = func(work func()) { work() }
-	t.Cleanup(func() { background = old })
-}
 
 // fixtureAnn is an annotation of the article by text: word, found inside
 // the first occurrence of context ("" for word itself).
@@ -146,7 +138,6 @@ func stateOf(t *testing.T, path string) fileState {
 // checks that the teammate's file is byte for byte as it was.
 func reviewing(t *testing.T, theirFile func(t *testing.T, project string) string) *workspace {
 	t.Helper()
-	runInPlace(t)
 	dir := t.TempDir()
 	mine, theirs := filepath.Join(dir, "mine.spanmark"), filepath.Join(dir, "theirs.spanmark")
 	writeProject(t, mine, "tess", myAnns, "A text only I have.")
@@ -460,7 +451,6 @@ func TestReviewClose(t *testing.T) {
 // TestReviewRefusesFiles checks that files that cannot be reviewed are
 // refused with a message, leaving the workspace annotating.
 func TestReviewRefusesFiles(t *testing.T) {
-	runInPlace(t)
 	dir := t.TempDir()
 	mine := filepath.Join(dir, "mine.spanmark")
 	writeProject(t, mine, "tess", myAnns)
@@ -566,18 +556,10 @@ func TestDiffSpans(t *testing.T) {
 // for undoing it; and, apart, the figures of the document and of the
 // project that the worker computes after each.
 func BenchmarkReviewAccept20000(b *testing.B) {
-	var queue []func()
-	old := background
-	background = func(work func()) { queue = append(queue, work) }
-	b.Cleanup(func() { background = old })
-	drain := func() {
-		for len(queue) > 0 {
-			work := queue[0]
-			queue = queue[1:]
-			work()
-		}
-	}
 	ws := benchWorkspace(b, 20000)
+	run := ws.run.(*apptest.Runner)
+	run.Hold = true
+	drain := run.Drain
 	theirs := filepath.Join(b.TempDir(), "theirs.spanmark")
 	writeTheirs(b, theirs, ws)
 	ws.startReview(theirs)

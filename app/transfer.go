@@ -22,7 +22,7 @@ var errCancelled = errors.New("cancelled")
 
 // progress is a dialog with a bar and a Cancel button for long work done
 // on another goroutine. Its methods other than cancelled must run on
-// Fyne's goroutine (inside fyne.Do when called from the worker).
+// Fyne's goroutine (inside the runner's Do when called from the work).
 type progress struct {
 	d      dialog.Dialog
 	bar    *widget.ProgressBar
@@ -55,14 +55,6 @@ func (p *progress) hide() { p.d.Hide() }
 // autoFormat is the import choice that goes by the file's extension:
 // .txt and .md as plain text, .json and .jsonl in spanmark format.
 const autoFormat = "Text or spanmark JSON (by extension)"
-
-// transferDone is called on Fyne's goroutine when an import or export
-// has finished and its result is shown; tests wait on it.
-func (ws *workspace) transferDone() {
-	if ws.onTransferDone != nil {
-		ws.onTransferDone()
-	}
-}
 
 // importDialog asks for a format, then for a file (a folder for brat), and
 // imports it.
@@ -195,26 +187,26 @@ func (ws *workspace) importFiles(files []string, o formats.FilesOptions) {
 		title += " " + filepath.Base(files[0])
 	}
 	p := newProgress(ws.win, title, len(files))
-	go func() {
-		var sum importSummary
+	var sum importSummary
+	ws.run.Go(func() error {
 		o.Each = func(n int, f formats.FileImport) bool {
 			sum.add(f)
-			fyne.Do(func() { p.set(n, filepath.Base(f.Path)) })
+			ws.run.Do(func() { p.set(n, filepath.Base(f.Path)) })
 			if p.cancelled() && n < len(files) {
 				sum.cancelled = true
 				return false
 			}
 			return true
 		}
+		// Each file's error is in the summary.
 		formats.ImportFiles(st, files, o)
-		fyne.Do(func() {
-			defer ws.transferDone()
-			p.hide()
-			if ws.store == st {
-				ws.afterImport(sum)
-			}
-		})
-	}()
+		return nil
+	}, func(error) {
+		p.hide()
+		if ws.store == st {
+			ws.afterImport(sum)
+		}
+	})
 }
 
 // importSummary gathers what an import of several files did.
@@ -380,9 +372,9 @@ func (ws *workspace) exportTo(path, format string, replace bool) {
 		return
 	}
 	p := newProgress(ws.win, "Exporting", len(infos))
-	go func() {
-		var warnings []string
-		done := 0
+	var warnings, written []string
+	done := 0
+	ws.run.Go(func() error {
 		o := formats.ExportOptions{
 			Replace: replace,
 			Warn:    func(msg string) { warnings = append(warnings, msg) },
@@ -391,28 +383,28 @@ func (ws *workspace) exportTo(path, format string, replace bool) {
 					return errCancelled
 				}
 				done = n
-				fyne.Do(func() { p.set(n, title) })
+				ws.run.Do(func() { p.set(n, title) })
 				return nil
 			},
 		}
-		written, err := formats.ExportPath(path, exportFormat(format), st, o)
-		fyne.Do(func() {
-			defer ws.transferDone()
-			p.hide()
-			switch {
-			case errors.Is(err, errCancelled):
-				dialog.ShowInformation("Export", "Export cancelled; nothing was written.", ws.win)
-			case err != nil:
-				ws.showError(fmt.Errorf("export: %w", err))
-			default:
-				msg := fmt.Sprintf("Exported %d documents to %s.", done, strings.Join(written, " and "))
-				if len(warnings) > 0 {
-					msg += fmt.Sprintf("\n%d notes:\n%s", len(warnings), strings.Join(first(warnings, 10), "\n"))
-				}
-				dialog.ShowInformation("Export", msg, ws.win)
+		var err error
+		written, err = formats.ExportPath(path, exportFormat(format), st, o)
+		return err
+	}, func(err error) {
+		p.hide()
+		switch {
+		case errors.Is(err, errCancelled):
+			dialog.ShowInformation("Export", "Export cancelled; nothing was written.", ws.win)
+		case err != nil:
+			ws.showError(fmt.Errorf("export: %w", err))
+		default:
+			msg := fmt.Sprintf("Exported %d documents to %s.", done, strings.Join(written, " and "))
+			if len(warnings) > 0 {
+				msg += fmt.Sprintf("\n%d notes:\n%s", len(warnings), strings.Join(first(warnings, 10), "\n"))
 			}
-		})
-	}()
+			dialog.ShowInformation("Export", msg, ws.win)
+		}
+	})
 }
 
 // exportFormat returns the formats package's name of a format the export
@@ -451,27 +443,27 @@ func (ws *workspace) compactProject() {
 		return
 	}
 	p := newProgress(ws.win, "Compacting "+filepath.Base(path), 1)
-	go func() {
-		before, after, err := ws.cfg.Compact(path)
-		fyne.Do(func() {
-			defer ws.transferDone()
-			p.hide()
-			if oerr := ws.openProject(path); oerr != nil {
-				ws.showError(fmt.Errorf("reopen %s: %w", path, oerr))
-				return
+	var before, after int64
+	ws.run.Go(func() (err error) {
+		before, after, err = ws.cfg.Compact(path)
+		return err
+	}, func(err error) {
+		p.hide()
+		if oerr := ws.openProject(path); oerr != nil {
+			ws.showError(fmt.Errorf("reopen %s: %w", path, oerr))
+			return
+		}
+		if doc != "" {
+			if oerr := ws.openDocument(doc); oerr != nil {
+				ws.showError(oerr)
 			}
-			if doc != "" {
-				if oerr := ws.openDocument(doc); oerr != nil {
-					ws.showError(oerr)
-				}
-			}
-			if err != nil {
-				ws.showError(fmt.Errorf("compact %s: %w (the project is unchanged)", path, err))
-				return
-			}
-			dialog.ShowInformation("Compact", fmt.Sprintf("%s: %s before, %s after.", filepath.Base(path), size(before), size(after)), ws.win)
-		})
-	}()
+		}
+		if err != nil {
+			ws.showError(fmt.Errorf("compact %s: %w (the project is unchanged)", path, err))
+			return
+		}
+		dialog.ShowInformation("Compact", fmt.Sprintf("%s: %s before, %s after.", filepath.Base(path), size(before), size(after)), ws.win)
+	})
 }
 
 // size writes a file size for people.

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"spanmark/annotate"
 	"spanmark/storage"
@@ -16,23 +15,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
-
-// transfers returns a channel that receives once every time an import or
-// export of ws has finished and shown its result.
-func transfers(ws *workspace) <-chan struct{} {
-	done := make(chan struct{}, 4)
-	ws.onTransferDone = func() { done <- struct{}{} }
-	return done
-}
-
-func wait(t *testing.T, done <-chan struct{}, what string) {
-	t.Helper()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		t.Fatalf("timed out waiting for %s", what)
-	}
-}
 
 // TestImportOtherFormats imports another tool's file into an empty
 // project through the app, and checks every span's text.
@@ -48,9 +30,7 @@ func TestImportOtherFormats(t *testing.T) {
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			ws, _ := newTestWorkspace(t)
-			done := transfers(ws)
 			ws.importFormat(c.format, filepath.Join("..", "testdata", "formats", c.file), false)
-			wait(t, done, "the import")
 			if ws.sess == nil {
 				t.Fatal("the import did not open its first document")
 			}
@@ -80,7 +60,6 @@ func TestImportOtherFormats(t *testing.T) {
 // slices the text by the exported offsets.
 func TestExportFormatsFromApp(t *testing.T) {
 	ws, _ := newTestWorkspace(t, "unicode.txt")
-	done := transfers(ws)
 	var want []string
 	for _, w := range []string{"🚀", "北京"} {
 		start := offsetOf(t, ws, w, 0)
@@ -93,7 +72,6 @@ func TestExportFormatsFromApp(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "p.json")
 	ws.exportTo(out, "spanmark JSON", false)
-	wait(t, done, "the export")
 	var doc struct {
 		Documents []struct {
 			Text        string `json:"text"`
@@ -116,7 +94,6 @@ func TestExportFormatsFromApp(t *testing.T) {
 
 	ls := filepath.Join(dir, "p.labelstudio.json")
 	ws.exportTo(ls, "labelstudio", false)
-	wait(t, done, "the Label Studio export")
 	for _, f := range []string{ls, filepath.Join(dir, "p.labelstudio.config.xml")} {
 		if _, err := os.Stat(f); err != nil {
 			t.Errorf("Label Studio export: %v", err)
@@ -130,14 +107,12 @@ func TestExportFormatsFromApp(t *testing.T) {
 func TestCompactFromApp(t *testing.T) {
 	ws, path := newTestWorkspace(t, "article.txt", "unicode.txt")
 	ws.cfg.Compact = storage.CompactFile
-	done := transfers(ws)
 	start := offsetOf(t, ws, "Pyongyang", 0)
 	if _, err := ws.sess.Tag(start, start+9, "LOC"); err != nil {
 		t.Fatal(err)
 	}
 	doc := ws.sess.Document().ID
 	ws.compactProject()
-	wait(t, done, "the compaction")
 	if ws.store == nil || ws.store.Path() != path || ws.sess == nil || ws.sess.Document().ID != doc {
 		t.Fatal("after compacting, the project is not open again on the same document")
 	}
@@ -152,7 +127,6 @@ func TestCompactFromApp(t *testing.T) {
 // says so.
 func TestExportNeverReplacesTheProject(t *testing.T) {
 	ws, path := newTestWorkspace(t, "article.txt")
-	done := transfers(ws)
 	before, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +144,6 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 
 	// The worker refuses the project too, whatever it is told.
 	ws.exportTo(path, "spanmark JSON", true)
-	wait(t, done, "the refused export")
 	if got := dialogText(ws); !strings.Contains(got, "is a Spanmark project") {
 		t.Errorf("exporting onto the project with replace says %q", got)
 	}
@@ -187,7 +160,6 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 		t.Fatalf("the file changed before the person said so: %q", b)
 	}
 	test.Tap(findButton(t, ws.win.Canvas().Overlays().Top(), "Yes"))
-	wait(t, done, "the export")
 	b, _ := os.ReadFile(out)
 	if !bytes.Contains(b, []byte(`"documents"`)) {
 		t.Errorf("the replaced file holds %q", first([]string{string(b)}, 1))
@@ -214,7 +186,6 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 // named, and nothing of it is written.
 func TestImportFolderGoesOn(t *testing.T) {
 	ws, _ := newTestWorkspace(t, "article.txt")
-	done := transfers(ws)
 	dir := t.TempDir()
 	for name, content := range map[string]string{"a.txt": "First text.", "b.json": `{"format":"spanmark","version":1,"documents":[{"text":"x","annotations":[{"id":"a","start":0,"end":5,"label":"LOC","text":"x"}]}]}`, "c.txt": "Third text.", "d.txt": ""} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
@@ -222,7 +193,6 @@ func TestImportFolderGoesOn(t *testing.T) {
 		}
 	}
 	ws.importPaths([]string{dir})
-	wait(t, done, "the import")
 	got := dialogText(ws)
 	if !strings.Contains(got, "2 documents added") || !strings.Contains(got, "1 files not imported") ||
 		!strings.Contains(got, "b.json") || !strings.Contains(got, "1 empty files passed over") {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"spanmark/annotate"
+	"spanmark/app/apptest"
 	"spanmark/storage"
 )
 
@@ -50,7 +51,7 @@ func openTestWorkspace(t *testing.T, path string) *workspace {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Spanmark")
-	ws := newWorkspace(a, w, Config{Path: path, Open: open})
+	ws := newWorkspace(a, w, Config{Path: path, Open: open}, &apptest.Runner{})
 	if err := ws.openProject(path); err != nil {
 		t.Fatal(err)
 	}
