@@ -1,7 +1,8 @@
 // Package apptest holds what the tests of the user interface share: a
 // runner that does the app's background work in place, so that a test
-// sees its results as soon as the call that started it returns.
-// Only tests import it.
+// sees its results as soon as the call that started it returns, and
+// whose timers (the app's and the text view's clock) run when the test
+// fires them. Only tests import it.
 package apptest
 
 import "time"
