@@ -2,7 +2,6 @@ package annotate_test
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/mock"
 	"spanmark/storage"
 )
@@ -23,15 +23,7 @@ func openArticle(t *testing.T) (*annotate.Session, annotate.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	b, err := os.ReadFile("../testdata/article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := annotate.NormalizeText("article.txt", b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := st.AddDocument(annotate.Document{Title: "article", Text: text})
+	doc, err := st.AddDocument(annotate.Document{Title: "article", Text: annotatetest.Text(t, "article.txt")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"crypto/sha256"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/formats"
 	"spanmark/app/apptest"
 	"spanmark/app/textview"
@@ -76,14 +76,7 @@ func writeProject(t *testing.T, path, annotator string, anns []fixtureAnn, other
 		t.Fatal(err)
 	}
 	defer st.Close()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := annotate.NormalizeText("article.txt", b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := annotatetest.Text(t, "article.txt")
 	doc, err := st.AddDocument(annotate.Document{Title: "article", Text: text})
 	if err != nil {
 		t.Fatal(err)
@@ -114,25 +107,6 @@ func writeProject(t *testing.T, path, annotator string, anns []fixtureAnn, other
 	}
 }
 
-// fileState is what must not change about the teammate's file.
-type fileState struct {
-	sum   [32]byte
-	mtime time.Time
-}
-
-func stateOf(t *testing.T, path string) fileState {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fileState{sha256.Sum256(b), fi.ModTime()}
-}
-
 // reviewing opens my project in a window and reviews the teammate's
 // file made by theirFile from the teammate's project. On cleanup it
 // checks that the teammate's file is byte for byte as it was.
@@ -143,14 +117,14 @@ func reviewing(t *testing.T, theirFile func(t *testing.T, project string) string
 	writeProject(t, mine, "tess", myAnns, "A text only I have.")
 	writeProject(t, theirs, "bob", theirAnns, "A text only Bob has.")
 	path := theirFile(t, theirs)
-	before := stateOf(t, path)
+	before := annotatetest.FileState(t, path)
 	ws := openTestWorkspace(t, mine)
 	ws.startReview(path)
 	if ws.review == nil {
 		t.Fatalf("no review of %s", path)
 	}
 	t.Cleanup(func() {
-		if stateOf(t, path) != before {
+		if annotatetest.FileState(t, path) != before {
 			t.Errorf("the teammate's file %s changed", path)
 		}
 	})

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/app/apptest"
 	"spanmark/storage"
 )
@@ -30,15 +30,7 @@ func newTestWorkspace(t *testing.T, files ...string) (*workspace, string) {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, err := annotate.NormalizeText(f, b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.AddDocument(annotate.Document{Title: f, Text: text}); err != nil {
+		if _, err := st.AddDocument(annotate.Document{Title: f, Text: annotatetest.Text(t, f)}); err != nil {
 			t.Fatal(err)
 		}
 	}
