@@ -477,6 +477,7 @@ func dialogText(ws *workspace) string {
 }
 
 func TestFiguresText(t *testing.T) {
+	t.Parallel()
 	f := agree.Figures{
 		Labels: map[string]*agree.LabelFigures{
 			"PERSON": {A: 2, B: 2, Exact: agree.Counts{A: 2, B: 2, Matched: 1}, Overlap: agree.Counts{A: 2, B: 2, Matched: 2}},
@@ -502,6 +503,7 @@ func TestFiguresText(t *testing.T) {
 }
 
 func TestDiffSpans(t *testing.T) {
+	t.Parallel()
 	mine := annotate.Annotation{ID: "m", Start: 0, End: 5, Label: "PERSON"}
 	theirs := annotate.Annotation{ID: "m", Start: 2, End: 5, Label: "PERSON"}
 	spans := diffSpans([]agree.DiffItem{{Class: agree.BoundaryDiff, A: &mine, B: &theirs}})

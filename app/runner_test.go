@@ -13,6 +13,7 @@ import (
 // TestFyneRunnerHandsBackTheError runs work that fails through the app's
 // runner: done gets the error, once, after the work.
 func TestFyneRunnerHandsBackTheError(t *testing.T) {
+	t.Parallel()
 	want := errors.New("disk full")
 	got := make(chan error, 2)
 	var worked bool

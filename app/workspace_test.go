@@ -38,7 +38,11 @@ func newTestWorkspace(t *testing.T, files ...string) (*workspace, string) {
 	return openTestWorkspace(t, path), path
 }
 
-// openTestWorkspace opens a window on an existing project.
+// openTestWorkspace opens a window on an existing project. Tests that
+// open a window do not run in parallel: Fyne's test driver keeps the
+// current app in a global that test.NewTempApp swaps, its CanvasForObject
+// returns the last window made, whichever test made it, and its renderer
+// cache and text measuring race when two windows are drawn at once.
 func openTestWorkspace(t *testing.T, path string) *workspace {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -342,6 +346,7 @@ func TestOpeningTodoMarksInProgress(t *testing.T) {
 }
 
 func TestFindAll(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		text, q   string
 		matchCase bool
