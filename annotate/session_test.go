@@ -3,7 +3,6 @@ package annotate_test
 import (
 	"errors"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/mock"
 	"spanmark/storage"
 )
@@ -24,15 +24,7 @@ func openArticle(t *testing.T) (*annotate.Session, annotate.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	b, err := os.ReadFile("../testdata/article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := annotate.NormalizeText("article.txt", b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := st.AddDocument(annotate.Document{Title: "article", Text: text})
+	doc, err := st.AddDocument(annotate.Document{Title: "article", Text: annotatetest.Text(t, "article.txt")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func Run(cfg Config) error {
 	if err != nil {
 		return err
 	}
-	ws := newWorkspace(a, w, cfg)
+	ws := newWorkspace(a, w, cfg, fyneRunner{})
 	if err := ws.openProject(cfg.Path); err != nil {
 		// The store's errors name the file already.
 		return err

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"spanmark/annotate/synth"
+	"spanmark/app/apptest"
 )
 
 // benchWorkspace opens a window on a project holding one synthetic
@@ -27,8 +28,7 @@ func benchWorkspace(b *testing.B, annotations int) *workspace {
 	st.Close()
 	a := test.NewTempApp(b)
 	w := a.NewWindow("Spanmark")
-	ws := newWorkspace(a, w, Config{Path: path, Open: open})
-	ws.view.SetClock(stoppedClock)
+	ws := newWorkspace(a, w, Config{Path: path, Open: open}, &apptest.Runner{})
 	if err := ws.openProject(path); err != nil {
 		b.Fatal(err)
 	}

@@ -93,9 +93,9 @@ func (ws *workspace) exportTo(path, format string, replace bool) {
 		return
 	}
 	p := newProgress(ws.win, "Exporting", len(infos))
-	go func() {
-		var warnings []string
-		done := 0
+	var warnings, written []string
+	done := 0
+	ws.run.Go(func() error {
 		o := formats.ExportOptions{
 			Replace: replace,
 			Warn:    func(msg string) { warnings = append(warnings, msg) },
@@ -104,26 +104,26 @@ func (ws *workspace) exportTo(path, format string, replace bool) {
 					return errCancelled
 				}
 				done = n
-				fyne.Do(func() { p.set(n, title) })
+				ws.run.Do(func() { p.set(n, title) })
 				return nil
 			},
 		}
-		written, err := formats.ExportPath(path, format, st, o)
-		fyne.Do(func() {
-			defer ws.transferDone()
-			p.hide()
-			switch {
-			case errors.Is(err, errCancelled):
-				dialog.ShowInformation("Export", "Export cancelled; nothing was written.", ws.win)
-			case err != nil:
-				ws.showError(fmt.Errorf("export: %w", err))
-			default:
-				msg := fmt.Sprintf("Exported %d documents to %s.", done, strings.Join(written, " and "))
-				if len(warnings) > 0 {
-					msg += fmt.Sprintf("\n%d notes:\n%s", len(warnings), strings.Join(first(warnings, 10), "\n"))
-				}
-				dialog.ShowInformation("Export", msg, ws.win)
+		var err error
+		written, err = formats.ExportPath(path, format, st, o)
+		return err
+	}, func(err error) {
+		p.hide()
+		switch {
+		case errors.Is(err, errCancelled):
+			dialog.ShowInformation("Export", "Export cancelled; nothing was written.", ws.win)
+		case err != nil:
+			ws.showError(fmt.Errorf("export: %w", err))
+		default:
+			msg := fmt.Sprintf("Exported %d documents to %s.", done, strings.Join(written, " and "))
+			if len(warnings) > 0 {
+				msg += fmt.Sprintf("\n%d notes:\n%s", len(warnings), strings.Join(first(warnings, 10), "\n"))
 			}
-		})
-	}()
+			dialog.ShowInformation("Export", msg, ws.win)
+		}
+	})
 }

@@ -20,7 +20,6 @@ import (
 // slices the text by the exported offsets.
 func TestExportFormatsFromApp(t *testing.T) {
 	ws, _ := newTestWorkspace(t, "unicode.txt")
-	done := transfers(ws)
 	var want []string
 	for _, w := range []string{"🚀", "北京"} {
 		start := offsetOf(t, ws, w, 0)
@@ -33,7 +32,6 @@ func TestExportFormatsFromApp(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "p.json")
 	ws.exportTo(out, "json", false)
-	wait(t, done, "the export")
 	var doc struct {
 		Documents []struct {
 			Text        string `json:"text"`
@@ -56,7 +54,6 @@ func TestExportFormatsFromApp(t *testing.T) {
 
 	ls := filepath.Join(dir, "p.labelstudio.json")
 	ws.exportTo(ls, "labelstudio", false)
-	wait(t, done, "the Label Studio export")
 	for _, f := range []string{ls, filepath.Join(dir, "p.labelstudio.config.xml")} {
 		if _, err := os.Stat(f); err != nil {
 			t.Errorf("Label Studio export: %v", err)
@@ -70,7 +67,6 @@ func TestExportFormatsFromApp(t *testing.T) {
 // says so.
 func TestExportNeverReplacesTheProject(t *testing.T) {
 	ws, path := newTestWorkspace(t, "article.txt")
-	done := transfers(ws)
 	before, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +84,6 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 
 	// The worker refuses the project too, whatever it is told.
 	ws.exportTo(path, "json", true)
-	wait(t, done, "the refused export")
 	if got := dialogText(ws); !strings.Contains(got, "is a Spanmark project") {
 		t.Errorf("exporting onto the project with replace says %q", got)
 	}
@@ -105,7 +100,6 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 		t.Fatalf("the file changed before the person said so: %q", b)
 	}
 	test.Tap(findButton(t, ws.win.Canvas().Overlays().Top(), "Yes"))
-	wait(t, done, "the export")
 	b, _ := os.ReadFile(out)
 	if !bytes.Contains(b, []byte(`"documents"`)) {
 		t.Errorf("the replaced file holds %q", first([]string{string(b)}, 1))

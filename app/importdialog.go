@@ -143,26 +143,26 @@ func (ws *workspace) importFiles(files []string, o formats.FilesOptions) {
 		title += " " + filepath.Base(files[0])
 	}
 	p := newProgress(ws.win, title, len(files))
-	go func() {
-		var sum importSummary
+	var sum importSummary
+	ws.run.Go(func() error {
 		o.Each = func(n int, f formats.FileImport) bool {
 			sum.add(f)
-			fyne.Do(func() { p.set(n, filepath.Base(f.Path)) })
+			ws.run.Do(func() { p.set(n, filepath.Base(f.Path)) })
 			if p.cancelled() && n < len(files) {
 				sum.cancelled = true
 				return false
 			}
 			return true
 		}
+		// Each file's error is in the summary.
 		formats.ImportFiles(st, files, o)
-		fyne.Do(func() {
-			defer ws.transferDone()
-			p.hide()
-			if ws.store == st {
-				ws.afterImport(sum)
-			}
-		})
-	}()
+		return nil
+	}, func(error) {
+		p.hide()
+		if ws.store == st {
+			ws.afterImport(sum)
+		}
+	})
 }
 
 // importSummary gathers what an import of several files did.

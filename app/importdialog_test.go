@@ -23,9 +23,7 @@ func TestImportOtherFormats(t *testing.T) {
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			ws, _ := newTestWorkspace(t)
-			done := transfers(ws)
 			ws.importFormat(c.format, filepath.Join("..", "testdata", "formats", c.file), false)
-			wait(t, done, "the import")
 			if ws.sess == nil {
 				t.Fatal("the import did not open its first document")
 			}
@@ -55,7 +53,6 @@ func TestImportOtherFormats(t *testing.T) {
 // named, and nothing of it is written.
 func TestImportFolderGoesOn(t *testing.T) {
 	ws, _ := newTestWorkspace(t, "article.txt")
-	done := transfers(ws)
 	dir := t.TempDir()
 	for name, content := range map[string]string{"a.txt": "First text.", "b.json": `{"format":"spanmark","version":1,"documents":[{"text":"x","annotations":[{"id":"a","start":0,"end":5,"label":"LOC","text":"x"}]}]}`, "c.txt": "Third text.", "d.txt": ""} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
@@ -63,7 +60,6 @@ func TestImportFolderGoesOn(t *testing.T) {
 		}
 	}
 	ws.importPaths([]string{dir})
-	wait(t, done, "the import")
 	got := dialogText(ws)
 	if !strings.Contains(got, "2 documents added") || !strings.Contains(got, "1 files not imported") ||
 		!strings.Contains(got, "b.json") || !strings.Contains(got, "1 empty files passed over") {

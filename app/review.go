@@ -39,11 +39,6 @@ const (
 	reviewPanelOffset = 0.7
 )
 
-// background runs slow work (reading files, the project's figures) off
-// Fyne's goroutine; the work hands its results back with fyne.Do. Tests
-// replace it to run the work in place.
-var background = func(work func()) { go work() }
-
 // review is the state of review mode.
 type review struct {
 	ws         *workspace
@@ -132,38 +127,42 @@ func (ws *workspace) startReview(path string) {
 	st, schema, open := ws.store, ws.schema, ws.cfg.Open
 	total := len(ws.docs.all)
 	p := newProgress(ws.win, "Reading for review", total)
-	background(func() {
-		theirs, err := formats.ReadSide(path, open, func(n int) error {
+	var theirs agree.Side
+	var mine []*annotate.DocumentData
+	var rep agree.Report
+	ws.run.Go(func() error {
+		var err error
+		theirs, err = formats.ReadSide(path, open, func(n int) error {
 			if p.cancelled() {
 				return errCancelled
 			}
-			fyne.Do(func() { p.set(0, fmt.Sprintf("%s: %d documents", filepath.Base(path), n)) })
+			ws.run.Do(func() { p.set(0, fmt.Sprintf("%s: %d documents", filepath.Base(path), n)) })
 			return nil
 		})
-		var mine []*annotate.DocumentData
-		if err == nil {
-			mine, err = formats.LoadDocuments(st, func(n int) error {
-				if p.cancelled() {
-					return errCancelled
-				}
-				fyne.Do(func() { p.set(n, fmt.Sprintf("your project: %d of %d documents", n, total)) })
-				return nil
-			})
+		if err != nil {
+			return err
 		}
-		var rep agree.Report
-		if err == nil {
-			rep = agree.Compare(agree.Side{Name: "mine", Schema: schema, Docs: mine}, theirs)
-		}
-		fyne.Do(func() {
-			p.hide()
-			switch {
-			case errors.Is(err, errCancelled):
-			case err != nil:
-				ws.showError(fmt.Errorf("review %s: %w", filepath.Base(path), err))
-			case ws.store == st:
-				ws.enterReview(newReview(ws, path, theirs, mine, schema, rep))
+		mine, err = formats.LoadDocuments(st, func(n int) error {
+			if p.cancelled() {
+				return errCancelled
 			}
+			ws.run.Do(func() { p.set(n, fmt.Sprintf("your project: %d of %d documents", n, total)) })
+			return nil
 		})
+		if err != nil {
+			return err
+		}
+		rep = agree.Compare(agree.Side{Name: "mine", Schema: schema, Docs: mine}, theirs)
+		return nil
+	}, func(err error) {
+		p.hide()
+		switch {
+		case errors.Is(err, errCancelled):
+		case err != nil:
+			ws.showError(fmt.Errorf("review %s: %w", filepath.Base(path), err))
+		case ws.store == st:
+			ws.enterReview(newReview(ws, path, theirs, mine, schema, rep))
+		}
 	})
 }
 

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"crypto/sha256"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,19 +15,12 @@ import (
 
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/formats"
+	"spanmark/app/apptest"
 	"spanmark/app/textview"
 	"spanmark/storage"
 )
-
-// runInPlace makes background work run at once, so that a test sees its
-// results as soon as the call that started it returns.
-func runInPlace(t *testing.T) {
-	t.Helper()
-	old := background
-	background = func(work func()) { work() }
-	t.Cleanup(func() { background = old })
-}
 
 // fixtureAnn is an annotation of the article by text: word, found inside
 // the first occurrence of context ("" for word itself).
@@ -84,14 +76,7 @@ func writeProject(t *testing.T, path, annotator string, anns []fixtureAnn, other
 		t.Fatal(err)
 	}
 	defer st.Close()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := annotate.NormalizeText("article.txt", b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := annotatetest.Text(t, "article.txt")
 	doc, err := st.AddDocument(annotate.Document{Title: "article", Text: text})
 	if err != nil {
 		t.Fatal(err)
@@ -122,44 +107,24 @@ func writeProject(t *testing.T, path, annotator string, anns []fixtureAnn, other
 	}
 }
 
-// fileState is what must not change about the teammate's file.
-type fileState struct {
-	sum   [32]byte
-	mtime time.Time
-}
-
-func stateOf(t *testing.T, path string) fileState {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fileState{sha256.Sum256(b), fi.ModTime()}
-}
-
 // reviewing opens my project in a window and reviews the teammate's
 // file made by theirFile from the teammate's project. On cleanup it
 // checks that the teammate's file is byte for byte as it was.
 func reviewing(t *testing.T, theirFile func(t *testing.T, project string) string) *workspace {
 	t.Helper()
-	runInPlace(t)
 	dir := t.TempDir()
 	mine, theirs := filepath.Join(dir, "mine.spanmark"), filepath.Join(dir, "theirs.spanmark")
 	writeProject(t, mine, "tess", myAnns, "A text only I have.")
 	writeProject(t, theirs, "bob", theirAnns, "A text only Bob has.")
 	path := theirFile(t, theirs)
-	before := stateOf(t, path)
+	before := annotatetest.FileState(t, path)
 	ws := openTestWorkspace(t, mine)
 	ws.startReview(path)
 	if ws.review == nil {
 		t.Fatalf("no review of %s", path)
 	}
 	t.Cleanup(func() {
-		if stateOf(t, path) != before {
+		if annotatetest.FileState(t, path) != before {
 			t.Errorf("the teammate's file %s changed", path)
 		}
 	})
@@ -460,7 +425,6 @@ func TestReviewClose(t *testing.T) {
 // TestReviewRefusesFiles checks that files that cannot be reviewed are
 // refused with a message, leaving the workspace annotating.
 func TestReviewRefusesFiles(t *testing.T) {
-	runInPlace(t)
 	dir := t.TempDir()
 	mine := filepath.Join(dir, "mine.spanmark")
 	writeProject(t, mine, "tess", myAnns)
@@ -513,6 +477,7 @@ func dialogText(ws *workspace) string {
 }
 
 func TestFiguresText(t *testing.T) {
+	t.Parallel()
 	f := agree.Figures{
 		Labels: map[string]*agree.LabelFigures{
 			"PERSON": {A: 2, B: 2, Exact: agree.Counts{A: 2, B: 2, Matched: 1}, Overlap: agree.Counts{A: 2, B: 2, Matched: 2}},
@@ -538,6 +503,7 @@ func TestFiguresText(t *testing.T) {
 }
 
 func TestDiffSpans(t *testing.T) {
+	t.Parallel()
 	mine := annotate.Annotation{ID: "m", Start: 0, End: 5, Label: "PERSON"}
 	theirs := annotate.Annotation{ID: "m", Start: 2, End: 5, Label: "PERSON"}
 	spans := diffSpans([]agree.DiffItem{{Class: agree.BoundaryDiff, A: &mine, B: &theirs}})
@@ -566,18 +532,10 @@ func TestDiffSpans(t *testing.T) {
 // for undoing it; and, apart, the figures of the document and of the
 // project that the worker computes after each.
 func BenchmarkReviewAccept20000(b *testing.B) {
-	var queue []func()
-	old := background
-	background = func(work func()) { queue = append(queue, work) }
-	b.Cleanup(func() { background = old })
-	drain := func() {
-		for len(queue) > 0 {
-			work := queue[0]
-			queue = queue[1:]
-			work()
-		}
-	}
 	ws := benchWorkspace(b, 20000)
+	run := ws.run.(*apptest.Runner)
+	run.Hold = true
+	drain := run.Drain
 	theirs := filepath.Join(b.TempDir(), "theirs.spanmark")
 	writeTheirs(b, theirs, ws)
 	ws.startReview(theirs)

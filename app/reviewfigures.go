@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"fyne.io/fyne/v2"
-
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
 	"spanmark/annotate/formats"
@@ -45,18 +43,24 @@ func (r *review) compute() {
 	mySchema := r.schema
 	done := figuresDone{work: w, docID: r.docID, mine: slices.Clone(r.mine), version: r.version}
 	cur, their := r.latest, r.their
-	background(func() {
+	r.ws.run.Go(func() error {
 		if w.doc && their != nil {
 			done.figures = agree.CompareDocument(cur, their, mySchema, theirs.Schema).Figures
 		}
 		if w.reload {
-			done.mine, done.err = formats.LoadDocuments(st, func(int) error { return nil })
+			var err error
+			if done.mine, err = formats.LoadDocuments(st, func(int) error { return nil }); err != nil {
+				return err
+			}
 		}
-		if (w.project || w.reload) && done.err == nil {
+		if w.project || w.reload {
 			done.report = agree.Compare(agree.Side{Name: "mine", Schema: mySchema, Docs: done.mine}, theirs)
 			done.only = onlyIn(theirs.Docs, done.mine)
 		}
-		fyne.Do(func() { r.computed(done) })
+		return nil
+	}, func(err error) {
+		done.err = err
+		r.computed(done)
 	})
 }
 

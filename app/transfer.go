@@ -17,7 +17,7 @@ var errCancelled = errors.New("cancelled")
 
 // progress is a dialog with a bar and a Cancel button for long work done
 // on another goroutine. Its methods other than cancelled must run on
-// Fyne's goroutine (inside fyne.Do when called from the worker).
+// Fyne's goroutine (inside the runner's Do when called from the work).
 type progress struct {
 	d      dialog.Dialog
 	bar    *widget.ProgressBar
@@ -47,14 +47,6 @@ func (p *progress) set(done int, detail string) {
 
 func (p *progress) hide() { p.d.Hide() }
 
-// transferDone is called on Fyne's goroutine when an import or export
-// has finished and its result is shown; tests wait on it.
-func (ws *workspace) transferDone() {
-	if ws.onTransferDone != nil {
-		ws.onTransferDone()
-	}
-}
-
 // first returns at most n items of s.
 func first(s []string, n int) []string {
 	if len(s) > n {
@@ -79,27 +71,27 @@ func (ws *workspace) compactProject() {
 		return
 	}
 	p := newProgress(ws.win, "Compacting "+filepath.Base(path), 1)
-	go func() {
-		before, after, err := ws.cfg.Compact(path)
-		fyne.Do(func() {
-			defer ws.transferDone()
-			p.hide()
-			if oerr := ws.openProject(path); oerr != nil {
-				ws.showError(fmt.Errorf("reopen %s: %w", path, oerr))
-				return
+	var before, after int64
+	ws.run.Go(func() (err error) {
+		before, after, err = ws.cfg.Compact(path)
+		return err
+	}, func(err error) {
+		p.hide()
+		if oerr := ws.openProject(path); oerr != nil {
+			ws.showError(fmt.Errorf("reopen %s: %w", path, oerr))
+			return
+		}
+		if doc != "" {
+			if oerr := ws.openDocument(doc); oerr != nil {
+				ws.showError(oerr)
 			}
-			if doc != "" {
-				if oerr := ws.openDocument(doc); oerr != nil {
-					ws.showError(oerr)
-				}
-			}
-			if err != nil {
-				ws.showError(fmt.Errorf("compact %s: %w (the project is unchanged)", path, err))
-				return
-			}
-			dialog.ShowInformation("Compact", fmt.Sprintf("%s: %s before, %s after.", filepath.Base(path), size(before), size(after)), ws.win)
-		})
-	}()
+		}
+		if err != nil {
+			ws.showError(fmt.Errorf("compact %s: %w (the project is unchanged)", path, err))
+			return
+		}
+		dialog.ShowInformation("Compact", fmt.Sprintf("%s: %s before, %s after.", filepath.Base(path), size(before), size(after)), ws.win)
+	})
 }
 
 // size writes a file size for people.

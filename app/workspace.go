@@ -21,6 +21,7 @@ type workspace struct {
 	win   fyne.Window
 	cfg   Config
 	prefs prefs
+	run   runner // slow work and waits, off Fyne's goroutine
 
 	store  annotate.Store
 	schema annotate.Schema
@@ -36,8 +37,7 @@ type workspace struct {
 	linking bool   // 'a' was pressed on a claim: the next source tapped is linked
 	lists   *coalescer
 
-	onTransferDone func()  // called when an import or export has finished
-	review         *review // the teammate's file under review; nil while annotating
+	review *review // the teammate's file under review; nil while annotating
 
 	top   *fyne.Container  // above the article: label bar, find bar, review bar
 	right *container.Split // the article and, beside it, the panels
@@ -54,10 +54,11 @@ type workspace struct {
 // cover the gap between two hotkeys.
 const listDelay = 100 * time.Millisecond
 
-func newWorkspace(a fyne.App, w fyne.Window, cfg Config) *workspace {
-	ws := &workspace{app: a, win: w, cfg: cfg, prefs: prefs{a.Preferences()}}
+func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace {
+	ws := &workspace{app: a, win: w, cfg: cfg, prefs: prefs{a.Preferences()}, run: run}
 	a.Settings().SetTheme(themeFor(ws.prefs.theme()))
 	ws.view = textview.New()
+	ws.view.SetClock(run.After)
 	ws.view.SetTextScale(ws.prefs.zoom())
 	ws.view.OnSelect = ws.onSelect
 	ws.view.OnSpanTap = ws.onSpanTap
@@ -70,7 +71,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config) *workspace {
 	ws.panel = newAnnPanel(ws.onPanelSelect)
 	ws.status = newStatusBar(ws.setStatus)
 	ws.find = newFindBar(ws)
-	ws.lists = newCoalescer(listDelay, ws.refreshLists)
+	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
 
 	ws.top = container.NewVBox(ws.labels.object(), ws.find.object())
 	centre := container.NewBorder(ws.top, nil, nil, nil, ws.view)

@@ -1,17 +1,17 @@
 package app
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
+	"spanmark/app/apptest"
 	"spanmark/storage"
 )
 
@@ -30,15 +30,7 @@ func newTestWorkspace(t *testing.T, files ...string) (*workspace, string) {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, err := annotate.NormalizeText(f, b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.AddDocument(annotate.Document{Title: f, Text: text}); err != nil {
+		if _, err := st.AddDocument(annotate.Document{Title: f, Text: annotatetest.Text(t, f)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -46,13 +38,16 @@ func newTestWorkspace(t *testing.T, files ...string) (*workspace, string) {
 	return openTestWorkspace(t, path), path
 }
 
-// openTestWorkspace opens a window on an existing project.
+// openTestWorkspace opens a window on an existing project. Tests that
+// open a window do not run in parallel: Fyne's test driver keeps the
+// current app in a global that test.NewTempApp swaps, its CanvasForObject
+// returns the last window made, whichever test made it, and its renderer
+// cache and text measuring race when two windows are drawn at once.
 func openTestWorkspace(t *testing.T, path string) *workspace {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Spanmark")
-	ws := newWorkspace(a, w, Config{Path: path, Open: open})
-	ws.view.SetClock(stoppedClock)
+	ws := newWorkspace(a, w, Config{Path: path, Open: open}, &apptest.Runner{})
 	if err := ws.openProject(path); err != nil {
 		t.Fatal(err)
 	}
@@ -61,11 +56,6 @@ func openTestWorkspace(t *testing.T, path string) *workspace {
 	t.Cleanup(func() { ws.close() })
 	return ws
 }
-
-// stoppedClock is the article view's clock in tests: its time never
-// comes. Fyne's test driver would run the view's timers on their own
-// goroutines, alongside the test.
-func stoppedClock(time.Duration, func()) func() { return func() {} }
 
 // offsetOf returns the code-point offset of the n-th (from 0) occurrence
 // of sub in the open document.
@@ -356,6 +346,7 @@ func TestOpeningTodoMarksInProgress(t *testing.T) {
 }
 
 func TestFindAll(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		text, q   string
 		matchCase bool

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 )
 
 func TestImportWith(t *testing.T) {
@@ -37,7 +38,7 @@ func TestImportWith(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeTree(t, dir, map[string]string{"x.jsonl": tc.input})
+			annotatetest.WriteFiles(t, dir, map[string]string{"x.jsonl": tc.input})
 			path := filepath.Join(dir, "x.jsonl")
 			st := newImportStore(tc.storeErr)
 			rep, res, err := ImportWith(st, tc.format, path, ImportOptions{Annotator: "ana"})
@@ -84,7 +85,7 @@ func TestImportWithNewRelations(t *testing.T) {
 	for _, storeErr := range []error{nil, errors.New("disk full")} {
 		t.Run(fmt.Sprint(storeErr), func(t *testing.T) {
 			dir := t.TempDir()
-			writeTree(t, dir, map[string]string{"x.jsonl": in})
+			annotatetest.WriteFiles(t, dir, map[string]string{"x.jsonl": in})
 			st := newImportStore(storeErr)
 			rep, _, err := ImportWith(st, "doccano", filepath.Join(dir, "x.jsonl"), ImportOptions{})
 			if (err != nil) != (storeErr != nil) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 )
 
 // TestImportFiles checks that a folder import goes on past a file that
@@ -16,7 +17,7 @@ import (
 // it half way), and passes over files without text.
 func TestImportFiles(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	annotatetest.WriteFiles(t, dir, map[string]string{
 		"a.txt":      "Alpha",
 		"empty.txt":  "",
 		"b.md":       "Beta",
@@ -67,7 +68,7 @@ func TestImportFiles(t *testing.T) {
 
 func TestImportFilesCancel(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"a.txt": "Alpha", "b.txt": "Beta", "c.txt": "Gamma"})
+	annotatetest.WriteFiles(t, dir, map[string]string{"a.txt": "Alpha", "b.txt": "Beta", "c.txt": "Gamma"})
 	files := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "c.txt")}
 	st := newImportStore(nil)
 	got, err := ImportFiles(st, files, FilesOptions{Each: func(n int, f FileImport) bool { return n < 2 }})
@@ -78,7 +79,7 @@ func TestImportFilesCancel(t *testing.T) {
 
 func TestImportFilesFormat(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	annotatetest.WriteFiles(t, dir, map[string]string{
 		"a.jsonl": `{"text": "Kursk burns.", "label": [[0, 5, "LOC"], [6, 11, "EVENT"]]}`,
 		"b.jsonl": `{"text": "Oslo", "label": [[0, 9, "LOC"]]}`,
 		"c.jsonl": `{"text": "Bo said so.", "label": [[0, 2, "PERSON"]]}`,

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"spanmark/annotate/annotatetest"
 )
 
 // withUmask runs the test under umask mask, as a user's shell would set it.
@@ -213,10 +215,10 @@ func TestWriteFolder(t *testing.T) {
 				if err := os.Mkdir(dir, 0o755); err != nil {
 					t.Fatal(err)
 				}
-				writeTree(t, dir, tc.before)
+				annotatetest.WriteFiles(t, dir, tc.before)
 			}
 			if tc.file {
-				writeTree(t, parent, map[string]string{"out.brat": "keep"})
+				annotatetest.WriteFiles(t, parent, map[string]string{"out.brat": "keep"})
 			}
 			err := WriteFolder(dir, tc.fn)
 			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {

@@ -11,26 +11,13 @@ import (
 	"testing"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/mock"
 )
 
-// writeTree creates files (path → content) under dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func TestFiles(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	annotatetest.WriteFiles(t, dir, map[string]string{
 		"b.txt":              "b",
 		"a.md":               "a",
 		"notes.json":         "{}",
@@ -94,7 +81,7 @@ func TestFiles(t *testing.T) {
 
 func TestFilesErrors(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"a.txt": "a", "image.png": "png"})
+	annotatetest.WriteFiles(t, dir, map[string]string{"a.txt": "a", "image.png": "png"})
 	tests := []struct {
 		name  string
 		paths []string
@@ -119,7 +106,7 @@ func TestOpenPathText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeTree(t, dir, map[string]string{
+	annotatetest.WriteFiles(t, dir, map[string]string{
 		"crlf.txt":    "\uFEFF\r\n  Kursk  rebuilt \r\nby 6,000 workers.\rEnd.",
 		"unicode.txt": string(unicode),
 		"notes.md":    "# Notes\n\nSome text.",
@@ -128,7 +115,7 @@ func TestOpenPathText(t *testing.T) {
 		file, title, text string
 	}{
 		{"crlf.txt", "Kursk rebuilt", "\n  Kursk  rebuilt \nby 6,000 workers.\nEnd."},
-		{"unicode.txt", "Orbita rocket lab 🚀 opens in Kyiv 🇺🇦", fixtureText(t, "unicode.txt")},
+		{"unicode.txt", "Orbita rocket lab 🚀 opens in Kyiv 🇺🇦", annotatetest.Text(t, "unicode.txt")},
 		{"notes.md", "# Notes", "# Notes\n\nSome text."},
 	}
 	for _, tc := range tests {
@@ -162,7 +149,7 @@ func TestOpenPathText(t *testing.T) {
 
 func TestOpenPathSpanmark(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"x.json": jsonOf(okDoc), "x.jsonl": okJSONLHeader + "\n" + okDoc})
+	annotatetest.WriteFiles(t, dir, map[string]string{"x.json": jsonOf(okDoc), "x.jsonl": okJSONLHeader + "\n" + okDoc})
 	for _, name := range []string{"x.json", "x.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			in, err := OpenPath(filepath.Join(dir, name))
@@ -192,7 +179,7 @@ func TestOpenPathSpanmark(t *testing.T) {
 
 func TestOpenPathErrors(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	annotatetest.WriteFiles(t, dir, map[string]string{
 		"latin1.txt": "caf\xe9",
 		"blank.txt":  " \r\n\t\n",
 		"image.png":  "png",
@@ -390,7 +377,7 @@ func TestImportSource(t *testing.T) {
 
 func TestImportFile(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"a.txt": "North Korea’s workers.\n", "b.json": jsonOf(okDoc), "c.png": ""})
+	annotatetest.WriteFiles(t, dir, map[string]string{"a.txt": "North Korea’s workers.\n", "b.json": jsonOf(okDoc), "c.png": ""})
 	st := newImportStore(nil)
 	for _, name := range []string{"a.txt", "b.json"} {
 		res, err := ImportFile(st, filepath.Join(dir, name))

@@ -2,7 +2,6 @@ package formats
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -14,25 +13,11 @@ import (
 	"time"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 )
 
 // exportedAt has nanoseconds, so that the round trip shows none are lost.
 var exportedAt = time.Date(2025, 6, 18, 9, 30, 0, 123456789, time.UTC)
-
-// fixtureText returns a file of the repository's testdata/ as an import
-// would store it.
-func fixtureText(t testing.TB, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := annotate.NormalizeText(name, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return text
-}
 
 // spanOf returns the code-point span of the nth (from 0) occurrence of sub
 // in text.
@@ -93,7 +78,7 @@ func (b *builder) relate(id, from, to string) {
 // emoji, and with relations.
 func testDocuments(t testing.TB) []*annotate.DocumentData {
 	t.Helper()
-	a := newBuilder(t, "d-article", "Kursk", fixtureText(t, "article.txt"), annotate.StatusDone)
+	a := newBuilder(t, "d-article", "Kursk", annotatetest.Text(t, "article.txt"), annotate.StatusDone)
 	a.span("a-kim", "Kim Jong Un", 0, "PERSON", "")
 	a.span("a-after-quote", "s incursion", 0, "MISC", "starts right after ’")
 	a.span("a-after-dash", " North Korea", 1, "LOC", "starts right after —")
@@ -101,18 +86,8 @@ func testDocuments(t testing.TB) []*annotate.DocumentData {
 	src := a.span("a-source", "Moscow’s top security official", 0, "SOURCE", `<"quoted"> & more`)
 	a.relate("r-article", claim, src)
 
-	u := newBuilder(t, "d-unicode", "Orbita", fixtureText(t, "unicode.txt"), annotate.StatusInProgress)
-	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "unicode_annotations.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var spans []struct {
-		Start, End int
-		Label      string
-	}
-	if err := json.Unmarshal(b, &spans); err != nil {
-		t.Fatal(err)
-	}
+	u := newBuilder(t, "d-unicode", "Orbita", annotatetest.Text(t, "unicode.txt"), annotate.StatusInProgress)
+	spans := annotatetest.UnicodeSpans(t)
 	for i, s := range spans {
 		u.spanAt(fmt.Sprintf("u%02d", i), s.Start, s.End, s.Label, "")
 	}

@@ -3,35 +3,19 @@
 package formats
 
 import (
-	"encoding/json"
 	"fmt"
 	"iter"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 )
 
 // toolTime is when every fixture annotation was made.
 var toolTime = time.Date(2025, 6, 18, 10, 0, 0, 0, time.UTC)
-
-// toolReadText reads a file of testdata/ as an import would store it.
-func toolReadText(t testing.TB, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := annotate.NormalizeText(name, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return text
-}
 
 // toolFind returns the code point span of sub within ctx, which must occur
 // exactly once in text; it counts with package utf8, not with the code
@@ -90,7 +74,7 @@ func toolDocument(t testing.TB, id, text string, status annotate.Status, specs [
 // sources, spans right after a curly quote and an em dash, a claim across
 // a paragraph break, notes, and an entity inside a longer one.
 func toolArticle(t testing.TB) *annotate.DocumentData {
-	text := toolReadText(t, "article.txt")
+	text := annotatetest.Text(t, "article.txt")
 	claim2 := "Pyongyang acknowledged sending the troops for the first time in April.\n\n" +
 		"Moscow and Pyongyang are planning to create memorials for the Korean soldiers who died while fighting for Russia"
 	specs := []toolSpec{
@@ -132,18 +116,8 @@ func toolArticle(t testing.TB) *annotate.DocumentData {
 // combining marks, CJK, Hebrew, Arabic, a span across a line break), a
 // relation and a note.
 func toolUnicode(t testing.TB) *annotate.DocumentData {
-	text := toolReadText(t, "unicode.txt")
-	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "unicode_annotations.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var spans []struct {
-		Start, End  int
-		Text, Label string
-	}
-	if err := json.Unmarshal(b, &spans); err != nil {
-		t.Fatal(err)
-	}
+	text := annotatetest.Text(t, "unicode.txt")
+	spans := annotatetest.UnicodeSpans(t)
 	runes := []rune(text)
 	var specs []toolSpec
 	claim, source := -1, -1

@@ -10,6 +10,7 @@ import (
 
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
+	"spanmark/annotate/annotatetest"
 	"spanmark/storage"
 )
 
@@ -51,7 +52,7 @@ func agreePair(t *testing.T, dir string) (a, b string) {
 func TestAgree(t *testing.T) {
 	dir := isolate(t)
 	a, b := agreePair(t, dir)
-	before := []string{fileState(t, a), fileState(t, b)}
+	before := []string{annotatetest.FileState(t, a), annotatetest.FileState(t, b)}
 
 	sideOf := func(path string) agree.Side {
 		h, docs := loadProject(t, path)
@@ -89,7 +90,7 @@ func TestAgree(t *testing.T) {
 			}
 		})
 	}
-	if after := []string{fileState(t, a), fileState(t, b)}; !slices.Equal(after, before) {
+	if after := []string{annotatetest.FileState(t, a), annotatetest.FileState(t, b)}; !slices.Equal(after, before) {
 		t.Errorf("agree changed its inputs: %q, want %q", after, before)
 	}
 }

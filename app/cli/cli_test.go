@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/formats"
 	"spanmark/storage"
 )
@@ -48,31 +48,8 @@ func mustRun(t *testing.T, stdin string, args ...string) (string, string) {
 	return stdout, stderr
 }
 
-// writeFiles creates files (slash path → content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // testdata is the project's folder of fixtures.
 var testdata = filepath.Join("..", "..", "testdata")
-
-func readTestdata(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(testdata, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 // annotateProject adds annotations and a relation to every document of
 // the project at path, the way the app would.
@@ -147,9 +124,9 @@ func documentsOf(t *testing.T, export, name string) (formats.Header, []*annotate
 // same documents, annotations and relations, byte for byte.
 func TestRoundTrip(t *testing.T) {
 	dir := isolate(t)
-	writeFiles(t, dir, map[string]string{
-		"texts/article.txt":     readTestdata(t, "article.txt"),
-		"texts/sub/unicode.txt": readTestdata(t, "unicode.txt"),
+	annotatetest.WriteFiles(t, dir, map[string]string{
+		"texts/article.txt":     string(annotatetest.Read(t, "article.txt")),
+		"texts/sub/unicode.txt": string(annotatetest.Read(t, "unicode.txt")),
 		"texts/.draft.txt":      "not this",
 		"texts/notes.pdf":       "nor this",
 	})
@@ -401,12 +378,9 @@ var articleSpans = [][2]string{
 // entity inside a longer one ("Kim Jong Un").
 func fixtureSpans(t *testing.T, entitiesOnly bool) []string {
 	t.Helper()
-	var spans []struct{ Label, Text string }
-	if err := json.Unmarshal([]byte(readTestdata(t, "unicode_annotations.json")), &spans); err != nil {
-		t.Fatal(err)
-	}
+	spans := annotatetest.UnicodeSpans(t)
 	for _, sp := range articleSpans {
-		spans = append(spans, struct{ Label, Text string }{sp[0], sp[1]})
+		spans = append(spans, annotatetest.Span{Label: sp[0], Text: sp[1]})
 	}
 	var want []string
 	for _, sp := range spans {
@@ -459,20 +433,6 @@ func mustSchema(t *testing.T, path string) annotate.Schema {
 	t.Helper()
 	h, _ := loadProject(t, path)
 	return h.Schema
-}
-
-// fileState returns the SHA-256 and the modification time of a file.
-func fileState(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fmt.Sprintf("%x %s", sha256.Sum256(b), fi.ModTime().Format(time.RFC3339Nano))
 }
 
 // sameSpan reports whether two annotations mark the same span with the

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/storage"
 )
 
@@ -42,9 +43,9 @@ func TestCompact(t *testing.T) {
 	}
 
 	t.Run("open elsewhere", func(t *testing.T) {
-		before := fileState(t, db)
+		before := annotatetest.FileState(t, db)
 		code, _, stderr := spanmark(t, "", "compact", "--db", db)
-		if code != exitError || !strings.Contains(stderr, annotate.ErrLocked.Error()) || fileState(t, db) != before {
+		if code != exitError || !strings.Contains(stderr, annotate.ErrLocked.Error()) || annotatetest.FileState(t, db) != before {
 			t.Errorf("got exit %d, stderr %q; want the lock error and the file untouched", code, stderr)
 		}
 	})
@@ -67,9 +68,9 @@ func TestCompact(t *testing.T) {
 
 	// A compacted project has nothing left to reclaim: the copy is no
 	// smaller, and the project stays as it is.
-	state := fileState(t, db)
+	state := annotatetest.FileState(t, db)
 	_, stderr = mustRun(t, "", "compact", "--db", db)
-	if !strings.Contains(stderr, " has no space to reclaim: ") || fileState(t, db) != state {
+	if !strings.Contains(stderr, " has no space to reclaim: ") || annotatetest.FileState(t, db) != state {
 		t.Errorf("compact again: stderr %q; want the project kept", stderr)
 	}
 	entries, err := os.ReadDir(dir)

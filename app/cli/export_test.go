@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/formats"
 	"spanmark/storage"
 )
@@ -26,12 +27,12 @@ func TestExportOutput(t *testing.T) {
 	mustRun(t, "", "import", "--db", other, filepath.Join(testdata, "unicode.txt"))
 
 	t.Run("onto its own project", func(t *testing.T) {
-		before := fileState(t, project)
+		before := annotatetest.FileState(t, project)
 		code, _, stderr := spanmark(t, "", "export", "--db", project, "--out", project, "--force")
 		if code != exitError || !strings.Contains(stderr, "is a Spanmark project") {
 			t.Errorf("exit %d: %s", code, stderr)
 		}
-		if fileState(t, project) != before {
+		if annotatetest.FileState(t, project) != before {
 			t.Error("the project changed")
 		}
 	})
@@ -41,12 +42,12 @@ func TestExportOutput(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer held.Close()
-		before := fileState(t, other)
+		before := annotatetest.FileState(t, other)
 		code, _, stderr := spanmark(t, "", "export", "--db", project, "--out", other, "--force")
 		if code != exitError || !strings.Contains(stderr, "is a Spanmark project") {
 			t.Errorf("exit %d: %s", code, stderr)
 		}
-		if fileState(t, other) != before {
+		if annotatetest.FileState(t, other) != before {
 			t.Error("the held project changed")
 		}
 		if _, err := held.Documents(); err != nil {
@@ -57,9 +58,9 @@ func TestExportOutput(t *testing.T) {
 		disguised := filepath.Join(dir, "backup.json")
 		b, _ := os.ReadFile(other)
 		os.WriteFile(disguised, b, 0o600)
-		before := fileState(t, disguised)
+		before := annotatetest.FileState(t, disguised)
 		code, _, stderr := spanmark(t, "", "export", "--db", project, "--out", disguised, "--force")
-		if code != exitError || !strings.Contains(stderr, "is a Spanmark project") || fileState(t, disguised) != before {
+		if code != exitError || !strings.Contains(stderr, "is a Spanmark project") || annotatetest.FileState(t, disguised) != before {
 			t.Errorf("exit %d: %s", code, stderr)
 		}
 	})

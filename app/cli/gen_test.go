@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/synth"
 )
 
@@ -57,9 +58,9 @@ func TestGen(t *testing.T) {
 		}
 	}
 
-	before := fileState(t, out)
+	before := annotatetest.FileState(t, out)
 	code, _, stderr := spanmark(t, "", "gen", "--out", out, "--docs", "1")
-	if code != exitError || !strings.Contains(stderr, "exists (--force replaces it)") || fileState(t, out) != before {
+	if code != exitError || !strings.Contains(stderr, "exists (--force replaces it)") || annotatetest.FileState(t, out) != before {
 		t.Errorf("gen over a project: got exit %d, stderr %q; want it refused", code, stderr)
 	}
 	mustRun(t, "", "gen", "--out", out, "--docs", "3", "--force")

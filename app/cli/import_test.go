@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/storage"
 )
 
@@ -19,12 +20,12 @@ import (
 // place, and the exit status is 1.
 func TestImportAllOrNothing(t *testing.T) {
 	dir := isolate(t)
-	lines := strings.Split(readTestdata(t, "json/problems.jsonl"), "\n")
+	lines := strings.Split(string(annotatetest.Read(t, "json/problems.jsonl")), "\n")
 	header := strings.Replace(lines[0], `}`, `, "schema": {"labels": [{"name": "EVENT", "kind": "entity", "color": "#123456", "key": "e"}, `+
 		`{"name": "LOC", "kind": "entity", "color": "#31a354", "key": "l"}, {"name": "CLAIM", "kind": "claim", "color": "#d62728", "key": "c"}, `+
 		`{"name": "SOURCE", "kind": "source", "color": "#17becf", "key": "s"}, {"name": "MISC", "kind": "entity", "color": "#888888", "key": "m"}], `+
 		`"relations": [{"name": "attributed_to", "from_kind": "claim", "to_kind": "source"}]}}`, 1)
-	writeFiles(t, dir, map[string]string{
+	annotatetest.WriteFiles(t, dir, map[string]string{
 		"a.txt":   "First text.",
 		"b.jsonl": header + "\n" + lines[1] + "\n" + lines[2] + "\n",
 		"c.txt":   "Third text.",
@@ -65,7 +66,7 @@ func TestImportProgress(t *testing.T) {
 		files[fmt.Sprintf("texts/%02d.txt", i)] = fmt.Sprintf("Text number %d.", i)
 	}
 	files["texts/00-again.txt"] = "Text number 0."
-	writeFiles(t, dir, files)
+	annotatetest.WriteFiles(t, dir, files)
 	db := filepath.Join(dir, "p.spanmark")
 	_, stderr := mustRun(t, "", "import", "--db", db, filepath.Join(dir, "texts"))
 	for _, want := range []string{
@@ -88,7 +89,7 @@ func TestImportProgress(t *testing.T) {
 
 func TestImportStdinAndExportFormats(t *testing.T) {
 	dir := isolate(t)
-	lines := strings.Split(readTestdata(t, "json/problems.jsonl"), "\n")
+	lines := strings.Split(string(annotatetest.Read(t, "json/problems.jsonl")), "\n")
 	_, stderr := mustRun(t, lines[0]+"\n"+lines[1]+"\n", "import", "-")
 	def, err := defaultProjectPath()
 	if err != nil {
@@ -184,7 +185,7 @@ func TestImportFormatRepairs(t *testing.T) {
 	}
 	t.Run("unconfirmed", func(t *testing.T) {
 		db := filepath.Join(dir, "unconfirmed.spanmark")
-		writeFiles(t, dir, map[string]string{"moved.json": `[{"data": {"text": "Kursk burns."}, "annotations": [{"result": [` +
+		annotatetest.WriteFiles(t, dir, map[string]string{"moved.json": `[{"data": {"text": "Kursk burns."}, "annotations": [{"result": [` +
 			`{"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 5, "text": "Kursk", "labels": ["LOC"]}},` +
 			`{"id": "r2", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 6, "end": 11, "text": "Moscow", "labels": ["LOC"]}}]}]}]`})
 		file := filepath.Join(dir, "moved.json")
@@ -230,7 +231,7 @@ func TestImportFormatFails(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			file := filepath.Join(dir, "bad.jsonl")
-			writeFiles(t, dir, map[string]string{"bad.jsonl": tc.content})
+			annotatetest.WriteFiles(t, dir, map[string]string{"bad.jsonl": tc.content})
 			code, _, stderr := spanmark(t, "", "import", "--db", db, "--format", "doccano", file)
 			if code != exitError || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, file) {
 				t.Errorf("got exit %d, stderr\n%s\nwant exit 1 naming %s and %q", code, stderr, file, tc.want)

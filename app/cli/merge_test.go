@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
 	"spanmark/annotate/formats"
 	"spanmark/storage"
 )
@@ -91,9 +92,9 @@ func TestMerge(t *testing.T) {
 	})
 	t.Run("existing out", func(t *testing.T) {
 		out := filepath.Join(dir, "union.spanmark")
-		before := fileState(t, out)
+		before := annotatetest.FileState(t, out)
 		code, _, stderr := spanmark(t, "", "merge", "--strategy", "intersection", "--out", out, trio[0], trio[1])
-		if code != exitError || !strings.Contains(stderr, "exists (--force replaces it)") || fileState(t, out) != before {
+		if code != exitError || !strings.Contains(stderr, "exists (--force replaces it)") || annotatetest.FileState(t, out) != before {
 			t.Errorf("got exit %d, stderr %q; want the file kept", code, stderr)
 		}
 		mustRun(t, "", "merge", "--force", "--strategy", "intersection", "--out", out, trio[0], trio[1])

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"spanmark/annotate/annotatetest"
 )
 
 // TestDamagedProject cuts a project short and overwrites its pages:
@@ -75,7 +77,7 @@ func TestDamagedProject(t *testing.T) {
 	})
 	t.Run("recover never writes over a file", func(t *testing.T) {
 		code, _, stderr := spanmark(t, "", "recover", "--db", good, "--out", good)
-		if code != exitError || fileState(t, good) == "" {
+		if code != exitError || annotatetest.FileState(t, good) == "" {
 			t.Errorf("exit %d, stderr %q", code, stderr)
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"spanmark/annotate/annotatetest"
 )
 
 func TestValidate(t *testing.T) {
@@ -25,15 +27,15 @@ func TestValidate(t *testing.T) {
 		}
 	})
 	t.Run("stdin", func(t *testing.T) {
-		code, stdout, _ := spanmark(t, readTestdata(t, "json/problems.jsonl"), "validate", "-")
+		code, stdout, _ := spanmark(t, string(annotatetest.Read(t, "json/problems.jsonl")), "validate", "-")
 		if code != exitError || strings.Count(stdout, "\nstdin:") != len(wantProblems)-1 {
 			t.Errorf("got exit %d, stdout\n%s", code, stdout)
 		}
 	})
 	t.Run("ok", func(t *testing.T) {
 		good := filepath.Join(dir, "good.jsonl")
-		lines := strings.Split(readTestdata(t, "json/problems.jsonl"), "\n")
-		writeFiles(t, dir, map[string]string{"good.jsonl": lines[0] + "\n" + lines[1] + "\n"})
+		lines := strings.Split(string(annotatetest.Read(t, "json/problems.jsonl")), "\n")
+		annotatetest.WriteFiles(t, dir, map[string]string{"good.jsonl": lines[0] + "\n" + lines[1] + "\n"})
 		code, stdout, stderr := spanmark(t, "", "validate", good, good)
 		if code != exitOK || stdout != "ok: 2 documents, 8 annotations\n" || stderr != "" {
 			t.Errorf("got exit %d, stdout %q, stderr %q", code, stdout, stderr)

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+
+	"spanmark/app/apptest"
 )
 
 // numberedText returns a text of at least n bytes made of copies of the
@@ -140,11 +142,13 @@ func drawn(t *testing.T, v *View) []string {
 }
 
 // fireAll runs the clock's timers, and those they start, until none is
-// left.
-func fireAll(c *fakeClock) {
-	for len(c.timers) > 0 {
-		c.fire()
+// left, and returns how many rounds that took.
+func fireAll(c *apptest.Runner) int {
+	rounds := 0
+	for len(c.Fire()) > 0 {
+		rounds++
 	}
+	return rounds
 }
 
 // TestFirstScreenOfALongText shows a megabyte: the first frame lays out
@@ -153,19 +157,15 @@ func fireAll(c *fakeClock) {
 func TestFirstScreenOfALongText(t *testing.T) {
 	text := numberedText(t, 1<<20)
 	v, _ := newTestView(t, text, fyne.NewSize(800, 600))
-	clock := &fakeClock{}
-	v.SetClock(clock.after)
+	clock := &apptest.Runner{}
+	v.SetClock(clock.After)
 	v.SetText(text)
 	v.SetSpans(benchSpans(len(v.runes)))
 	first := drawn(t, v)
 	if v.lay.done() || v.lay.laidTo() > 2*pieceBytes {
 		t.Fatalf("the first frame laid out %d of %d code points", v.lay.laidTo(), len(v.runes))
 	}
-	calls := 0
-	for len(clock.timers) > 0 {
-		clock.fire()
-		calls++
-	}
+	calls := fireAll(clock)
 	if !v.lay.done() {
 		t.Fatal("the view's clock ran out before the text was laid out")
 	}
@@ -186,8 +186,8 @@ func TestScrollIntoTextNotLaidOut(t *testing.T) {
 	views := func(t *testing.T) (lazy, whole *View) {
 		lazy, _ = newTestView(t, text, fyne.NewSize(700, 500))
 		whole, _ = newTestView(t, text, fyne.NewSize(700, 500))
-		clock := &fakeClock{}
-		whole.SetClock(clock.after)
+		clock := &apptest.Runner{}
+		whole.SetClock(clock.After)
 		whole.SetText(text)
 		whole.layout()
 		lazy.layout()

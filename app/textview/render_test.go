@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"spanmark/app/apptest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in "+goldenDir)
@@ -162,11 +164,11 @@ func TestGolden(t *testing.T) {
 			v.SetSelection(cp(t, unicodeText, "שלום", 0), cp(t, unicodeText, "עולם", 0)+4)
 		}},
 		{"tooltip_dark.png", article, fyne.NewSize(400, 200), theme.VariantDark, articleSpans, func(v *View) {
-			clock := &fakeClock{}
-			v.after = clock.after
+			clock := &apptest.Runner{}
+			v.after = clock.After
 			v.Tooltip = func(int) string { return "PERSON\nNorth Korean leader" }
 			v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: charPos(v, kim+2)}})
-			clock.fire()
+			clock.Fire()
 		}},
 	}
 	for _, tt := range tests {

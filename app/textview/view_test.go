@@ -1,9 +1,7 @@
 package textview
 
 import (
-	"encoding/json"
 	"image/color"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"spanmark/annotate"
+	"spanmark/annotate/annotatetest"
+	"spanmark/app/apptest"
 )
 
 // unicodeText is a short article with the characters that break offset
@@ -28,11 +28,7 @@ const unicodeText = "Launch 🚀Artemis lifted off. The 👩\u200d🔬 team from
 
 func readArticle(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return string(annotatetest.Read(t, "article.txt"))
 }
 
 // newTestView shows text in a view filling an unpadded test window of the
@@ -41,7 +37,7 @@ func newTestView(t *testing.T, text string, size fyne.Size) (*View, fyne.Window)
 	t.Helper()
 	test.NewTempApp(t)
 	v := New()
-	v.SetClock((&fakeClock{}).after) // Fyne's test driver would run timers on their own goroutine
+	v.SetClock((&apptest.Runner{}).After) // Fyne's test driver would run timers on their own goroutine
 	v.SetText(text)
 	w := test.NewTempWindow(t, v)
 	w.SetPadded(false)
@@ -487,37 +483,6 @@ func TestShortcuts(t *testing.T) {
 	}
 }
 
-// fakeClock stands in for View.after: timers run when the test says.
-type fakeClock struct {
-	timers []*fakeTimer
-}
-
-type fakeTimer struct {
-	d       time.Duration
-	f       func()
-	stopped bool
-}
-
-func (c *fakeClock) after(d time.Duration, f func()) func() {
-	t := &fakeTimer{d: d, f: f}
-	c.timers = append(c.timers, t)
-	return func() { t.stopped = true }
-}
-
-// fire runs the timers waiting now and returns their delays.
-func (c *fakeClock) fire() []time.Duration {
-	timers := c.timers
-	c.timers = nil
-	var ds []time.Duration
-	for _, t := range timers {
-		if !t.stopped {
-			ds = append(ds, t.d)
-			t.f()
-		}
-	}
-	return ds
-}
-
 // texts returns the strings of the text objects the view draws.
 func texts(t *testing.T, v *View) []string {
 	var out []string
@@ -532,8 +497,8 @@ func texts(t *testing.T, v *View) []string {
 func TestHoverAndTooltip(t *testing.T) {
 	article := readArticle(t)
 	v, _ := newTestView(t, article, fyne.NewSize(600, 400))
-	clock := &fakeClock{}
-	v.after = clock.after
+	clock := &apptest.Runner{}
+	v.after = clock.After
 	kim := cp(t, article, "Kim Jong Un", 0)
 	v.SetSpans([]Span{
 		{ID: "claim", Start: 0, End: 120, Style: Underline},
@@ -555,7 +520,7 @@ func TestHoverAndTooltip(t *testing.T) {
 	move := func(p fyne.Position) { v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}}) }
 	v.MouseIn(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: charPos(v, 2)}})
 	move(charPos(v, kim+1))
-	if ds := clock.fire(); !slices.Equal(ds, []time.Duration{tooltipDelay}) {
+	if ds := clock.Fire(); !slices.Equal(ds, []time.Duration{tooltipDelay}) {
 		t.Fatalf("timers fired %v, want one of %v", ds, tooltipDelay)
 	}
 	if got := texts(t, v); !slices.Contains(got, "PERSON") || !slices.Contains(got, "Kim") {
@@ -566,13 +531,13 @@ func TestHoverAndTooltip(t *testing.T) {
 		t.Error("the tooltip went away on a move within the span")
 	}
 	move(charPos(v, 125)) // off the spans: no tooltip
-	clock.fire()
+	clock.Fire()
 	if got := texts(t, v); slices.Contains(got, "PERSON") {
 		t.Error("the tooltip stayed after the pointer left the span")
 	}
 	move(charPos(v, kim))
 	v.MouseOut()
-	clock.fire()
+	clock.Fire()
 	if got := texts(t, v); slices.Contains(got, "PERSON") {
 		t.Error("a tooltip showed after the pointer left the view")
 	}
@@ -589,10 +554,7 @@ func TestHoverAndTooltip(t *testing.T) {
 
 // longText returns about n bytes of article text with some Unicode.
 func longText(t testing.TB, n int) string {
-	b, err := os.ReadFile("../../testdata/article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := annotatetest.Read(t, "article.txt")
 	var sb strings.Builder
 	for sb.Len() < n {
 		sb.Write(b)
@@ -651,15 +613,15 @@ func TestScrolling(t *testing.T) {
 func TestAutoscroll(t *testing.T) {
 	text := longText(t, 20_000)
 	v, _ := newTestView(t, text, fyne.NewSize(500, 300))
-	clock := &fakeClock{}
-	v.after = clock.after
+	clock := &apptest.Runner{}
+	v.after = clock.After
 	from := charPos(v, 5)
 	v.MouseDown(mouse(from, 0))
 	below := fyne.NewPos(200, 320)
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: below}, Dragged: fyne.NewDelta(below.X-from.X, below.Y-from.Y)})
 	_, before := v.Selection()
 	for range 5 {
-		if ds := clock.fire(); len(ds) != 1 || ds[0] != autoscrollTick {
+		if ds := clock.Fire(); len(ds) != 1 || ds[0] != autoscrollTick {
 			t.Fatalf("autoscroll timers %v, want one of %v", ds, autoscrollTick)
 		}
 	}
@@ -668,7 +630,7 @@ func TestAutoscroll(t *testing.T) {
 		t.Errorf("holding a drag below the view: scrollY %v, selection end %d -> %d", v.scrollY, before, after)
 	}
 	v.DragEnd()
-	if ds := clock.fire(); len(ds) != 0 {
+	if ds := clock.Fire(); len(ds) != 0 {
 		t.Errorf("autoscroll went on after the drag ended: %v", ds)
 	}
 }
@@ -754,25 +716,8 @@ func TestThemeChange(t *testing.T) {
 // inside the first grapheme to inside the last, where snapping must not
 // take more.
 func TestSelectFixtureAnnotations(t *testing.T) {
-	raw, err := os.ReadFile("../../testdata/unicode.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := annotate.NormalizeText("unicode.txt", raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile("../../testdata/unicode_annotations.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var anns []struct {
-		Start, End int
-		Text       string
-	}
-	if err := json.Unmarshal(b, &anns); err != nil {
-		t.Fatal(err)
-	}
+	text := annotatetest.Text(t, "unicode.txt")
+	anns := annotatetest.UnicodeSpans(t)
 	tokens := annotate.Tokenize(text)
 	for _, a := range anns {
 		runes := []rune(text)
