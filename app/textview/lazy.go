@@ -9,9 +9,15 @@ import "time"
 // Fyne goroutine between frames (View.layoutRest). What is drawn is always
 // laid out: only the height is estimated until the end is reached.
 
-// pieceBytes is how much text one step of laying out takes on: about a
-// millisecond's work, short beside a frame.
-const pieceBytes = 32 << 10
+// stepBytes is how much text laying out takes on at a time: about a
+// screenful, so that a lookup lays out little more than it needs.
+const stepBytes = 2 << 10
+
+// pieceTime is how long one piece of the rest may take: short beside a
+// frame. Measuring words the text has not used yet is most of the cost
+// (fyne.MeasureText shapes each with HarfBuzz, tens of microseconds
+// with the GL driver), so a piece is bounded in time, not in bytes.
+const pieceTime = 3 * time.Millisecond
 
 // restDelay is how long after a layout starts the view goes on with the
 // rest: long enough for the first frame to be drawn first.
@@ -43,14 +49,14 @@ func (l *layout) sync() {
 // toLine lays out until line li is complete or the text ends.
 func (l *layout) toLine(li int) {
 	for !l.done() && len(l.lines) <= li {
-		l.extend(pieceBytes)
+		l.extend(stepBytes)
 	}
 }
 
 // toOffset lays out until the line that holds offset is complete.
 func (l *layout) toOffset(offset int) {
 	for !l.done() && l.laidTo() <= offset {
-		l.extend(pieceBytes)
+		l.extend(stepBytes)
 	}
 }
 
@@ -95,7 +101,9 @@ func (v *View) layoutRest(l *layout, delay time.Duration) {
 		if v.lay != l || l.done() {
 			return
 		}
-		l.extend(pieceBytes)
+		for start := time.Now(); !l.done() && time.Since(start) < pieceTime; {
+			l.extend(stepBytes)
+		}
 		if l.done() {
 			v.Refresh()
 			return

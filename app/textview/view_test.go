@@ -42,6 +42,9 @@ func newTestView(t *testing.T, text string, size fyne.Size) (*View, fyne.Window)
 	w := test.NewTempWindow(t, v)
 	w.SetPadded(false)
 	w.Resize(size)
+	if l := v.layout(); l != nil {
+		l.toEnd() // as the view's clock would have by the time a person acts
+	}
 	return v, w
 }
 
