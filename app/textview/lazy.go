@@ -19,6 +19,12 @@ const stepBytes = 2 << 10
 // with the GL driver), so a piece is bounded in time, not in bytes.
 const pieceTime = 3 * time.Millisecond
 
+// firstTime is how long the first frame of a layout goes on laying out
+// after what it shows: enough for a text of some pages whose words are
+// measured already, which is then done at once, so that its scroll bar
+// does not change a moment later (a resize, a document seen before).
+const firstTime = 8 * time.Millisecond
+
 // restDelay is how long after a layout starts the view goes on with the
 // rest: long enough for the first frame to be drawn first.
 const restDelay = 30 * time.Millisecond
@@ -44,6 +50,13 @@ func (l *layout) sync() {
 	b := l.rest
 	open := len(b.lines) - 1
 	l.lines, l.runs = b.lines[:open], b.runs[:b.lines[open].run]
+}
+
+// extendFor lays out for about d, or until the end.
+func (l *layout) extendFor(d time.Duration) {
+	for start := time.Now(); !l.done() && time.Since(start) < d; {
+		l.extend(stepBytes)
+	}
 }
 
 // toLine lays out until line li is complete or the text ends.
@@ -101,9 +114,7 @@ func (v *View) layoutRest(l *layout, delay time.Duration) {
 		if v.lay != l || l.done() {
 			return
 		}
-		for start := time.Now(); !l.done() && time.Since(start) < pieceTime; {
-			l.extend(stepBytes)
-		}
+		l.extendFor(pieceTime)
 		if l.done() {
 			v.Refresh()
 			return

@@ -159,6 +159,7 @@ func TestFirstScreenOfALongText(t *testing.T) {
 	v, _ := newTestView(t, text, fyne.NewSize(800, 600))
 	clock := &apptest.Runner{}
 	v.SetClock(clock.After)
+	v.firstTime = 0 // the first frame lays out what it shows, and no more
 	v.SetText(text)
 	v.SetSpans(benchSpans(len(v.runes)))
 	first := drawn(t, v)
@@ -185,6 +186,7 @@ func TestScrollIntoTextNotLaidOut(t *testing.T) {
 	spans := benchSpans(len([]rune(text)))
 	views := func(t *testing.T) (lazy, whole *View) {
 		lazy, _ = newTestView(t, text, fyne.NewSize(700, 500))
+		lazy.firstTime = 0
 		lazy.SetText(text) // a layout that has only begun
 		whole, _ = newTestView(t, text, fyne.NewSize(700, 500))
 		clock := &apptest.Runner{}
@@ -243,4 +245,22 @@ func firstDiff(got, want []string) string {
 		}
 	}
 	return fmt.Sprintf("%d objects, want %d", len(got), len(want))
+}
+
+// TestShortTextLaidOutAtOnce shows the article: its first frame lays all
+// of it out, and leaves nothing for later that would change the scroll
+// bar after it.
+func TestShortTextLaidOutAtOnce(t *testing.T) {
+	text := readArticle(t)
+	v, _ := newTestView(t, text, fyne.NewSize(300, 200))
+	clock := &apptest.Runner{}
+	v.SetClock(clock.After)
+	v.SetText(text)
+	v.layout()
+	if !v.lay.done() {
+		t.Errorf("the first frame of a %d-byte text laid out %d of %d code points", len(text), v.lay.laidTo(), len(v.runes))
+	}
+	if ds := clock.Fire(); len(ds) != 0 {
+		t.Errorf("the view left work for later: timers %v", ds)
+	}
 }

@@ -90,6 +90,9 @@ type View struct {
 	meas    *measurer
 	lay     *layout
 	resting *layout // the layout layoutRest is going on with
+	// firstTime is how long a new layout goes on after the first screen
+	// before the rest is left to layoutRest (tests set 0).
+	firstTime time.Duration
 	scrollY float32
 	pending int // offset to scroll to once laid out; -1 none
 
@@ -110,7 +113,7 @@ type View struct {
 
 // New returns an empty view.
 func New() *View {
-	v := &View{scale: 1, pending: -1, after: afterFunc}
+	v := &View{scale: 1, pending: -1, after: afterFunc, firstTime: firstTime}
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
 	v.hover.char = -1
@@ -330,7 +333,9 @@ func (v *View) layout() *layout {
 	}
 	if !v.lay.done() && v.resting != v.lay {
 		v.resting = v.lay
-		v.layoutRest(v.lay, restDelay)
+		if v.lay.extendFor(v.firstTime); !v.lay.done() {
+			v.layoutRest(v.lay, restDelay)
+		}
 	}
 	return v.lay
 }
