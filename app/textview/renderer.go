@@ -194,21 +194,21 @@ func (r *renderer) drawSpans(f *frame, style SpanStyle) {
 	m := &r.v.metrics
 	r.idx = x.overlapping(r.idx[:0], f.a, f.b)
 	for _, i := range r.idx {
-		s := x.spans[i]
-		if s.Style != style {
+		s := x.recs[i]
+		if s.style != style {
 			continue
 		}
 		switch style {
 		case Fill:
-			r.drawRange(f, s.Start, s.End, x.fill[i])
+			r.drawRange(f, s.start, s.end, x.fills[s.slot])
 		case Underline:
 			dy := m.baseline + m.underline + float32(x.level[i])*(m.underline+1)
-			for _, bx := range r.rangeBoxes(f, s.Start, s.End) {
+			for _, bx := range r.rangeBoxes(f, s.start, s.end) {
 				pos := fyne.NewPos(f.ox+bx.x0, r.lineTop(f, bx.li)+dy)
-				r.rect(s.Color, nil, 0, pos, fyne.NewSize(bx.x1-bx.x0, m.underline))
+				r.rect(x.colors[s.slot], nil, 0, pos, fyne.NewSize(bx.x1-bx.x0, m.underline))
 			}
 		case Outline:
-			r.outlineRange(f, s.Start, s.End, s.Color, outlineWidth, 0)
+			r.outlineRange(f, s.start, s.end, x.colors[s.slot], outlineWidth, 0)
 		}
 	}
 }
@@ -217,9 +217,9 @@ func (r *renderer) drawMarks(f *frame) {
 	x := r.v.marks
 	r.idx = x.overlapping(r.idx[:0], f.a, f.b)
 	for _, i := range r.idx {
-		s := x.spans[i]
-		r.drawRange(f, s.Start, s.End, markFill)
-		r.outlineRange(f, s.Start, s.End, markOutline, 1, 0)
+		s := x.recs[i]
+		r.drawRange(f, s.start, s.end, markFill)
+		r.outlineRange(f, s.start, s.end, markOutline, 1, 0)
 	}
 }
 

@@ -35,20 +35,36 @@ type Span struct {
 // by start ascending, then end descending, and every block of spanBlock
 // of them knows the largest end in it, so a query skips the blocks that
 // end before the range and stops at the first span that starts after it.
+//
 // An edit moves the spans after it by one place and recomputes the block
-// ends from there: a few passes over memory, no sort and no tree to
-// rebuild, so tagging stays cheap with tens of thousands of spans.
+// ends from there, so tagging stays cheap with tens of thousands of spans.
+// What moves is small and holds no pointers (spanRec): a span's id and
+// colours stay in slots that never move, so the move is a plain copy,
+// without the garbage collector's write barriers.
 type spanIndex struct {
-	spans    []Span
-	ends     []int         // by span: its End, apart, so that reblock reads 8 bytes a span, not 56
-	blockEnd []int         // by block of spanBlock spans: the largest End in it
-	level    []int         // by span: its underline stacking level, 0 nearest the text
-	fill     []color.Color // by span: the colour of its fill, made once, not per frame
+	recs     []spanRec
+	blockEnd []int // by block of spanBlock spans: the largest end in it
+	level    []int // by span: its underline stacking level, 0 nearest the text
+
+	// By slot: the id, colour and fill colour (made once, not per frame)
+	// of the span in it; free lists the slots of spans that went.
+	ids    []string
+	colors []color.Color
+	fills  []color.Color
+	free   []int32
+
 	// byID finds a span by id, for edits and for the active span; made
 	// when first needed, as opening a document does not need it. nil
 	// also when two spans share an id, and then ids are found by a scan.
-	byID   map[string]Span
+	byID   map[string]spanRec
 	shared bool // two spans share an id
+}
+
+// spanRec is a span in the index: its range, style and slot.
+type spanRec struct {
+	start, end int
+	slot       int32
+	style      SpanStyle
 }
 
 // spanBlock is how many spans share one entry of blockEnd: a query looks
@@ -60,63 +76,81 @@ const spanBlock = 64
 // for the block ends and one for the underline levels, and converts each
 // distinct colour once.
 func newSpanIndex(spans []Span) *spanIndex {
-	x := &spanIndex{spans: make([]Span, 0, len(spans))}
-	for _, s := range spans {
-		if s.Start < s.End {
-			x.spans = append(x.spans, s)
-		}
-	}
-	if !slices.IsSortedFunc(x.spans, CompareSpans) {
-		slices.SortFunc(x.spans, CompareSpans)
-	}
-	x.ends = make([]int, len(x.spans))
-	for i, s := range x.spans {
-		x.ends[i] = s.End
-	}
-	x.reblock(0)
-	x.level = underlineLevels(x.spans)
-	x.fill = make([]color.Color, len(x.spans))
+	x := &spanIndex{recs: make([]spanRec, 0, len(spans)), ids: make([]string, 0, len(spans))}
+	x.colors, x.fills = make([]color.Color, 0, len(spans)), make([]color.Color, 0, len(spans))
 	// A document has as many colours as labels: remember the last one.
 	var last, lastFill color.Color
-	for i, s := range x.spans {
+	for _, s := range spans {
+		if s.Start >= s.End {
+			continue
+		}
 		if s.Color != last || lastFill == nil {
 			last, lastFill = s.Color, fillColor(s.Color)
 		}
-		x.fill[i] = lastFill
+		x.recs = append(x.recs, spanRec{start: s.Start, end: s.End, slot: int32(len(x.ids)), style: s.Style})
+		x.ids, x.colors, x.fills = append(x.ids, s.ID), append(x.colors, s.Color), append(x.fills, lastFill)
 	}
+	// The records are sorted, not the spans: they are small and hold no
+	// pointers (the app's spans come in the session's order, not this one).
+	if !slices.IsSortedFunc(x.recs, x.compare) {
+		slices.SortFunc(x.recs, x.compare)
+	}
+	x.reblock(0)
+	x.level = underlineLevels(x.recs)
 	return x
+}
+
+// len returns the number of spans.
+func (x *spanIndex) len() int { return len(x.recs) }
+
+// span returns span i.
+func (x *spanIndex) span(i int) Span {
+	r := x.recs[i]
+	return Span{ID: x.ids[r.slot], Start: r.start, End: r.end, Color: x.colors[r.slot], Style: r.style}
+}
+
+// compare orders a and b as CompareSpans orders their spans.
+func (x *spanIndex) compare(a, b spanRec) int {
+	if a.start != b.start {
+		return a.start - b.start
+	}
+	if a.end != b.end {
+		return b.end - a.end
+	}
+	return strings.Compare(x.ids[a.slot], x.ids[b.slot])
 }
 
 // reblock recomputes the block ends from the block of span from onwards.
 func (x *spanIndex) reblock(from int) {
-	n := (len(x.spans) + spanBlock - 1) / spanBlock
+	n := (len(x.recs) + spanBlock - 1) / spanBlock
 	x.blockEnd = x.blockEnd[:min(from/spanBlock, len(x.blockEnd), n)]
 	for k := len(x.blockEnd); k < n; k++ {
 		end := 0
-		for _, e := range x.ends[k*spanBlock : min((k+1)*spanBlock, len(x.ends))] {
-			end = max(end, e)
+		for _, r := range x.recs[k*spanBlock : min((k+1)*spanBlock, len(x.recs))] {
+			end = max(end, r.end)
 		}
 		x.blockEnd = append(x.blockEnd, end)
 	}
 }
 
-// ids returns the map of spans by id, making it the first time.
-func (x *spanIndex) ids() map[string]Span {
+// index returns the map of spans by id, making it the first time.
+func (x *spanIndex) index() map[string]spanRec {
 	if x.byID == nil && !x.shared {
-		x.byID = make(map[string]Span, len(x.spans))
-		for _, s := range x.spans {
-			if _, dup := x.byID[s.ID]; dup {
+		x.byID = make(map[string]spanRec, len(x.recs))
+		for _, r := range x.recs {
+			id := x.ids[r.slot]
+			if _, dup := x.byID[id]; dup {
 				x.byID, x.shared = nil, true
 				break
 			}
-			x.byID[s.ID] = s
+			x.byID[id] = r
 		}
 	}
 	return x.byID
 }
 
 // update removes the spans with ids in remove or in put, then inserts the
-// spans of put: for each a binary search and a move of the spans after
+// spans of put: for each a binary search and a move of the records after
 // it, then the block ends from the first place changed, and the underline
 // levels only if an underlined span came or went.
 func (x *spanIndex) update(put []Span, remove []string) {
@@ -124,16 +158,18 @@ func (x *spanIndex) update(put []Span, remove []string) {
 	for _, s := range put {
 		gone = append(gone, s.ID)
 	}
-	from, underlines := len(x.spans), false
+	from, underlines := len(x.recs), false
 	for _, id := range gone {
 		for {
 			i, ok := x.find(id)
 			if !ok {
 				break
 			}
-			underlines = underlines || x.spans[i].Style == Underline
-			x.spans, x.ends = slices.Delete(x.spans, i, i+1), slices.Delete(x.ends, i, i+1)
-			x.fill, x.level = slices.Delete(x.fill, i, i+1), slices.Delete(x.level, i, i+1)
+			r := x.recs[i]
+			underlines = underlines || r.style == Underline
+			x.recs, x.level = slices.Delete(x.recs, i, i+1), slices.Delete(x.level, i, i+1)
+			x.ids[r.slot], x.colors[r.slot], x.fills[r.slot] = "", nil, nil
+			x.free = append(x.free, r.slot)
 			if x.byID != nil {
 				delete(x.byID, id)
 			}
@@ -145,23 +181,34 @@ func (x *spanIndex) update(put []Span, remove []string) {
 			continue
 		}
 		underlines = underlines || s.Style == Underline
-		i, _ := slices.BinarySearchFunc(x.spans, s, CompareSpans)
-		x.spans, x.ends = slices.Insert(x.spans, i, s), slices.Insert(x.ends, i, s.End)
-		x.fill = slices.Insert(x.fill, i, fillColor(s.Color))
-		x.level = slices.Insert(x.level, i, 0)
-		if ids := x.ids(); ids != nil {
-			if _, dup := ids[s.ID]; dup {
+		r := spanRec{start: s.Start, end: s.End, slot: x.slot(s), style: s.Style}
+		i, _ := slices.BinarySearchFunc(x.recs, r, x.compare)
+		x.recs, x.level = slices.Insert(x.recs, i, r), slices.Insert(x.level, i, 0)
+		if byID := x.index(); byID != nil {
+			if _, dup := byID[s.ID]; dup {
 				x.byID, x.shared = nil, true
 			} else {
-				ids[s.ID] = s
+				byID[s.ID] = r
 			}
 		}
 		from = min(from, i)
 	}
 	x.reblock(from)
 	if underlines {
-		x.level = underlineLevels(x.spans)
+		x.level = underlineLevels(x.recs)
 	}
+}
+
+// slot puts s's id and colours into a free slot and returns it.
+func (x *spanIndex) slot(s Span) int32 {
+	if n := len(x.free); n > 0 {
+		k := x.free[n-1]
+		x.free = x.free[:n-1]
+		x.ids[k], x.colors[k], x.fills[k] = s.ID, s.Color, fillColor(s.Color)
+		return k
+	}
+	x.ids, x.colors, x.fills = append(x.ids, s.ID), append(x.colors, s.Color), append(x.fills, fillColor(s.Color))
+	return int32(len(x.ids) - 1)
 }
 
 // CompareSpans orders spans as the view indexes them: by start, then end
@@ -183,15 +230,15 @@ func (x *spanIndex) find(id string) (int, bool) {
 	if id == "" {
 		return 0, false
 	}
-	if ids := x.ids(); ids != nil {
-		s, ok := ids[id]
+	if byID := x.index(); byID != nil {
+		r, ok := byID[id]
 		if !ok {
 			return 0, false
 		}
-		return slices.BinarySearchFunc(x.spans, s, CompareSpans)
+		return slices.BinarySearchFunc(x.recs, r, x.compare)
 	}
-	for i := range x.spans {
-		if x.spans[i].ID == id {
+	for i, r := range x.recs {
+		if x.ids[r.slot] == id {
 			return i, true
 		}
 	}
@@ -217,13 +264,13 @@ func fillColor(c color.Color) color.Color {
 // overlapping appends to dst the indexes of the spans that overlap
 // [a, b), in index order, and returns the extended slice.
 func (x *spanIndex) overlapping(dst []int, a, b int) []int {
-	hi := sort.Search(len(x.spans), func(i int) bool { return x.spans[i].Start >= b })
+	hi := sort.Search(len(x.recs), func(i int) bool { return x.recs[i].start >= b })
 	for k := 0; k*spanBlock < hi; k++ {
 		if x.blockEnd[k] <= a {
 			continue // the block's spans all end before the range
 		}
 		for i := k * spanBlock; i < min((k+1)*spanBlock, hi); i++ {
-			if x.spans[i].End > a {
+			if x.recs[i].end > a {
 				dst = append(dst, i)
 			}
 		}
@@ -236,7 +283,7 @@ func (x *spanIndex) overlapping(dst []int, a, b int) []int {
 func (x *spanIndex) idsAt(c int) []string {
 	var ids []string
 	for _, i := range x.overlapping(nil, c, c+1) {
-		ids = append(ids, x.spans[i].ID)
+		ids = append(ids, x.ids[x.recs[i].slot])
 	}
 	return ids
 }
@@ -244,19 +291,19 @@ func (x *spanIndex) idsAt(c int) []string {
 // underlineLevels gives every Underline span (sorted by start) the lowest
 // stacking level that no earlier Underline span overlapping it holds, so
 // that a claim inside a claim gets its own line. Other spans get 0.
-func underlineLevels(spans []Span) []int {
-	levels := make([]int, len(spans))
+func underlineLevels(recs []spanRec) []int {
+	levels := make([]int, len(recs))
 	var ends []int // by level: the end of the last span placed there
-	for i, s := range spans {
-		if s.Style != Underline {
+	for i, r := range recs {
+		if r.style != Underline {
 			continue
 		}
-		lv := slices.IndexFunc(ends, func(end int) bool { return end <= s.Start })
+		lv := slices.IndexFunc(ends, func(end int) bool { return end <= r.start })
 		if lv < 0 {
 			lv = len(ends)
 			ends = append(ends, 0)
 		}
-		ends[lv] = s.End
+		ends[lv] = r.end
 		levels[i] = lv
 	}
 	return levels

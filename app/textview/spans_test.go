@@ -2,6 +2,7 @@ package textview
 
 import (
 	"fmt"
+	"image/color"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -20,7 +21,7 @@ func TestSpanIndexOverlapping(t *testing.T) {
 	ids := func(idx []int) []string {
 		var out []string
 		for _, i := range idx {
-			out = append(out, x.spans[i].ID)
+			out = append(out, x.span(i).ID)
 		}
 		return out
 	}
@@ -65,7 +66,7 @@ func TestSpanIndexMatchesScan(t *testing.T) {
 			a := r.IntN(1100) - 50
 			b := a + r.IntN(100)
 			var want []int
-			for i, s := range x.spans {
+			for i, s := range all(x) {
 				if s.Start < b && s.End > a {
 					want = append(want, i)
 				}
@@ -88,7 +89,7 @@ func TestUnderlineLevels(t *testing.T) {
 	}
 	x := newSpanIndex(spans)
 	want := map[string]int{"outer": 0, "inner": 1, "entity": 0, "inner2": 1, "deeper": 2, "after": 0}
-	for i, s := range x.spans {
+	for i, s := range all(x) {
 		if got := x.level[i]; got != want[s.ID] {
 			t.Errorf("level of %s = %d, want %d", s.ID, got, want[s.ID])
 		}
@@ -126,8 +127,8 @@ func TestUpdateSpansEqualsRebuild(t *testing.T) {
 			}
 			want = append(want, c.put...)
 			w := newSpanIndex(want)
-			if !slices.Equal(x.spans, w.spans) || !slices.Equal(x.blockEnd, w.blockEnd) || !slices.Equal(x.level, w.level) || len(x.fill) != len(w.fill) {
-				t.Errorf("update gave %+v %v %v\nrebuild gives %+v %v %v", x.spans, x.blockEnd, x.level, w.spans, w.blockEnd, w.level)
+			if !slices.Equal(all(x), all(w)) || !slices.Equal(x.blockEnd, w.blockEnd) || !slices.Equal(x.level, w.level) || !slices.Equal(fillsOf(x), fillsOf(w)) {
+				t.Errorf("update gave %+v %v %v\nrebuild gives %+v %v %v", all(x), x.blockEnd, x.level, all(w), w.blockEnd, w.level)
 			}
 			for a := 0; a < 30; a++ {
 				if got, want := x.idsAt(a), w.idsAt(a); !slices.Equal(got, want) {
@@ -169,13 +170,13 @@ func TestUpdateSpansRandom(t *testing.T) {
 			spans = slices.DeleteFunc(spans, func(s Span) bool { return s.ID == id })
 			spans = append(spans, put...)
 			w := newSpanIndex(spans)
-			if !slices.Equal(x.spans, w.spans) || !slices.Equal(x.blockEnd, w.blockEnd) || !slices.Equal(x.level, w.level) {
+			if !slices.Equal(all(x), all(w)) || !slices.Equal(x.blockEnd, w.blockEnd) || !slices.Equal(x.level, w.level) || !slices.Equal(fillsOf(x), fillsOf(w)) {
 				t.Fatalf("shared ids %v, step %d: the index differs from a rebuilt one", shared, step)
 			}
 			a := rng.IntN(5000)
 			b := a + rng.IntN(300)
 			var want []int
-			for i, s := range w.spans {
+			for i, s := range all(w) {
 				if s.Start < b && s.End > a {
 					want = append(want, i)
 				}
@@ -183,9 +184,27 @@ func TestUpdateSpansRandom(t *testing.T) {
 			if got := x.overlapping(nil, a, b); !slices.Equal(got, want) {
 				t.Fatalf("shared ids %v, step %d: overlapping(%d, %d) = %v, want %v", shared, step, a, b, got, want)
 			}
-			if i, ok := x.find(id); ok != slices.ContainsFunc(spans, func(s Span) bool { return s.ID == id }) || ok && x.spans[i].ID != id {
+			if i, ok := x.find(id); ok != slices.ContainsFunc(spans, func(s Span) bool { return s.ID == id }) || ok && x.span(i).ID != id {
 				t.Fatalf("shared ids %v, step %d: find(%q) = %d, %v", shared, step, id, i, ok)
 			}
 		}
 	}
+}
+
+// all returns the index's spans in its order.
+func all(x *spanIndex) []Span {
+	out := make([]Span, x.len())
+	for i := range out {
+		out[i] = x.span(i)
+	}
+	return out
+}
+
+// fillsOf returns the fill colour of each span, in the index's order.
+func fillsOf(x *spanIndex) []color.Color {
+	out := make([]color.Color, x.len())
+	for i, r := range x.recs {
+		out[i] = x.fills[r.slot]
+	}
+	return out
 }

@@ -182,12 +182,12 @@ func (v *View) UpdateSpans(put []Span, remove []string) {
 func (v *View) resolve() {
 	v.activeSpan = v.activeSpan[:0]
 	if i, ok := v.spans.find(v.active); ok {
-		v.activeSpan = append(v.activeSpan, v.spans.spans[i])
+		v.activeSpan = append(v.activeSpan, v.spans.span(i))
 	}
 	v.relatedSpans = v.relatedSpans[:0]
 	for _, id := range v.related {
 		if i, ok := v.spans.find(id); ok {
-			v.relatedSpans = append(v.relatedSpans, v.spans.spans[i])
+			v.relatedSpans = append(v.relatedSpans, v.spans.span(i))
 		}
 	}
 }
@@ -333,11 +333,23 @@ func (v *View) layout() *layout {
 	}
 	if !v.lay.done() && v.resting != v.lay {
 		v.resting = v.lay
-		if v.lay.extendFor(v.firstTime); !v.lay.done() {
+		if v.barMayChange() {
+			v.lay.extendFor(v.firstTime)
+		}
+		if !v.lay.done() {
 			v.layoutRest(v.lay, restDelay)
 		}
 	}
 	return v.lay
+}
+
+// barMayChange reports whether the scroll bar's thumb could be drawn
+// otherwise once the text is all laid out: whether the estimated height
+// is short enough that the thumb is longer than its least length. A text
+// of many pages has the shortest thumb whatever its exact height.
+func (v *View) barMayChange() bool {
+	h := v.Size().Height
+	return v.lay.height() < 2*h*h/minThumb
 }
 
 // maxScroll returns how far the view can scroll down.

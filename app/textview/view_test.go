@@ -649,8 +649,8 @@ func TestSetTextResets(t *testing.T) {
 	if a, b := v.Selection(); a != 0 || b != 0 {
 		t.Errorf("Selection() = %d, %d, want 0, 0", a, b)
 	}
-	if v.scrollY != 0 || len(v.spans.spans) != 0 || len(v.marks.spans) != 0 || v.active != "" {
-		t.Errorf("SetText kept scroll %v, spans %v, marks %v, active %q", v.scrollY, v.spans.spans, v.marks.spans, v.active)
+	if v.scrollY != 0 || v.spans.len() != 0 || v.marks.len() != 0 || v.active != "" {
+		t.Errorf("SetText kept scroll %v, spans %v, marks %v, active %q", v.scrollY, all(v.spans), all(v.marks), v.active)
 	}
 	if got := texts(t, v); !slices.Equal(got, []string{"short text"}) {
 		t.Errorf("the view draws %q, want the new text", got)
