@@ -93,8 +93,8 @@ type View struct {
 	// firstTime is how long a new layout goes on after the first screen
 	// before the rest is left to layoutRest (tests set 0).
 	firstTime time.Duration
-	scrollY float32
-	pending int // offset to scroll to once laid out; -1 none
+	scrollY   float32
+	pending   int // offset to scroll to once laid out; -1 none
 
 	press      press
 	dragging   bool
