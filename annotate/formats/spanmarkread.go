@@ -4,13 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"path/filepath"
-	"reflect"
-	"runtime"
 	"strings"
 
 	"spanmark/annotate"
@@ -41,15 +38,6 @@ type docRecord struct {
 	err   error // the document could not be decoded (doc may be partial)
 	fatal bool  // after err nothing more of the file can be read
 }
-
-// placedError is a problem at a place in a file.
-type placedError struct {
-	where string
-	err   error
-}
-
-func (e *placedError) Error() string { return e.where + ": " + e.err.Error() }
-func (e *placedError) Unwrap() error { return e.err }
 
 // byteOrderMark is skipped at the start of a file, where some editors put it.
 var byteOrderMark = []byte{0xEF, 0xBB, 0xBF}
@@ -189,160 +177,4 @@ func (r *Reader) records() iter.Seq2[*annotate.DocumentData, []error] {
 			}
 		}
 	}
-}
-
-// conversion is one record with the document convert made of it and
-// the problems it found.
-type conversion struct {
-	rec  docRecord
-	doc  *annotate.DocumentData
-	errs []error
-}
-
-// convertRecord decodes what the scanner left undecoded and converts it.
-func (r *Reader) convertRecord(rec docRecord) conversion {
-	if rec.err != nil {
-		return conversion{rec: rec}
-	}
-	d, errs := r.convert(&rec.doc, rec.index)
-	return conversion{rec: rec, doc: d, errs: errs}
-}
-
-// converted yields the file's records, converted, in file order. JSON
-// Lines are decoded and converted on every core, since decoding is most
-// of the work of reading a big file (agree reads whole projects); the
-// order, and so every message's line, stays the file's.
-func (r *Reader) converted() iter.Seq[conversion] {
-	js, lines := r.scan.(*jsonlScanner)
-	workers := runtime.GOMAXPROCS(0)
-	if !lines || workers < 2 {
-		return func(yield func(conversion) bool) {
-			for {
-				rec, ok := r.scan.next()
-				if !ok || !yield(r.convertRecord(rec)) {
-					return
-				}
-			}
-		}
-	}
-	return func(yield func(conversion) bool) {
-		type job struct {
-			raw  rawLine
-			out  conversion
-			done chan struct{}
-		}
-		stop := make(chan struct{})
-		defer close(stop)
-		todo := make(chan *job, 4*workers)
-		order := make(chan *job, 4*workers)
-		go func() {
-			defer close(todo)
-			defer close(order)
-			for {
-				raw, ok := js.nextRaw()
-				if !ok {
-					return
-				}
-				j := &job{raw: raw, done: make(chan struct{})}
-				select {
-				case order <- j:
-				case <-stop:
-					return
-				}
-				select {
-				case todo <- j:
-				case <-stop:
-					return
-				}
-			}
-		}()
-		for range workers {
-			go func() {
-				for j := range todo {
-					j.out = r.convertRecord(js.decode(j.raw))
-					close(j.done)
-				}
-			}()
-		}
-		for j := range order {
-			<-j.done
-			if !yield(j.out) {
-				return
-			}
-		}
-	}
-}
-
-// place names a record's document in messages: by line in JSONL, by
-// index otherwise, with its id when it has one.
-func (r *Reader) place(rec *docRecord) string {
-	id := rec.doc.ID
-	switch {
-	case rec.line > 0 && id != "":
-		return fmt.Sprintf("%s:%d (id %s)", r.name, rec.line, id)
-	case rec.line > 0:
-		return fmt.Sprintf("%s:%d", r.name, rec.line)
-	case id != "":
-		return fmt.Sprintf("%s: document %d (id %s)", r.name, rec.index, id)
-	default:
-		return fmt.Sprintf("%s: document %d", r.name, rec.index)
-	}
-}
-
-// shortPlace names a record within its file.
-func (r *Reader) shortPlace(rec *docRecord) string {
-	if rec.line > 0 {
-		return fmt.Sprintf("line %d", rec.line)
-	}
-	return fmt.Sprintf("document %d", rec.index)
-}
-
-// describeDecodeError words an error from decoding JSON for a message:
-// which member has the wrong JSON type, the syntax error, or the early end.
-func describeDecodeError(err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		field := jsonField(te)
-		if field == "" {
-			field = "value"
-		}
-		return annotate.Invalidf("%s: want %s, found JSON %s", field, jsonType(te.Type), te.Value)
-	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return annotate.Invalidf("JSON syntax error: %s", se.Error())
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return annotate.Invalidf("JSON ends too early")
-	}
-	return err
-}
-
-// jsonField names the member te is about as the file does
-// ("annotations.start", or "" for the whole value), without the names of Go types that encoding/json
-// puts in the path: the struct's, and those of embedded wire types (every
-// one named wire…, which no member of the format is).
-func jsonField(te *json.UnmarshalTypeError) string {
-	var path []string
-	for _, seg := range strings.Split(te.Field, ".") {
-		if seg != "" && seg != te.Struct && !strings.HasPrefix(seg, "wire") {
-			path = append(path, seg)
-		}
-	}
-	return strings.Join(path, ".")
-}
-
-// jsonType names the JSON type that decodes into t.
-func jsonType(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Int, reflect.Int64:
-		return "an integer"
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	case reflect.Slice:
-		return "an array"
-	}
-	return t.String()
 }
