@@ -158,4 +158,3 @@ func renameDocument(d *annotate.DocumentData, taken func(id string) bool) annota
 	}
 	return r
 }
-
