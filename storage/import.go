@@ -35,16 +35,10 @@ var importBatchBytes = 32 << 20
 func (s *Store) Import(docs iter.Seq2[*annotate.DocumentData, error]) (annotate.ImportResult, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	im := &importer{now: s.now().UTC(), sha: map[string]string{}}
+	im := &importer{now: s.now().UTC(), schemaIn: s.schemaIn, sha: map[string]string{}}
 	next, stop := iter.Pull2(docs)
 	defer stop()
-	err := s.updateHeld(func(tx *bolt.Tx) error {
-		var err error
-		if im.schema, err = s.schemaIn(tx); err != nil {
-			return err
-		}
-		return startStaging(tx)
-	})
+	var err error
 	for done := false; err == nil && !done; {
 		err = s.updateHeld(func(tx *bolt.Tx) error {
 			var err error
@@ -68,16 +62,28 @@ func (s *Store) Import(docs iter.Seq2[*annotate.DocumentData, error]) (annotate.
 
 // importer is the state of one Import across its transactions.
 type importer struct {
-	now    time.Time
-	schema annotate.Schema // read once: no other write comes between
-	res    annotate.ImportResult
-	n      int               // documents read so far
-	sha    map[string]string // text hash → id of the documents staged
+	now      time.Time
+	schemaIn func(tx *bolt.Tx) (annotate.Schema, error)
+	started  bool
+	schema   annotate.Schema // read once: no other write comes between
+	res      annotate.ImportResult
+	n        int               // documents read so far
+	sha      map[string]string // text hash → id of the documents staged
 }
 
 // batch stages documents from next until about importBatchBytes are
-// written, or reports done when next has no more.
+// written, or reports done when next has no more. The first batch reads
+// the schema and makes the staging area.
 func (im *importer) batch(tx *bolt.Tx, next func() (*annotate.DocumentData, error, bool)) (done bool, err error) {
+	if !im.started {
+		if im.schema, err = im.schemaIn(tx); err != nil {
+			return false, err
+		}
+		if err := startStaging(tx); err != nil {
+			return false, err
+		}
+		im.started = true
+	}
 	texts, dirs, err := stagingBuckets(tx)
 	if err != nil {
 		return false, err
