@@ -100,7 +100,17 @@ func putDocument(tx *bolt.Tx, d *annotate.DocumentData) (annotate.DocumentInfo, 
 	if tx.Bucket(bucketSeq).Get([]byte(doc.ID)) != nil {
 		return annotate.DocumentInfo{}, annotate.Invalidf("document %s: id already in the project", doc.ID)
 	}
-	in := annotate.DocumentInfo{
+	in := infoOf(d)
+	if err := writeDocument(tx, d, in); err != nil {
+		return annotate.DocumentInfo{}, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
+	return in, nil
+}
+
+// infoOf returns the info record of a prepared document.
+func infoOf(d *annotate.DocumentData) annotate.DocumentInfo {
+	doc := d.Document
+	return annotate.DocumentInfo{
 		ID:          doc.ID,
 		Title:       doc.Title,
 		SHA256:      doc.SHA256,
@@ -112,15 +122,21 @@ func putDocument(tx *bolt.Tx, d *annotate.DocumentData) (annotate.DocumentInfo, 
 		Created:     doc.Created,
 		Updated:     doc.Updated,
 	}
-	if err := writeDocument(tx, d, in); err != nil {
-		return annotate.DocumentInfo{}, fmt.Errorf("document %s: %w", doc.ID, err)
-	}
-	return in, nil
 }
 
 // writeDocument puts the document's info record, its entries in the
 // indexes, and its content.
 func writeDocument(tx *bolt.Tx, d *annotate.DocumentData, in annotate.DocumentInfo) error {
+	if err := writeIndex(tx, in); err != nil {
+		return err
+	}
+	_, err := putContent(tx.Bucket(bucketText), tx.Bucket(bucketDocs), d)
+	return err
+}
+
+// writeIndex puts a document's info record and its entries in the
+// indexes: what makes its text and bucket a document of the project.
+func writeIndex(tx *bolt.Tx, in annotate.DocumentInfo) error {
 	infos := tx.Bucket(bucketInfo)
 	n, err := infos.NextSequence()
 	if err != nil {
@@ -133,10 +149,7 @@ func writeDocument(tx *bolt.Tx, d *annotate.DocumentData, in annotate.DocumentIn
 	if err := tx.Bucket(bucketSeq).Put(id, seq); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bucketSHA).Put([]byte(in.SHA256), id); err != nil {
-		return err
-	}
-	return putContent(tx, d)
+	return tx.Bucket(bucketSHA).Put([]byte(in.SHA256), id)
 }
 
 // bulkFill is how full bbolt packs the pages of annotations and relations
@@ -144,36 +157,43 @@ func writeDocument(tx *bolt.Tx, d *annotate.DocumentData, in annotate.DocumentIn
 // a document's annotations are written in one go, so pack them tighter.
 const bulkFill = 0.9
 
-// putContent writes the document's text and creates its bucket with its
-// annotations and relations.
-func putContent(tx *bolt.Tx, d *annotate.DocumentData) error {
+// putContent writes the document's text into texts and creates its
+// bucket in dirs with its annotations and relations. It returns how many
+// bytes of keys and values it put, which is about what the transaction
+// holds in memory for them until it commits.
+func putContent(texts, dirs *bolt.Bucket, d *annotate.DocumentData) (int, error) {
 	id := []byte(d.Document.ID)
-	if err := tx.Bucket(bucketText).Put(id, []byte(d.Document.Text)); err != nil {
-		return err
+	if err := texts.Put(id, []byte(d.Document.Text)); err != nil {
+		return 0, err
 	}
-	dir, err := tx.Bucket(bucketDocs).CreateBucket(id)
+	size := 2*len(id) + len(d.Document.Text)
+	dir, err := dirs.CreateBucket(id)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	ann, err := dir.CreateBucket(bucketAnn)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	ann.FillPercent = bulkFill
 	for _, a := range d.Annotations {
-		if err := ann.Put([]byte(a.ID), encodeAnnotation(a)); err != nil {
-			return fmt.Errorf("annotation %s: %w", a.ID, err)
+		v := encodeAnnotation(a)
+		if err := ann.Put([]byte(a.ID), v); err != nil {
+			return 0, fmt.Errorf("annotation %s: %w", a.ID, err)
 		}
+		size += len(a.ID) + len(v)
 	}
 	rel, err := dir.CreateBucket(bucketRel)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	rel.FillPercent = bulkFill
 	for _, r := range d.Relations {
-		if err := rel.Put([]byte(r.ID), encodeRelation(r)); err != nil {
-			return fmt.Errorf("relation %s: %w", r.ID, err)
+		v := encodeRelation(r)
+		if err := rel.Put([]byte(r.ID), v); err != nil {
+			return 0, fmt.Errorf("relation %s: %w", r.ID, err)
 		}
+		size += len(r.ID) + len(v)
 	}
-	return nil
+	return size, nil
 }

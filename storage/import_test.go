@@ -34,7 +34,9 @@ func importDoc(id, text string) *annotate.DocumentData {
 	}
 }
 
-func TestImport(t *testing.T) {
+func TestImport(t *testing.T) { inBatches(t, testImport) }
+
+func testImport(t *testing.T) {
 	s := newProject(t)
 	addDoc(t, s, "old", "existing text")
 	first := importDoc("i1", "text one")
@@ -94,7 +96,9 @@ func TestImport(t *testing.T) {
 // TestImportRenamesTakenIDs checks that a document whose id another text
 // already has is added under a new id, with its annotations and
 // relations, rather than refused (issue 9: two projects' files).
-func TestImportRenamesTakenIDs(t *testing.T) {
+func TestImportRenamesTakenIDs(t *testing.T) { inBatches(t, testImportRenamesTakenIDs) }
+
+func testImportRenamesTakenIDs(t *testing.T) {
 	s := newProject(t)
 	addDoc(t, s, "old", "existing text")
 	res, err := s.Import(seq(nil,
@@ -128,7 +132,9 @@ func TestImportRenamesTakenIDs(t *testing.T) {
 	assertCounts(t, s)
 }
 
-func TestImportAllOrNothing(t *testing.T) {
+func TestImportAllOrNothing(t *testing.T) { inBatches(t, testImportAllOrNothing) }
+
+func testImportAllOrNothing(t *testing.T) {
 	errRead := errors.New("read error in file 3")
 	badSHA := importDoc("i2", "text two")
 	badSHA.Document.SHA256 = annotate.SHA256Hex("something else")

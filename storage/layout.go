@@ -26,6 +26,9 @@ import (
 //	docs   doc id → bucket:
 //	         ann         annotation id → record
 //	         rel         relation id → record
+//
+// While an import runs, a top-level bucket "staging" holds the documents
+// it has written but not yet added (see staging.go).
 var (
 	bucketMeta = []byte("meta")
 	bucketInfo = []byte("info")

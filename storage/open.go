@@ -88,6 +88,10 @@ func openExisting(path string, opts Options) (*Store, error) {
 			return nil, err
 		}
 	}
+	if err := s.dropLeftStaging(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	return s, nil
 }
 

@@ -116,7 +116,7 @@ func (sv *salvage) records(elems []element) {
 // isStructural reports whether a bucket's name is one of the layout's
 // rather than a document id.
 func isStructural(name []byte) bool {
-	return slices.ContainsFunc(append(slices.Clone(topBuckets), bucketAnn, bucketRel), func(b []byte) bool {
+	return slices.ContainsFunc(append(slices.Clone(topBuckets), bucketAnn, bucketRel, bucketStaging), func(b []byte) bool {
 		return bytes.Equal(b, name)
 	})
 }

@@ -52,6 +52,11 @@ type Store struct {
 	readOnly bool
 	now      func() time.Time
 
+	// writeMu is held by every write, and by Import for all of its
+	// transactions, so that no other write of this process comes between
+	// the ones that stage an import and the one that adds it.
+	writeMu sync.Mutex
+
 	// mu guards the decoded copy of the schema, which saves decoding the
 	// schema's JSON on every Apply. schemaRaw is the JSON it was decoded
 	// from, compared with the stored bytes inside each transaction.
@@ -84,6 +89,13 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // before update returns, or rolled back when fn fails or bbolt meets
 // damage (annotate.ErrDamaged).
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	return s.updateHeld(fn)
+}
+
+// updateHeld is update for a caller that holds writeMu.
+func (s *Store) updateHeld(fn func(tx *bolt.Tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s: %w", s.path, annotate.ErrReadOnly)
 	}

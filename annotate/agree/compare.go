@@ -71,50 +71,26 @@ type DocReport struct {
 // the package doc defines it.
 func Compare(a, b Side) Report {
 	pairs, onlyA, onlyB := pairDocuments(a.Docs, b.Docs)
-	c := newComparer(a.Schema, b.Schema)
-	r := Report{
-		NameA:       a.Name,
-		NameB:       b.Name,
-		Matched:     len(pairs),
-		OnlyA:       onlyA,
-		OnlyB:       onlyB,
-		PerDocument: make([]DocFigures, 0, len(pairs)),
-	}
-	r.PerDocument = r.PerDocument[:len(pairs)]
 	// Documents are independent: each worker sums a share of the pairs
-	// into a comparer of its own, and the sums are added up at the end.
-	// Every figure is a sum of counts, so the result is the same as one
-	// comparer's, whatever the order.
+	// into a Tally of its own, and the Tallies are added up at the end.
 	workers := min(runtime.GOMAXPROCS(0), max(len(pairs)/64, 1))
-	parts := make([]*comparer, workers)
+	parts := make([]*Tally, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		part := c
-		if w > 0 {
-			part = newComparer(a.Schema, b.Schema)
-		}
+		part := NewTally(a.Schema, b.Schema)
 		parts[w] = part
 		wg.Go(func() {
 			for i := w; i < len(pairs); i += workers {
 				p := pairs[i]
-				f := part.add(p.a, p.b)
-				r.PerDocument[i] = DocFigures{
-					SHA256:  p.sha,
-					Title:   p.a.Document.Title,
-					AID:     p.a.Document.ID,
-					BID:     p.b.Document.ID,
-					Exact:   f.Exact,
-					Overlap: f.Overlap,
-				}
+				part.add(i, p.sha, p.a, p.b)
 			}
 		})
 	}
 	wg.Wait()
 	for _, part := range parts[1:] {
-		c.merge(part)
+		parts[0].Merge(part)
 	}
-	r.Figures = c.figures()
-	return r
+	return parts[0].Report(a.Name, b.Name, onlyA, onlyB)
 }
 
 // merge adds what d has counted to c.

@@ -2,9 +2,10 @@ package formats
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
-	"strings"
+	"runtime"
 
 	"spanmark/annotate"
 )
@@ -13,7 +14,8 @@ import (
 // a file that gives none (see the spanmark format): the default schema
 // with the labels and relation types its documents use added. Lines it
 // cannot decode, and labels or kinds it cannot take, add nothing: reading
-// the documents reports them.
+// the documents reports them. Lines are decoded on every core, and
+// learned from in order.
 func inferSchema(r io.ReadSeeker, start int64) (annotate.Schema, error) {
 	if _, err := r.Seek(start, io.SeekStart); err != nil {
 		return annotate.Schema{}, err
@@ -21,17 +23,20 @@ func inferSchema(r io.ReadSeeker, start int64) (annotate.Schema, error) {
 	schema := annotate.DefaultSchema()
 	added := 0
 	br := bufio.NewReaderSize(r, 64<<10)
-	var buf []byte
-	for {
-		line, err := readLongLine(br, buf)
-		if err != nil && err != io.EOF {
-			return annotate.Schema{}, err
+	var readErr error
+	next := func() ([]byte, bool) {
+		if readErr != nil {
+			return nil, false
 		}
-		buf = line
-		added += learnSchema(&schema, line, added)
-		if err == io.EOF {
-			break
-		}
+		var line []byte
+		line, readErr = readLongLine(br, nil)
+		return line, true
+	}
+	for sl := range inOrder(runtime.GOMAXPROCS(0), next, decodeSchemaLine) {
+		added += learnSchema(&schema, sl, added)
+	}
+	if readErr != io.EOF {
+		return annotate.Schema{}, readErr
 	}
 	if schema.Validate() != nil {
 		return annotate.DefaultSchema(), nil
@@ -53,12 +58,21 @@ type schemaLine struct {
 	} `json:"relations"`
 }
 
-// learnSchema adds to s the labels and relation types of one line that it
-// lacks, colouring labels on from the added-th colour, and returns how
-// many labels it added.
-func learnSchema(s *annotate.Schema, line []byte, added int) int {
+// decodeSchemaLine decodes what inferSchema learns from of a line; nil
+// when the line is blank or cannot be decoded.
+func decodeSchemaLine(line []byte) *schemaLine {
 	var sl schemaLine
-	if strings.TrimSpace(string(line)) == "" || json.Unmarshal(line, &sl) != nil {
+	if len(bytes.TrimSpace(line)) == 0 || json.Unmarshal(line, &sl) != nil {
+		return nil
+	}
+	return &sl
+}
+
+// learnSchema adds to s the labels and relation types of one decoded line
+// (nil adds nothing) that it lacks, colouring labels on from the added-th
+// colour, and returns how many labels it added.
+func learnSchema(s *annotate.Schema, sl *schemaLine, added int) int {
+	if sl == nil {
 		return 0
 	}
 	n := 0

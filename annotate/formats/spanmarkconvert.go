@@ -41,50 +41,7 @@ func (r *Reader) converted() iter.Seq[conversion] {
 			}
 		}
 	}
-	return func(yield func(conversion) bool) {
-		type job struct {
-			raw  rawLine
-			out  conversion
-			done chan struct{}
-		}
-		stop := make(chan struct{})
-		defer close(stop)
-		todo := make(chan *job, 4*workers)
-		order := make(chan *job, 4*workers)
-		go func() {
-			defer close(todo)
-			defer close(order)
-			for {
-				raw, ok := js.nextRaw()
-				if !ok {
-					return
-				}
-				j := &job{raw: raw, done: make(chan struct{})}
-				select {
-				case order <- j:
-				case <-stop:
-					return
-				}
-				select {
-				case todo <- j:
-				case <-stop:
-					return
-				}
-			}
-		}()
-		for range workers {
-			go func() {
-				for j := range todo {
-					j.out = r.convertRecord(js.decode(j.raw))
-					close(j.done)
-				}
-			}()
-		}
-		for j := range order {
-			<-j.done
-			if !yield(j.out) {
-				return
-			}
-		}
-	}
+	return inOrder(workers, js.nextRaw, func(raw rawLine) conversion {
+		return r.convertRecord(js.decode(raw))
+	})
 }

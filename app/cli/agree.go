@@ -22,11 +22,10 @@ func (c *cli) agreeCmd(args []string) int {
 	if len(paths) != 2 {
 		return c.usageError(fset, "want two files, A and B; got %d", len(paths))
 	}
-	sides, err := loadSides(paths)
+	r, err := compareFiles(paths[0], paths[1])
 	if err != nil {
 		return c.fail(fmt.Errorf("agree: %w", err))
 	}
-	r := agree.Compare(sides[0], sides[1])
 	if *asJSON {
 		var b []byte
 		if b, err = r.JSON(); err == nil {
@@ -41,11 +40,37 @@ func (c *cli) agreeCmd(args []string) int {
 	return exitOK
 }
 
-// loadSides reads each file at paths whole, as agree and merge compare
-// them, all at once: reading a large side takes seconds, mostly decoding,
-// which the machine's cores can share. A side is named after its
-// annotator, or its file when it has none; names that would repeat get
-// their file added.
+// compareFiles measures the agreement of the file at b with the one at
+// a, reading their documents one at a time (see formats.CompareSides), so
+// that a large project and its export need not fit in memory together.
+// The sides are named as loadSides names them.
+func compareFiles(a, b string) (agree.Report, error) {
+	paths := []string{a, b}
+	sides := make([]*formats.StreamSide, len(paths))
+	errs := make([]error, len(paths))
+	// Opening an export without a schema reads it through once, which
+	// the other side's opening can share the machine with.
+	var wg sync.WaitGroup
+	for i, path := range paths {
+		wg.Go(func() { sides[i], errs[i] = formats.OpenStreamSide(path, OpenStore) })
+	}
+	wg.Wait()
+	for _, s := range sides {
+		if s != nil {
+			defer s.Close()
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return agree.Report{}, err
+	}
+	names := nameSides([]string{sides[0].Name, sides[1].Name}, paths)
+	sides[0].Name, sides[1].Name = names[0], names[1]
+	return formats.CompareSides(sides[0], sides[1])
+}
+
+// loadSides reads each file at paths whole, as merge combines them, all
+// at once: reading a large side takes seconds, mostly decoding, which the
+// machine's cores can share. The sides are named by nameSides.
 func loadSides(paths []string) ([]agree.Side, error) {
 	sides := make([]agree.Side, len(paths))
 	errs := make([]error, len(paths))
@@ -57,17 +82,33 @@ func loadSides(paths []string) ([]agree.Side, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	seen := make(map[string]int)
+	names := make([]string, len(sides))
 	for i := range sides {
-		if sides[i].Name == "" {
-			sides[i].Name = filepath.Base(paths[i])
-		}
-		seen[sides[i].Name]++
+		names[i] = sides[i].Name
 	}
-	for i := range sides {
-		if seen[sides[i].Name] > 1 {
-			sides[i].Name = fmt.Sprintf("%s (%s)", sides[i].Name, paths[i])
-		}
+	for i, name := range nameSides(names, paths) {
+		sides[i].Name = name
 	}
 	return sides, nil
+}
+
+// nameSides returns the names of the sides read from paths, which are
+// their annotators' or else their files': a name that would repeat gets
+// its file added.
+func nameSides(names, paths []string) []string {
+	out := make([]string, len(names))
+	seen := make(map[string]int)
+	for i, name := range names {
+		if name == "" {
+			name = filepath.Base(paths[i])
+		}
+		out[i] = name
+		seen[name]++
+	}
+	for i := range out {
+		if seen[out[i]] > 1 {
+			out[i] = fmt.Sprintf("%s (%s)", out[i], paths[i])
+		}
+	}
+	return out
 }
