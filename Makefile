@@ -40,10 +40,12 @@ run: build
 test: deps
 	go test -tags ci -count=1 ./...
 
-# race runs the domain and storage tests under the race detector (the
-# UI's tests drive Fyne's single-threaded test driver and are left out).
+# race runs every package's tests under the race detector. The UI's
+# tests do the app's background work in place (app/apptest), so they are
+# race-free too; they run one window at a time (Fyne's test driver keeps
+# the current app and the last window in globals).
 race: deps
-	go test -tags ci -race -count=1 ./annotate/... ./storage/...
+	go test -tags ci -race -count=1 ./annotate/... ./storage/... ./app/...
 
 vet:
 	go vet -tags ci ./...
