@@ -300,6 +300,7 @@ gobench ./app 'BenchmarkOpenDocument20000$' 20x
 gobench ./app 'BenchmarkTagWith20000$' 500x
 gobench ./app/textview 'BenchmarkLayout1MB$' 30x
 gobench ./app/textview 'BenchmarkRefresh$|BenchmarkOffsetAt$' 1s
+gobench ./app/textview 'BenchmarkFirstFrame$' 30x
 gobench ./storage 'BenchmarkApplyWith20000$/^interleaved$' 500x
 gobench ./storage 'BenchmarkEditCycleWith20000$' 300x
 gobench ./storage 'BenchmarkCompactAfterDeletes$' 3x
@@ -338,6 +339,11 @@ f() {
 section "One document: 1 MB, 20,000 annotations"
 v=$(ms "$(metric BenchmarkOpenDocument20000 ns/op)")
 row "Open in the app to first paint (app BenchmarkOpenDocument20000)" "< 300 ms" "$(f 1 "$v") ms" "$v" "<" 300
+small=$(metric BenchmarkFirstFrame/10KB ns/op)
+big=$(metric BenchmarkFirstFrame/1024KB ns/op)
+v=$(ms "$big")
+row "Show a text: SetText, spans, first frame, 1 MB (textview BenchmarkFirstFrame)" "—" \
+	"$(f 1 "$v") ms (10 KB: $(f 2 "$(ms "$small")") ms; the rest is laid out between frames)" "$v" info
 v=$(ms "$(metric BenchmarkLayout1MB ns/op)")
 row "Re-layout at a new width (textview BenchmarkLayout1MB)" "< 100 ms" "$(f 1 "$v") ms" "$v" "<" 100
 big=$(metric BenchmarkRefresh/1024KB ns/op)
