@@ -78,9 +78,11 @@ func BenchmarkRefresh(b *testing.B) {
 func BenchmarkOffsetAt(b *testing.B) {
 	test.NewTempApp(b)
 	v := New()
+	v.SetClock(stoppedClock)
 	v.SetText(longText(b, 1<<20))
 	w := test.NewTempWindow(b, v)
 	w.Resize(fyne.NewSize(800, 600))
+	v.layout().toEnd()
 	v.ScrollTo(len(v.runes) / 2)
 	var points []fyne.Position
 	for y := float32(5); y < 600; y += 37 {
