@@ -22,6 +22,21 @@ import (
 // ID is the application id; Fyne keys preferences by it.
 const ID = "io.spanmark.app"
 
+// metadata is what FyneApp.toml says of the app (a test keeps the two the
+// same). Fyne reads FyneApp.toml itself only when built with its own tool
+// or run from the source folder. The fyneDo migration says that the app
+// touches widgets only on Fyne's goroutine (its runner hands work back
+// through fyne.Do): Fyne then skips its check of the calling goroutine,
+// which takes a stack trace at every refresh, a tenth of the work of a
+// resize.
+var metadata = fyne.AppMetadata{
+	ID:         ID,
+	Name:       "Spanmark",
+	Version:    "0.1.0",
+	Build:      1,
+	Migrations: map[string]bool{"fyneDo": true},
+}
+
 // Config says what Run opens and how.
 type Config struct {
 	// Path is the project file to open first.
@@ -36,6 +51,7 @@ type Config struct {
 
 // Run opens the main window on cfg.Path and returns when it is closed.
 func Run(cfg Config) error {
+	fyneapp.SetMetadata(metadata)
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := newWindow(a)
