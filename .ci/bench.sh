@@ -145,23 +145,29 @@ fi
 # reads. A failing benchmark leaves its figures missing, which the table
 # shows as ERROR.
 gobench() {
-	local pkg=$1 pattern=$2 benchtime=$3
-	log "go test -bench '$pattern' -benchtime $benchtime $pkg"
+	local pkg=$1 pattern=$2 benchtime=$3 count=${4:-1}
+	log "go test -bench '$pattern' -benchtime $benchtime -count $count $pkg"
 	local out=$work/bench.out
-	if ! go test -tags ci -run '^$' -bench "$pattern" -benchtime "$benchtime" -count 1 "$pkg" >"$out" 2>&1; then
+	if ! go test -tags ci -run '^$' -bench "$pattern" -benchtime "$benchtime" -count "$count" "$pkg" >"$out" 2>&1; then
 		log "go test -bench '$pattern' $pkg failed; see $gobench_log"
 	fi
 	cat "$out" >>"$gobench_log"
 }
 
 # metric prints the value a benchmark reported in UNIT; NAME is the full
-# benchmark name without the GOMAXPROCS suffix.
+# benchmark name without the GOMAXPROCS suffix. A benchmark run several
+# times (gobench's COUNT) gives the median of its runs.
 metric() {
 	awk -v name="$1" -v unit="$2" '
 		/^Benchmark/ {
 			n = $1; sub(/-[0-9]+$/, "", n)
 			if (n != name) next
-			for (i = 3; i < NF; i++) if ($(i + 1) == unit) { print $i; exit }
+			for (i = 3; i < NF; i++) if ($(i + 1) == unit) { v[++k] = $i; break }
+		}
+		END {
+			if (k == 0) exit
+			for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+			print v[int((k + 1) / 2)]
 		}' "$gobench_log"
 }
 
@@ -297,12 +303,12 @@ began=$(date +%s)
 # The Go benchmarks. Iteration counts keep each under a few seconds on
 # two cores; the commit ratios take many turns because one fsync varies.
 gobench ./app 'BenchmarkOpenDocument20000$' 20x
-gobench ./app 'BenchmarkTagWith20000$' 500x
+gobench ./app 'BenchmarkTagWith20000$' 500x 5
 gobench ./app/textview 'BenchmarkLayout1MB$' 30x
-gobench ./app/textview 'BenchmarkRefresh$|BenchmarkOffsetAt$' 1s
+gobench ./app/textview 'BenchmarkRefresh$|BenchmarkOffsetAt$' 1s 5
 gobench ./app/textview 'BenchmarkFirstFrame$' 30x
-gobench ./storage 'BenchmarkApplyWith20000$/^interleaved$' 500x
-gobench ./storage 'BenchmarkEditCycleWith20000$' 300x
+gobench ./storage 'BenchmarkApplyWith20000$/^interleaved$' 500x 5
+gobench ./storage 'BenchmarkEditCycleWith20000$' 300x 3
 gobench ./storage 'BenchmarkCompactAfterDeletes$' 3x
 SPANMARK_BENCH_PROJECT=$data/big.spanmark gobench ./storage 'BenchmarkOpenProject$' 10x
 gobench ./annotate/formats 'BenchmarkWriteJSONL$' 10x
