@@ -62,11 +62,7 @@ func (ws *workspace) exportDialog() {
 // first when that replaces a file, and refusing what an export never
 // replaces (formats.WriteFile).
 func (ws *workspace) exportChecked(path, format string) {
-	if !filepath.IsAbs(path) {
-		// A relative name is relative to the project's folder, where the
-		// dialog starts, not to wherever Spanmark was started.
-		path = filepath.Join(filepath.Dir(ws.store.Path()), path)
-	}
+	path = ws.besideProject(path)
 	err := formats.CheckOutput(path, false)
 	switch {
 	case errors.Is(err, fs.ErrExist):
@@ -80,6 +76,16 @@ func (ws *workspace) exportChecked(path, format string) {
 	default:
 		ws.exportTo(path, format, false)
 	}
+}
+
+// besideProject returns path made absolute: a relative name typed in
+// the export or import dialog is relative to the project's folder, where
+// the export dialog starts, not to wherever Spanmark was started.
+func (ws *workspace) besideProject(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(filepath.Dir(ws.store.Path()), path)
 }
 
 // exportTo writes the project to path on a worker goroutine, through

@@ -29,15 +29,17 @@ func importChoices() []string {
 	return choices
 }
 
-// importNotes say, for each format that comes as a folder, what to
-// choose.
+// importNotes say what the import dialog's list of paths takes: with
+// files read by extension, folders are searched; a format that comes as
+// a folder takes a folder or its archive; the others take files.
 func importNotes() string {
-	var notes []string
+	notes := []string{"One path a line. By extension: a folder brings every such file in it and in its folders."}
 	for _, f := range formats.All {
 		if f.Folder && f.Import != nil {
-			notes = append(notes, fmt.Sprintf("%s: choose a folder, or a %s of one.", f.Title, strings.Join(f.Extensions, " or ")))
+			notes = append(notes, fmt.Sprintf("%s: choose a folder (Folder…), or a %s of one (File…).", f.Title, strings.Join(f.Extensions, " or ")))
 		}
 	}
+	notes = append(notes, "Other formats: each path is one file.")
 	return strings.Join(notes, "\n")
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -14,31 +15,80 @@ import (
 	"spanmark/annotate/formats"
 )
 
-// importDialog asks for a format, then for a file (a folder for brat), and
-// imports it.
+// importDialog asks for a format and for what to import: paths, one a
+// line, typed or added with the File… and Folder… buttons. Fyne's
+// pickers choose one file or one folder, never either and never
+// several, so they add a line to the list rather than stand for it; a
+// brat .zip is added with File…, a brat folder with Folder….
 func (ws *workspace) importDialog() {
 	if ws.store == nil {
 		return
 	}
+	paths := widget.NewMultiLineEntry()
+	paths.SetPlaceHolder("One file or folder a line")
+	paths.SetMinRowsVisible(3)
+	paths.Wrapping = fyne.TextWrapOff
 	choice := widget.NewSelect(importChoices(), nil)
+	file := widget.NewButton("File…", func() {
+		f, named := formatTitled(choice.Selected)
+		ws.chooseFile(importFilter(f, named), func(path string) { addLine(paths, path) })
+	})
+	folder := widget.NewButton("Folder…", func() { ws.chooseFolder(func(path string) { addLine(paths, path) }) })
+	choice.OnChanged = func(title string) {
+		// A folder is searched for files read by extension, or is one
+		// brat collection; other formats come one file at a time.
+		if f, named := formatTitled(title); named && !f.Folder {
+			folder.Disable()
+		} else {
+			folder.Enable()
+		}
+	}
 	choice.SetSelected(autoFormat)
 	trust := widget.NewCheck("Trust offsets (do not check spans against their quoted text)", nil)
-	form := container.NewVBox(choice, trust, widget.NewLabel(importNotes()))
-	dialog.ShowCustomConfirm("Import documents", "Choose…", "Cancel", form, func(ok bool) {
-		if !ok {
-			return
-		}
-		f, named := formatTitled(choice.Selected)
-		trusted := trust.Checked
-		switch {
-		case !named:
-			ws.chooseFile(importFilter(f, named), func(path string) { ws.importPaths([]string{path}) })
-		case f.Folder:
-			ws.chooseFolder(f, trusted)
-		default:
-			ws.chooseFile(importFilter(f, named), func(path string) { ws.importFormat(f.Name, path, trusted) })
+	form := widget.NewForm(
+		widget.NewFormItem("Format", choice),
+		widget.NewFormItem("Files", container.NewBorder(nil, container.NewHBox(file, folder), nil, nil, paths)),
+		widget.NewFormItem("", trust),
+		widget.NewFormItem("", widget.NewLabel(importNotes())),
+	)
+	d := dialog.NewCustomConfirm("Import documents", "Import", "Cancel", form, func(ok bool) {
+		if ok {
+			ws.importChosen(choice.Selected, trust.Checked, paths.Text)
 		}
 	}, ws.win)
+	d.Resize(fyne.NewSize(640, d.MinSize().Height))
+	d.Show()
+}
+
+// addLine adds path to the list of paths in e, a line of its own.
+func addLine(e *widget.Entry, path string) {
+	text := strings.TrimRight(e.Text, "\n")
+	if text != "" {
+		text += "\n"
+	}
+	e.SetText(text + path)
+}
+
+// importChosen imports the paths in text, one a line, in the format
+// titled title (an entry of importChoices): by extension, folders
+// searched, or each path one file (or brat folder) of a named format.
+// A relative path is relative to the project's folder.
+func (ws *workspace) importChosen(title string, trusted bool, text string) {
+	var paths []string
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			paths = append(paths, ws.besideProject(line))
+		}
+	}
+	if len(paths) == 0 {
+		ws.showError(errors.New("import: no file or folder given"))
+		return
+	}
+	if f, named := formatTitled(title); named {
+		ws.importFormat(f.Name, paths, trusted)
+		return
+	}
+	ws.importPaths(paths)
 }
 
 // chooseFile asks for a file to read, showing only those filter matches
@@ -56,28 +106,43 @@ func (ws *workspace) chooseFile(filter storage.FileFilter, then func(path string
 	if filter != nil {
 		d.SetFilter(filter)
 	}
+	ws.startInProjectFolder(d)
 	d.Show()
 }
 
-// chooseFolder asks for a folder of format f (brat's); its Cancel offers
-// a file of f's extensions (a .zip) instead.
-func (ws *workspace) chooseFolder(f formats.Format, trusted bool) {
-	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
-		switch {
-		case err != nil:
+// chooseFolder asks for a folder and passes its path on.
+func (ws *workspace) chooseFolder(then func(path string)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil || l == nil {
 			ws.showError(err)
-		case l == nil:
-			ws.chooseFile(importFilter(f, true), func(path string) { ws.importFormat(f.Name, path, trusted) })
-		default:
-			ws.importFormat(f.Name, l.Path(), trusted)
+			return
 		}
+		then(l.Path())
 	}, ws.win)
+	ws.startInProjectFolder(d)
+	d.Show()
 }
 
-// importFormat imports one file of another tool's format on a worker
-// goroutine, all or nothing, and says what was repaired or left out.
-func (ws *workspace) importFormat(format, path string, trusted bool) {
-	ws.importFiles([]string{path}, formats.FilesOptions{Format: format, Import: formats.ImportOptions{TrustOffsets: trusted}})
+// startInProjectFolder opens d in the project's folder, where what is
+// imported is usually kept, rather than in the home folder.
+func (ws *workspace) startInProjectFolder(d *dialog.FileDialog) {
+	if ws.store == nil {
+		return
+	}
+	project, err := filepath.Abs(ws.store.Path())
+	if err != nil {
+		return
+	}
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(project))); err == nil {
+		d.SetLocation(dir)
+	}
+}
+
+// importFormat imports files (or brat folders) of another tool's format
+// on a worker goroutine, each all or nothing, and says what was
+// repaired or left out.
+func (ws *workspace) importFormat(format string, paths []string, trusted bool) {
+	ws.importFiles(paths, formats.FilesOptions{Format: format, Import: formats.ImportOptions{TrustOffsets: trusted}})
 }
 
 // formatReport says what an import from another tool's format repaired,
@@ -112,13 +177,7 @@ func (ws *workspace) importFolderDialog() {
 	if ws.store == nil {
 		return
 	}
-	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil || l == nil {
-			ws.showError(err)
-			return
-		}
-		ws.importPaths([]string{l.Path()})
-	}, ws.win)
+	ws.chooseFolder(func(path string) { ws.importPaths([]string{path}) })
 }
 
 // importPaths imports the files of paths (folders are searched) that

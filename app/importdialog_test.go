@@ -23,7 +23,7 @@ func TestImportOtherFormats(t *testing.T) {
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			ws, _ := newTestWorkspace(t)
-			ws.importFormat(c.format, filepath.Join("..", "testdata", "formats", c.file), false)
+			ws.importFormat(c.format, []string{filepath.Join("..", "testdata", "formats", c.file)}, false)
 			if ws.sess == nil {
 				t.Fatal("the import did not open its first document")
 			}
