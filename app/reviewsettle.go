@@ -142,9 +142,9 @@ func (r *review) choose(i int) {
 	r.bar.show()
 }
 
-// tap makes the item of a clicked span current, cycling through the
-// items under the pointer on repeated clicks. It reports whether a span
-// of the review was clicked.
+// tap makes the item of a clicked span current, the innermost first,
+// cycling outwards through the items under the pointer on repeated
+// clicks. It reports whether a span of the review was clicked.
 func (r *review) tap(ids []string) bool {
 	var hits []int
 	for i, it := range r.items() {
@@ -155,6 +155,10 @@ func (r *review) tap(ids []string) bool {
 	if len(hits) == 0 {
 		return false
 	}
+	hits = innermostFirst(hits, func(i int) (int, int) {
+		e := extent(r.items()[i])
+		return e[0], e[1]
+	})
 	next := hits[0]
 	if k := slices.Index(hits, r.cur); k >= 0 {
 		next = hits[(k+1)%len(hits)]

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"spanmark/annotate"
 	"spanmark/annotate/agree"
 )
 
@@ -64,5 +65,25 @@ func TestReviewKeptStaysReachable(t *testing.T) {
 	}
 	if len(seen) != n {
 		t.Errorf("Next reached %d distinct items in %d presses, want %d", len(seen), n, n)
+	}
+}
+
+// TestReviewTapInnermostFirst tags their claim, which then agrees, and
+// a word of mine inside it, and clicks the word: its item is current
+// first, the claim's on the next click.
+func TestReviewTapInnermostFirst(t *testing.T) {
+	ws := reviewing(t, theirProject)
+	cs, ce := myRange(t, ws, theirClaim)
+	drag(t, ws, cs, ce)
+	key(ws, 'c')
+	start := cs + annotate.RuneLen("fraternal help from the ")
+	drag(t, ws, start, start+annotate.RuneLen("Korean"))
+	key(ws, 'm')
+	for i, want := range []agree.Class{agree.OnlyA, agree.Agreed, agree.OnlyA} {
+		tap(t, ws, start+1)
+		it, ok := ws.review.item()
+		if !ok || it.Class != want {
+			t.Fatalf("click %d made %+v current, want %v", i+1, it, want)
+		}
 	}
 }
