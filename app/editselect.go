@@ -1,22 +1,37 @@
 package app
 
-import "slices"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 func (ws *workspace) onSelect(start, end int) {
+	ws.tapped = tapCycle{offset: -1}
 	if start != end {
 		ws.setActive("")
 	}
 	ws.status.setSelection(start, end)
 }
 
-// onSpanTap selects the annotation under the pointer. Tapping again where
-// several overlap cycles through them; in link mode, tapping a source
-// links the selected claim to it; while reviewing, the disagreement
-// tapped becomes the current one.
-func (ws *workspace) onSpanTap(ids []string, _ int) {
+// tapCycle is where the last click on spans was and what it selected: a
+// click on the same character, with that annotation still selected,
+// selects the next larger one.
+type tapCycle struct {
+	offset int
+	id     string
+}
+
+// onSpanTap selects the annotation under the pointer, the innermost
+// first: an entity inside a claim before the claim. Clicking the same
+// character again selects the next larger one, then the innermost again.
+// In link mode, tapping a source links the selected claim to it; while
+// reviewing, the disagreement tapped becomes the current one.
+func (ws *workspace) onSpanTap(ids []string, offset int) {
 	if len(ids) == 0 {
 		return
 	}
+	ids = innermostFirst(ids, ws.extentOf)
 	if ws.linking {
 		ws.linkTo(ids)
 		return
@@ -25,10 +40,34 @@ func (ws *workspace) onSpanTap(ids []string, _ int) {
 		return
 	}
 	next := ids[0]
-	if i := slices.Index(ids, ws.active); i >= 0 {
-		next = ids[(i+1)%len(ids)]
+	if ws.tapped == (tapCycle{offset, ws.active}) {
+		if i := slices.Index(ids, ws.active); i >= 0 {
+			next = ids[(i+1)%len(ids)]
+		}
 	}
 	ws.setActive(next)
+	ws.tapped = tapCycle{offset, next}
+}
+
+// extentOf returns the range of my annotation id; one the session lacks
+// (their span while reviewing) counts as the largest.
+func (ws *workspace) extentOf(id string) (start, end int) {
+	if a, ok := ws.sess.Annotation(id); ok {
+		return a.Start, a.End
+	}
+	return 0, math.MaxInt
+}
+
+// innermostFirst returns xs ordered by the length of their extents,
+// shortest first; those of equal length keep their order.
+func innermostFirst[T any](xs []T, extent func(T) (start, end int)) []T {
+	out := slices.Clone(xs)
+	slices.SortStableFunc(out, func(a, b T) int {
+		as, ae := extent(a)
+		bs, be := extent(b)
+		return cmp.Compare(ae-as, be-bs)
+	})
+	return out
 }
 
 func (ws *workspace) setActive(id string) {

@@ -71,22 +71,32 @@ func (r *review) key(c rune) bool {
 	return true
 }
 
-// step makes the next (+1) or previous (-1) open disagreement current,
-// wrapping around the document.
+// step makes the next (+1) or previous (-1) disagreement current, kept
+// ones included, wrapping around the document.
 func (r *review) step(delta int) {
+	if i := r.following(delta, func(i int) bool { return isDisagreement(r.items()[i]) }); i >= 0 {
+		r.choose(i)
+		return
+	}
+	r.choose(-1)
+	r.ws.status.setHint(r.bar.summary())
+}
+
+// following returns the index of the first item after (+1) or before
+// (-1) the current one, wrapping around, that want accepts; -1 if none.
+// The current item comes last.
+func (r *review) following(delta int, want func(i int) bool) int {
 	n := len(r.items())
 	from := r.cur
 	if from < 0 && delta < 0 {
 		from = n
 	}
 	for k := 1; k <= n; k++ {
-		if i := ((from+delta*k)%n + n) % n; r.open(i) {
-			r.choose(i)
-			return
+		if i := ((from+delta*k)%n + n) % n; want(i) {
+			return i
 		}
 	}
-	r.choose(-1)
-	r.ws.status.setHint(r.bar.summary())
+	return -1
 }
 
 // seek makes current the first open disagreement at or after the
@@ -132,9 +142,9 @@ func (r *review) choose(i int) {
 	r.bar.show()
 }
 
-// tap makes the item of a clicked span current, cycling through the
-// items under the pointer on repeated clicks. It reports whether a span
-// of the review was clicked.
+// tap makes the item of a clicked span current, the innermost first,
+// cycling outwards through the items under the pointer on repeated
+// clicks. It reports whether a span of the review was clicked.
 func (r *review) tap(ids []string) bool {
 	var hits []int
 	for i, it := range r.items() {
@@ -145,6 +155,10 @@ func (r *review) tap(ids []string) bool {
 	if len(hits) == 0 {
 		return false
 	}
+	hits = innermostFirst(hits, func(i int) (int, int) {
+		e := extent(r.items()[i])
+		return e[0], e[1]
+	})
 	next := hits[0]
 	if k := slices.Index(hits, r.cur); k >= 0 {
 		next = hits[(k+1)%len(hits)]
@@ -271,14 +285,20 @@ func (r *review) kindOf(id, accepted, label string) annotate.Kind {
 }
 
 // keep settles the current item by keeping mine as it is; nothing is
-// written.
+// written. The next open disagreement becomes current; when none is
+// left the kept item stays current, saying so.
 func (r *review) keep() {
 	it, ok := r.item()
 	if !ok {
 		return
 	}
 	r.kept[keyOf(it)] = true
-	r.step(1)
+	if i := r.following(1, r.open); i >= 0 {
+		r.choose(i)
+		return
+	}
+	r.choose(r.cur)
+	r.ws.status.setHint(r.bar.summary())
 }
 
 // deleteMine deletes my annotation of the current item, as an undoable

@@ -33,8 +33,9 @@ type workspace struct {
 	panel   *annPanel
 	status  *statusBar
 	find    *findBar
-	active  string // id of the selected annotation, "" for none
-	linking bool   // 'a' was pressed on a claim: the next source tapped is linked
+	active  string   // id of the selected annotation, "" for none
+	linking bool     // 'a' was pressed on a claim: the next source tapped is linked
+	tapped  tapCycle // the last click on spans, which a click on the same character goes on from
 	lists   *coalescer
 
 	review *review // the teammate's file under review; nil while annotating
