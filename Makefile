@@ -81,7 +81,8 @@ FUZZTIME ?= 20000x
 FUZZ_TARGETS := ./annotate:FuzzIndex ./annotate:FuzzTokenize \
 	./annotate/formats:FuzzImportSpacy ./annotate/formats:FuzzImportDoccano \
 	./annotate/formats:FuzzImportLabelStudio ./annotate/formats:FuzzImportBrat \
-	./annotate/formats:FuzzImportCoNLL ./annotate/formats:FuzzImportW3C
+	./annotate/formats:FuzzImportCoNLL ./annotate/formats:FuzzImportW3C \
+	./annotate/formats:FuzzProbeSchemaLine
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \

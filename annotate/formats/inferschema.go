@@ -46,23 +46,41 @@ func inferSchema(r io.ReadSeeker, start int64) (annotate.Schema, error) {
 
 // schemaLine is what inferSchema decodes of a line.
 type schemaLine struct {
-	Annotations []struct {
-		ID    string        `json:"id"`
-		Label string        `json:"label"`
-		Kind  annotate.Kind `json:"kind"`
-	} `json:"annotations"`
-	Relations []struct {
-		Type string `json:"type"`
-		From string `json:"from"`
-		To   string `json:"to"`
-	} `json:"relations"`
+	Annotations []schemaAnnotation `json:"annotations"`
+	Relations   []schemaRelation   `json:"relations"`
+}
+
+// schemaAnnotation is what inferSchema decodes of an annotation.
+type schemaAnnotation struct {
+	ID    string        `json:"id"`
+	Label string        `json:"label"`
+	Kind  annotate.Kind `json:"kind"`
+}
+
+// schemaRelation is what inferSchema decodes of a relation.
+type schemaRelation struct {
+	Type string `json:"type"`
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // decodeSchemaLine decodes what inferSchema learns from of a line; nil
-// when the line is blank or cannot be decoded.
+// when the line is blank or cannot be decoded. probeSchemaLine answers
+// for nearly every line; encoding/json for the rest.
 func decodeSchemaLine(line []byte) *schemaLine {
+	if len(bytes.TrimSpace(line)) == 0 {
+		return nil
+	}
+	if sl, ok := probeSchemaLine(line); ok {
+		return sl
+	}
+	return unmarshalSchemaLine(line)
+}
+
+// unmarshalSchemaLine is decodeSchemaLine by encoding/json.
+func unmarshalSchemaLine(line []byte) *schemaLine {
 	var sl schemaLine
-	if len(bytes.TrimSpace(line)) == 0 || json.Unmarshal(line, &sl) != nil {
+	if json.Unmarshal(line, &sl) != nil {
 		return nil
 	}
 	return &sl
