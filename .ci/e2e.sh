@@ -3,6 +3,8 @@
 # default project (the sample article); tag "Sergei Shoigu" as PERSON by
 # dragging across it and pressing p, "Pyongyang" as LOC by double-clicking
 # it and pressing l, a claim and its source, link them, undo and redo,
+# "6,000" as QUANTITY by double-clicking it, "Security Council" as ORG by
+# double-clicking "Security" and pressing Shift+→, Shift+→, Shift+←,
 # quit with Ctrl+Q, reopen, quit; then prove with `spanmark export` and
 # Python's text[start:end] that everything was saved exactly.
 set -euo pipefail
@@ -78,6 +80,9 @@ double 838 399 && key s       # "Shoigu" said, as SOURCE
 click 400 373 && key a        # select the claim, link it…
 click 838 399                 # …to the source
 key ctrl+z && key ctrl+shift+z # undo the link, redo it
+double 618 87 && key q         # "6,000", line 1, one word, as QUANTITY
+double 530 113                 # "Security", line 2; Shift+→ twice and Shift+← once
+key shift+Right && key shift+Right && key shift+Left && key o # leave "Security Council", as ORG
 
 # While the window holds the project, an export from another project
 # must not replace it, even with --force; the window goes on saving.
@@ -125,7 +130,8 @@ for a in anns.values():
         sys.exit(f"text[{a['start']}:{a['end']}] = {got!r}, export says {a['text']!r}")
 tagged = sorted((a["label"], a["text"]) for a in anns.values())
 want = [("CLAIM", "has decided to send 1,000 sappers to Russia to clear"),
-        ("LOC", "Pyongyang"), ("PERSON", "Sergei Shoigu"), ("SOURCE", "Shoigu")]
+        ("LOC", "Pyongyang"), ("ORG", "Security Council"), ("PERSON", "Sergei Shoigu"),
+        ("QUANTITY", "6,000"), ("SOURCE", "Shoigu")]
 if tagged != want:
     sys.exit(f"annotations after the GUI session: {tagged}, want {want}")
 rels = [(r["type"], anns[r["from"]]["label"], anns[r["to"]]["label"]) for r in doc["relations"]]

@@ -19,6 +19,12 @@ type Token struct {
 //     number). An apostrophe (' or ’), a hyphen (-, U+2010 or U+2011), a
 //     soft hyphen or a zero-width (non-)joiner between two such characters
 //     keeps the word whole: "Ukraine’s", "11-country", "don't".
+//   - A number with a decimal point or thousands separators is one word:
+//     "1.5", "6,000", "1,234.56". A point between two ASCII digits joins
+//     them ("1.5", and so "1.2.3" and "10.30"); a comma joins only a group
+//     of exactly three digits ("9,000,000"), so that a list written
+//     "1,2,3" stays five tokens. A point or comma not followed by a digit
+//     ends the number: "6,000." ends a sentence with a token ".".
 //   - Every other character is a token of its own, except that an emoji
 //     sequence stays one token: a character followed by combining marks
 //     (which include the variation selectors and the keycap mark), skin
@@ -139,6 +145,8 @@ func (t *tokenizer) word() {
 		switch {
 		case isWordRune(r):
 			t.advance(size)
+		case t.numberSeparator(r):
+			t.advance(size)
 		case isWordJoiner(r):
 			next, nextSize := t.peek(t.pos + size)
 			if !isWordRune(next) {
@@ -150,6 +158,27 @@ func (t *tokenizer) word() {
 			return
 		}
 	}
+}
+
+// numberSeparator reports whether r, the next code point, is a decimal
+// point or thousands separator inside a number: a point after a digit
+// and before one, or a comma after a digit and before a group of exactly
+// three digits. It is called inside a word, so a code point precedes r.
+func (t *tokenizer) numberSeparator(r rune) bool {
+	if r != '.' && r != ',' || !isDigit(t.text[t.pos-1]) {
+		return false
+	}
+	rest := t.text[t.pos+1:]
+	if r == '.' {
+		return len(rest) > 0 && isDigit(rest[0])
+	}
+	return len(rest) >= 3 && isDigit(rest[0]) && isDigit(rest[1]) && isDigit(rest[2]) &&
+		(len(rest) == 3 || !isDigit(rest[3]))
+}
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool {
+	return '0' <= c && c <= '9'
 }
 
 // symbol consumes the rest of a token that began with the code point r,

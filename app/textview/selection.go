@@ -20,24 +20,80 @@ func dragSelection(tokens []annotate.Token, from, to int, exact bool) (anchor, c
 	return lo, hi
 }
 
+// wordStep returns where Shift+→ (forward) or Shift+← moves the caret
+// of the selection anchor..caret. While the caret is after the anchor,
+// → grows the selection to the next word end and ← shrinks it to the
+// previous word end; while it is before, ← grows it to the previous word
+// start and → shrinks it to the next word start. A shrinking caret stops
+// at the anchor, leaving the selection empty, rather than jump past it;
+// the next step grows the selection the other way.
+func wordStep(tokens []annotate.Token, anchor, caret int, forward bool) int {
+	switch {
+	case forward && caret < anchor:
+		return nextWordStart(tokens, caret, anchor)
+	case forward:
+		return nextWordEnd(tokens, caret)
+	case caret > anchor:
+		return prevWordEnd(tokens, caret, anchor)
+	}
+	return prevWordStart(tokens, caret)
+}
+
+// wordSelection returns the selection anchor..caret made of whole tokens
+// and without white space at either end, the anchor still on its side:
+// what a keyboard extension leaves. A selection of white space only
+// collapses to the caret.
+func wordSelection(tokens []annotate.Token, anchor, caret int) (int, int) {
+	lo, hi := min(anchor, caret), max(anchor, caret)
+	first := sort.Search(len(tokens), func(i int) bool { return tokens[i].End > lo })
+	if first == len(tokens) || tokens[first].Start >= hi {
+		return caret, caret
+	}
+	lo, hi = annotate.SnapToTokens(tokens, lo, hi)
+	if caret < anchor {
+		return hi, lo
+	}
+	return lo, hi
+}
+
 // nextWordEnd returns the end of the first token that ends after offset,
-// or n if there is none.
-func nextWordEnd(tokens []annotate.Token, offset, n int) int {
+// or offset if there is none.
+func nextWordEnd(tokens []annotate.Token, offset int) int {
 	i := sort.Search(len(tokens), func(i int) bool { return tokens[i].End > offset })
 	if i == len(tokens) {
-		return n
+		return offset
 	}
 	return tokens[i].End
 }
 
 // prevWordStart returns the start of the last token that starts before
-// offset, or 0 if there is none.
+// offset, or offset if there is none.
 func prevWordStart(tokens []annotate.Token, offset int) int {
 	i := sort.Search(len(tokens), func(i int) bool { return tokens[i].Start >= offset }) - 1
 	if i < 0 {
-		return 0
+		return offset
 	}
 	return tokens[i].Start
+}
+
+// nextWordStart returns the start of the first token that starts after
+// offset, or limit if that is sooner or there is none.
+func nextWordStart(tokens []annotate.Token, offset, limit int) int {
+	i := sort.Search(len(tokens), func(i int) bool { return tokens[i].Start > offset })
+	if i == len(tokens) {
+		return limit
+	}
+	return min(tokens[i].Start, limit)
+}
+
+// prevWordEnd returns the end of the last token that ends before offset,
+// or limit if that is later or there is none.
+func prevWordEnd(tokens []annotate.Token, offset, limit int) int {
+	i := sort.Search(len(tokens), func(i int) bool { return tokens[i].End >= offset }) - 1
+	if i < 0 {
+		return limit
+	}
+	return max(tokens[i].End, limit)
 }
 
 // snapOut moves offset out of the token it is inside of: to the token's
@@ -62,28 +118,22 @@ func (v *View) userSelect(anchor, caret int) {
 	}
 }
 
-// extendByWord moves the caret one word right (forward) or left, keeping
-// the anchor.
+// extendByWord moves the caret one word right (forward) or left, as
+// wordStep says, keeping the anchor; the selection is then trimmed to
+// whole words, so that it never starts or ends with white space.
 func (v *View) extendByWord(forward bool) {
-	v.snapAnchor(forward)
-	caret := prevWordStart(v.words(), v.caret)
-	if forward {
-		caret = nextWordEnd(v.words(), v.caret, len(v.runes))
-	}
-	v.userSelect(v.anchor, caret)
-	v.ScrollTo(caret)
+	v.extendTo(wordStep(v.words(), v.anchor, v.caret, forward))
 }
 
 // extendByLine moves the caret one line down (forward) or up, to the
 // boundary nearest its x position there, then out of the word it lands
 // in; past the first or last line it goes to the start or end of the
-// text.
+// text. The selection is then trimmed to whole words.
 func (v *View) extendByLine(forward bool) {
 	l := v.layout()
 	if l == nil {
 		return
 	}
-	v.snapAnchor(forward)
 	li := l.lineOf(v.caret)
 	x := l.x(li, v.caret)
 	li--
@@ -100,17 +150,15 @@ func (v *View) extendByLine(forward bool) {
 	default:
 		caret = snapOut(v.words(), l.offsetAt(x, (float32(li)+0.5)*l.lineHeight), forward)
 	}
-	v.userSelect(v.anchor, caret)
-	v.ScrollTo(caret)
+	v.extendTo(caret)
 }
 
-// snapAnchor starts a keyboard selection from a caret inside a word at
-// the word's edge, so that, as with dragging, whole words are selected:
-// its start when the selection will grow forward, its end when backward.
-func (v *View) snapAnchor(forward bool) {
-	if v.anchor == v.caret {
-		v.anchor = snapOut(v.words(), v.anchor, !forward)
-	}
+// extendTo selects from the anchor to caret in whole words (see
+// wordSelection) and scrolls the caret into view.
+func (v *View) extendTo(caret int) {
+	anchor, caret := wordSelection(v.words(), v.anchor, caret)
+	v.userSelect(anchor, caret)
+	v.ScrollTo(caret)
 }
 
 // clearSelection collapses the selection to its caret.

@@ -160,6 +160,7 @@ func TestDragSelectsWholeWords(t *testing.T) {
 		{"a combining mark", unicodeText, "Zoe\u0308", 0, 0, 4},
 		{"CJK", unicodeText, "北京", 0, 0, 2},
 		{"right-to-left", unicodeText, "עולם", 0, 0, 4},
+		{"a number with a thousands separator", article, "1,000", 0, 0, 5},
 	}
 	for _, tt := range tests {
 		start := cp(t, tt.text, tt.word, tt.nth)
@@ -189,6 +190,21 @@ func TestDragSelectsWholeWords(t *testing.T) {
 				t.Errorf("OnSelect got %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestDragFromADigit drags from the right half of the "1" of "1,000",
+// nearest the boundary after it, to its second "0": the whole number is
+// selected.
+func TestDragFromADigit(t *testing.T) {
+	article := readArticle(t)
+	v, _ := newTestView(t, article, fyne.NewSize(600, 800))
+	var got selections
+	got.record(v)
+	start := cp(t, article, "1,000", 0)
+	dragLikeDriver(v, quarterPos(v, start, 0.75), quarterPos(v, start+3, 0.75), 0)
+	if want := (selections{{start, start + 5}}); !slices.Equal(got, want) {
+		t.Errorf("OnSelect got %v, want %v", got, want)
 	}
 }
 
@@ -317,6 +333,22 @@ func TestDoubleTapSelectsWord(t *testing.T) {
 			}
 		})
 	}
+	t.Run("numbers", func(t *testing.T) {
+		article := readArticle(t)
+		for _, word := range []string{"6,000", "1,000", "14,000"} {
+			v, _ := newTestView(t, article, fyne.NewSize(600, 800))
+			var got selections
+			got.record(v)
+			start := cp(t, article, word, 0)
+			n := utf8.RuneCountInString(word)
+			for _, at := range []int{start, start + n - 1} {
+				v.DoubleTapped(&fyne.PointEvent{Position: charPos(v, at)})
+			}
+			if want := (selections{{start, start + n}, {start, start + n}}); !slices.Equal(got, want) {
+				t.Errorf("double-click on the first and last digits of %q: OnSelect got %v, want %v", word, got, want)
+			}
+		}
+	})
 	t.Run("on a space", func(t *testing.T) {
 		v, _ := newTestView(t, unicodeText, fyne.NewSize(600, 800))
 		var got selections
@@ -390,7 +422,7 @@ func TestKeyboard(t *testing.T) {
 		{"shift+right twice", [2]int{kim, kim}, []fyne.KeyName{fyne.KeyRight, fyne.KeyRight}, [2]int{kim, kim + 8}},
 		{"shift+left from the middle of a word", [2]int{kim + 6, kim + 6}, []fyne.KeyName{fyne.KeyLeft}, [2]int{kim + 4, kim + 8}},
 		{"shift+right from the middle of a word", [2]int{kim + 6, kim + 6}, []fyne.KeyName{fyne.KeyRight}, [2]int{kim + 4, kim + 8}},
-		{"shift+right then left", [2]int{kim, kim + 7}, []fyne.KeyName{fyne.KeyLeft}, [2]int{kim, kim + 4}},
+		{"shift+right then left", [2]int{kim, kim + 7}, []fyne.KeyName{fyne.KeyLeft}, [2]int{kim, kim + 3}},
 		{"over a curly apostrophe", [2]int{ukr, ukr}, []fyne.KeyName{fyne.KeyRight}, [2]int{ukr, ukr + 9}},
 		{"shift+down goes a line down", [2]int{0, 0}, []fyne.KeyName{fyne.KeyDown}, [2]int{0, -1}},
 	}
@@ -410,11 +442,65 @@ func TestKeyboard(t *testing.T) {
 			}
 			a, b := v.Selection()
 			want := tt.want
-			if want[1] < 0 { // from the start of the first line to the start of the second
-				want[1] = int(v.layout().lines[1].start)
+			if want[1] < 0 { // from the start of the first line to its last word
+				second := int(v.layout().lines[1].start)
+				want[1] = utf8.RuneCountInString(strings.TrimRight(string([]rune(article)[:second]), " \n"))
 			}
 			if [2]int{a, b} != want {
 				t.Errorf("Selection() = %d, %d, want %v", a, b, want)
+			}
+		})
+	}
+}
+
+// TestShiftArrowSequences presses Shift+→ and Shift+← in turn from a
+// double-clicked word or a caret and checks the text selected after each
+// key: whole words, never white space at either end.
+func TestShiftArrowSequences(t *testing.T) {
+	const r, l = fyne.KeyRight, fyne.KeyLeft
+	article := readArticle(t)
+	bank := "Bank of Korea said"
+	tests := []struct {
+		name  string
+		text  string
+		word  string // double-clicked, or the caret's place with caret
+		caret int    // the caret's offset into word, or -1 to double-click
+		keys  []fyne.KeyName
+		want  []string // the selected text after each key
+	}{
+		{"grow and shrink a word", bank, "Bank", -1, []fyne.KeyName{r, r, l},
+			[]string{"Bank of", "Bank of Korea", "Bank of"}},
+		{"shrink past the anchor", article, "Security", -1, []fyne.KeyName{r, r, l, l, l, l, l, r, r, r},
+			[]string{"Security Council", "Security Council Secretary", "Security Council", "Security", "",
+				"Russia’s", ", Russia’s", "Russia’s", "", "Security"}},
+		{"from a caret before a word", article, "Security", 0, []fyne.KeyName{r, r, l, l, l},
+			[]string{"Security", "Security Council", "Security", "", "Russia’s"}},
+		{"from a caret inside a word", article, "Council", 3, []fyne.KeyName{l, l, r, r, r},
+			[]string{"Council", "Security Council", "Council", "", "Secretary"}},
+		{"from a caret in a space", article, " Council", 0, []fyne.KeyName{r, l, l},
+			[]string{"Council", "", "Security"}},
+		{"a number and the sentence's period", "They sent 6,000. Then", "6,000", -1, []fyne.KeyName{r, l, l},
+			[]string{"6,000.", "6,000", ""}},
+	}
+	shift := &fyne.KeyEvent{Name: desktop.KeyShiftLeft}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, _ := newTestView(t, tt.text, fyne.NewSize(600, 800))
+			start := cp(t, tt.text, tt.word, 0)
+			if tt.caret < 0 {
+				v.DoubleTapped(&fyne.PointEvent{Position: charPos(v, start+1)})
+			} else {
+				v.SetSelection(start+tt.caret, start+tt.caret)
+			}
+			var got []string
+			v.OnSelect = func(a, b int) { got = append(got, string([]rune(tt.text)[a:b])) }
+			v.KeyDown(shift)
+			for _, k := range tt.keys {
+				v.TypedKey(&fyne.KeyEvent{Name: k})
+			}
+			v.KeyUp(shift)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("selected %q, want %q", got, tt.want)
 			}
 		})
 	}
