@@ -55,7 +55,7 @@ var All = []Format{
 		},
 		Doc: Doc{
 			Consumer: "seqeval, spaCy `convert`, doccano", Counts: "tokens, no offsets",
-			Writes: "IOB2 `token<TAB>tag` for one kind (`--kind`), tokens from Spanmark's tokenizer; overlaps keep the longer span; a sentence ends only at a blank line or a sentence end outside every span, so no span is cut; `-DOCSTART- -X- O O` and a blank line before each document (spaCy's form), or with `--docstart none` nothing, for doccano, whose CoNLL reader takes exactly two columns",
+			Writes: "IOB2 `token<TAB>tag` for one kind (`--kind`), tokens from Spanmark's tokenizer (a number with a decimal point or thousands separators is one token: \"6,000\", \"1,234.56\"; \"1,2,3\" stays apart); overlaps keep the longer span; a sentence ends only at a blank line or a sentence end outside every span, so no span is cut; `-DOCSTART- -X- O O` and a blank line before each document (spaCy's form), or with `--docstart none` nothing, for doccano, whose CoNLL reader takes exactly two columns",
 			Reads:  "yes, old `-DOCSTART-\\tO` files too",
 		},
 	},
