@@ -63,7 +63,9 @@ func Run(cfg Config) error {
 		// The store's errors name the file already.
 		return err
 	}
-	w.ShowAndRun()
+	w.Show()
+	fitWindow(w)
+	a.Run()
 	return ws.close()
 }
 

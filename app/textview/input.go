@@ -36,6 +36,7 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 		return
 	}
 	v.press = press{mouse: true, exact: ev.Modifier&fyne.KeyModifierAlt != 0}
+	v.watchAlt(ev.Modifier)
 	v.buttonDown, v.dragged = true, false
 	if v.inScrollBar(ev.Position) {
 		v.pressScrollBar(ev.Position.Y)
@@ -226,11 +227,14 @@ func (v *View) dragScrollBar(y float32) {
 }
 
 // FocusGained is called when the view gets the keyboard focus.
-func (v *View) FocusGained() {}
+func (v *View) FocusGained() {
+	v.focused = true
+}
 
 // FocusLost is called when the view loses the keyboard focus.
 func (v *View) FocusLost() {
 	v.shift = false
+	v.focused = false
 }
 
 // requestFocus takes the keyboard focus, so that hotkeys reach OnRune.

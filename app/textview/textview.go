@@ -102,6 +102,8 @@ type View struct {
 	dragPos    fyne.Position
 	autoscroll timer
 	shift      bool // a Shift key is down
+	focused    bool // the view has the focus of the window's content
+	altWatch   timer
 
 	hover hover
 
