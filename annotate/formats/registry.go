@@ -60,6 +60,12 @@ type ExportOptions struct {
 	// DocStart is what a CoNLL export writes before each document:
 	// "" or DocStartCoNLL2003, or DocStartNone.
 	DocStart string
+	// Status, when not empty, exports only the documents of that status
+	// (StatusEach), such as those marked done.
+	Status annotate.Status
+	// At is when the export is made, which a brat .zip's entries carry;
+	// zero means the time the export starts.
+	At time.Time
 	// Warn, when not nil, is told about annotations a format cannot hold
 	// and leaves out or changes, one message at a time.
 	Warn func(msg string)
