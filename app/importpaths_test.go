@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"spanmark/annotate"
+	"spanmark/annotate/formats"
 )
 
 // TestImportBratZipRoundTrip exports a project as brat from the app,
@@ -29,7 +30,7 @@ func TestImportBratZipRoundTrip(t *testing.T) {
 		}
 	}
 	zip := filepath.Join(t.TempDir(), "p.zip")
-	ws.exportTo(zip, "brat", false)
+	ws.exportTo(zip, "brat", formats.ExportOptions{})
 	want := spansOf(t, ws.store)
 
 	into, _ := newTestWorkspace(t)

@@ -71,6 +71,22 @@ type ExportOptions struct {
 	Warn func(msg string)
 }
 
+// WithRelations returns o set to export relations in format, or not: the
+// option --relations, which selects doccano's variant with relations and
+// leaves W3C's linking annotations out when false. Other formats carry
+// relations or not whatever it says.
+func (o ExportOptions) WithRelations(format string, on bool) ExportOptions {
+	o.Relations = on && format == "doccano"
+	o.OmitRelations = !on && format == "w3c"
+	return o
+}
+
+// RelationsByDefault reports whether an export in format carries
+// relations when --relations is not given (see WithRelations).
+func RelationsByDefault(format string) bool {
+	return format == "w3c"
+}
+
 // warn passes msg to o.Warn, if there is one.
 func (o ExportOptions) warn(format string, args ...any) {
 	if o.Warn != nil {

@@ -41,8 +41,9 @@ func (c *cli) exportCmd(args []string) int {
 	o.Kind = annotate.Kind(*kind)
 	given := map[string]bool{}
 	fset.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	o.Relations = *relations && *format == "doccano"
-	o.OmitRelations = given["relations"] && !*relations && *format == "w3c"
+	if given["relations"] {
+		o = o.WithRelations(*format, *relations)
+	}
 	if msg := checkExportFlags(fset, *format, o); msg != "" {
 		return c.usageError(fset, "%s", msg)
 	}
