@@ -35,7 +35,7 @@ func TestImportBratZipRoundTrip(t *testing.T) {
 
 	into, _ := newTestWorkspace(t)
 	submitImport(t, into, "brat", zip)
-	if got := dialogText(into); !strings.Contains(got, "1 documents added") || !strings.Contains(got, "4 annotations") {
+	if got := dialogText(into); !strings.Contains(got, "1 document added") || !strings.Contains(got, "4 annotations") {
 		t.Errorf("the import says %q", got)
 	}
 	if got := spansOf(t, into.store); !slices.Equal(got, want) {
