@@ -392,3 +392,29 @@ func TestImportFile(t *testing.T) {
 		t.Errorf("imported %+v", st.imported)
 	}
 }
+
+func TestTextTitle(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a.md", "# Kursk rebuild\n\nText.", "Kursk rebuild"},
+		{"a.md", "### Kursk rebuild ###\nText.", "Kursk rebuild"},
+		{"a.md", "## C# in 2026\nText.", "C# in 2026"},
+		{"a.MD", "# Upper case\nText.", "Upper case"},
+		{"a.md", "#hashtag first\nText.", "#hashtag first"},
+		{"a.md", "####### seven\nText.", "####### seven"},
+		{"a.md", "#\nText.", "#"},
+		{"a.txt", "# Not Markdown\nText.", "# Not Markdown"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name+" "+tc.want, func(t *testing.T) {
+			src, err := ReadText(strings.NewReader(tc.text), tc.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for d := range src.Documents() {
+				if d.Document.Title != tc.want {
+					t.Errorf("title %q, want %q", d.Document.Title, tc.want)
+				}
+			}
+		})
+	}
+}
