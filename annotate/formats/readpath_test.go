@@ -116,7 +116,7 @@ func TestOpenPathText(t *testing.T) {
 	}{
 		{"crlf.txt", "Kursk rebuilt", "\n  Kursk  rebuilt \nby 6,000 workers.\nEnd."},
 		{"unicode.txt", "Orbita rocket lab 🚀 opens in Kyiv 🇺🇦", annotatetest.Text(t, "unicode.txt")},
-		{"notes.md", "# Notes", "# Notes\n\nSome text."},
+		{"notes.md", "Notes", "# Notes\n\nSome text."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
