@@ -60,7 +60,9 @@ func Run(cfg Config) error {
 	}
 	ws := newWorkspace(a, w, cfg, fyneRunner{})
 	if err := ws.openProject(cfg.Path); err != nil {
-		// The store's errors name the file already.
+		// The store's errors name the file already. The caller prints
+		// it too, and exits with its status.
+		showStartupError(w, startupMessage(err))
 		return err
 	}
 	w.Show()

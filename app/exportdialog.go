@@ -30,8 +30,11 @@ func (ws *workspace) exportDialog() {
 	}
 	base := strings.TrimSuffix(filepath.Base(project), filepath.Ext(project))
 	file := widget.NewEntry()
+	opts := newExportChoices()
 	choice := widget.NewSelect(exportFormats(), func(title string) {
 		file.SetText(strings.TrimSuffix(file.Text, filepath.Ext(file.Text)) + exportExt(title))
+		f, _ := formatTitled(title)
+		opts.show(f)
 	})
 	first := exportFormats()[0]
 	file.SetText(filepath.Join(filepath.Dir(project), base+exportExt(first)))
@@ -48,33 +51,35 @@ func (ws *workspace) exportDialog() {
 	form := widget.NewForm(
 		widget.NewFormItem("Format", choice),
 		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, browse, file)),
+		widget.NewFormItem("Options", opts.box),
 	)
 	d := dialog.NewCustomConfirm("Export project", "Export", "Cancel", form, func(ok bool) {
 		if f, named := formatTitled(choice.Selected); ok && named {
-			ws.exportChecked(file.Text, f.Name)
+			ws.exportChecked(file.Text, f.Name, opts.options())
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
 }
 
-// exportChecked exports to path in format, a name of formats.All, asking
-// first when that replaces a file, and refusing what an export never
-// replaces (formats.WriteFile).
-func (ws *workspace) exportChecked(path, format string) {
+// exportChecked exports to path in format, a name of formats.All, with
+// o's options, asking first when that replaces a file, and refusing what
+// an export never replaces (formats.WriteFile).
+func (ws *workspace) exportChecked(path, format string, o formats.ExportOptions) {
 	path = ws.besideProject(path)
 	err := formats.CheckOutput(path, false)
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" exists in "+filepath.Dir(path)+". Replace it?", func(ok bool) {
 			if ok {
-				ws.exportTo(path, format, true)
+				o.Replace = true
+				ws.exportTo(path, format, o)
 			}
 		}, ws.win)
 	case err != nil:
 		ws.showError(fmt.Errorf("export: %w", err))
 	default:
-		ws.exportTo(path, format, false)
+		ws.exportTo(path, format, o)
 	}
 }
 
@@ -89,30 +94,34 @@ func (ws *workspace) besideProject(path string) string {
 }
 
 // exportTo writes the project to path on a worker goroutine, through
-// formats.ExportPath as the command line does: path is never half
-// written, even when cancelled, and replaced only when replace is set.
-func (ws *workspace) exportTo(path, format string, replace bool) {
+// formats.ExportPath with o's options as the command line does: path is
+// never half written, even when cancelled, and replaced only when
+// o.Replace is set.
+func (ws *workspace) exportTo(path, format string, o formats.ExportOptions) {
 	st := ws.store
 	infos, err := st.Documents()
 	if err != nil {
 		ws.showError(err)
 		return
 	}
-	p := newProgress(ws.win, "Exporting", len(infos))
+	total := 0
+	for _, in := range infos {
+		if o.Status == "" || in.Status == o.Status {
+			total++
+		}
+	}
+	p := newProgress(ws.win, "Exporting", total)
 	var warnings, written []string
 	done := 0
 	ws.run.Go(func() error {
-		o := formats.ExportOptions{
-			Replace: replace,
-			Warn:    func(msg string) { warnings = append(warnings, msg) },
-			Progress: func(n int, title string) error {
-				if p.cancelled() {
-					return errCancelled
-				}
-				done = n
-				ws.run.Do(func() { p.set(n, title) })
-				return nil
-			},
+		o.Warn = func(msg string) { warnings = append(warnings, msg) }
+		o.Progress = func(n int, title string) error {
+			if p.cancelled() {
+				return errCancelled
+			}
+			done = n
+			ws.run.Do(func() { p.set(n, title) })
+			return nil
 		}
 		var err error
 		written, err = formats.ExportPath(path, format, st, o)
@@ -125,7 +134,7 @@ func (ws *workspace) exportTo(path, format string, replace bool) {
 		case err != nil:
 			ws.showError(fmt.Errorf("export: %w", err))
 		default:
-			msg := fmt.Sprintf("Exported %d documents to %s.", done, strings.Join(written, " and "))
+			msg := fmt.Sprintf("Exported %s to %s.", plural(done, "document"), strings.Join(written, " and "))
 			if len(warnings) > 0 {
 				msg += fmt.Sprintf("\n%d notes:\n%s", len(warnings), strings.Join(first(warnings, 10), "\n"))
 			}

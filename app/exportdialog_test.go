@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"spanmark/annotate"
+	"spanmark/annotate/formats"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -31,7 +32,7 @@ func TestExportFormatsFromApp(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "p.json")
-	ws.exportTo(out, "json", false)
+	ws.exportTo(out, "json", formats.ExportOptions{})
 	var doc struct {
 		Documents []struct {
 			Text        string `json:"text"`
@@ -53,7 +54,7 @@ func TestExportFormatsFromApp(t *testing.T) {
 	}
 
 	ls := filepath.Join(dir, "p.labelstudio.json")
-	ws.exportTo(ls, "labelstudio", false)
+	ws.exportTo(ls, "labelstudio", formats.ExportOptions{})
 	for _, f := range []string{ls, filepath.Join(dir, "p.labelstudio.config.xml")} {
 		if _, err := os.Stat(f); err != nil {
 			t.Errorf("Label Studio export: %v", err)
@@ -71,7 +72,7 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.exportChecked(path, "json")
+	ws.exportChecked(path, "json", formats.ExportOptions{})
 	if got := dialogText(ws); !strings.Contains(got, "is a Spanmark project") {
 		t.Errorf("exporting onto the project says %q", got)
 	}
@@ -83,7 +84,7 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 	}
 
 	// The worker refuses the project too, whatever it is told.
-	ws.exportTo(path, "json", true)
+	ws.exportTo(path, "json", formats.ExportOptions{Replace: true})
 	if got := dialogText(ws); !strings.Contains(got, "is a Spanmark project") {
 		t.Errorf("exporting onto the project with replace says %q", got)
 	}
@@ -92,7 +93,7 @@ func TestExportNeverReplacesTheProject(t *testing.T) {
 	if err := os.WriteFile(out, []byte("keep"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	ws.exportChecked(out, "json")
+	ws.exportChecked(out, "json", formats.ExportOptions{})
 	if got := dialogText(ws); !strings.Contains(got, "Replace it?") {
 		t.Fatalf("exporting onto an existing file asks %q", got)
 	}

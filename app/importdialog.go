@@ -149,9 +149,9 @@ func (ws *workspace) importFormat(format string, paths []string, trusted bool) {
 // left out or added.
 func formatReport(rep formats.Report) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d annotations, %d relations.", rep.Annotations, rep.Relations)
+	fmt.Fprintf(&b, "%s, %s.", plural(rep.Annotations, "annotation"), plural(rep.Relations, "relation"))
 	if rep.Repaired > 0 {
-		fmt.Fprintf(&b, "\n%d spans had offsets that did not fit their text and were re-anchored.", rep.Repaired)
+		fmt.Fprintf(&b, "\n%s had offsets that did not fit their text and were re-anchored.", plural(rep.Repaired, "span"))
 	}
 	if len(rep.NewLabels) > 0 {
 		names := make([]string, len(rep.NewLabels))
@@ -164,7 +164,7 @@ func formatReport(rep formats.Report) string {
 		fmt.Fprintf(&b, "\nNew relation type added to the project: %s (%s → %s).", r.Name, r.FromKind, r.ToKind)
 	}
 	if len(rep.Unconfirmed) > 0 {
-		fmt.Fprintf(&b, "\n%d spans left out (their text was not found):\n%s", len(rep.Unconfirmed), strings.Join(first(rep.Unconfirmed, 10), "\n"))
+		fmt.Fprintf(&b, "\n%s left out (their text was not found):\n%s", plural(len(rep.Unconfirmed), "span"), strings.Join(first(rep.Unconfirmed, 10), "\n"))
 	}
 	if len(rep.Notes) > 0 {
 		fmt.Fprintf(&b, "\nNotes:\n%s", strings.Join(first(rep.Notes, 10), "\n"))
@@ -250,12 +250,12 @@ func (s *importSummary) add(f formats.FileImport) {
 }
 
 func (s importSummary) String() string {
-	msg := fmt.Sprintf("%d documents added, %d already in the project.", s.added, s.skipped)
+	msg := fmt.Sprintf("%s added, %d already in the project.", plural(s.added, "document"), s.skipped)
 	if s.renamed > 0 {
-		msg += fmt.Sprintf("\n%d documents had an id another text has here and were added under a new one.", s.renamed)
+		msg += fmt.Sprintf("\n%s had an id another text has here and were added under a new one.", plural(s.renamed, "document"))
 	}
 	if s.empty > 0 {
-		msg += fmt.Sprintf("\n%d empty files passed over.", s.empty)
+		msg += fmt.Sprintf("\n%s passed over.", plural(s.empty, "empty file"))
 	}
 	for _, r := range s.reports {
 		msg += "\n" + r
@@ -264,8 +264,8 @@ func (s importSummary) String() string {
 		msg += "\nCancelled: the files after the last one shown were not imported."
 	}
 	if len(s.failed) > 0 {
-		msg += fmt.Sprintf("\n%d files not imported (nothing from them was written):\n%s",
-			len(s.failed), strings.Join(s.failed, "\n"))
+		msg += fmt.Sprintf("\n%s not imported (nothing from them was written):\n%s",
+			plural(len(s.failed), "file"), strings.Join(s.failed, "\n"))
 	}
 	return msg
 }

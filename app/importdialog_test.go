@@ -61,8 +61,8 @@ func TestImportFolderGoesOn(t *testing.T) {
 	}
 	ws.importPaths([]string{dir})
 	got := dialogText(ws)
-	if !strings.Contains(got, "2 documents added") || !strings.Contains(got, "1 files not imported") ||
-		!strings.Contains(got, "b.json") || !strings.Contains(got, "1 empty files passed over") {
+	if !strings.Contains(got, "2 documents added") || !strings.Contains(got, "1 file not imported") ||
+		!strings.Contains(got, "b.json") || !strings.Contains(got, "1 empty file passed over") {
 		t.Errorf("the import says %q", got)
 	}
 	infos, err := ws.store.Documents()

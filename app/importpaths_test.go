@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"spanmark/annotate"
+	"spanmark/annotate/formats"
 )
 
 // TestImportBratZipRoundTrip exports a project as brat from the app,
@@ -29,12 +30,12 @@ func TestImportBratZipRoundTrip(t *testing.T) {
 		}
 	}
 	zip := filepath.Join(t.TempDir(), "p.zip")
-	ws.exportTo(zip, "brat", false)
+	ws.exportTo(zip, "brat", formats.ExportOptions{})
 	want := spansOf(t, ws.store)
 
 	into, _ := newTestWorkspace(t)
 	submitImport(t, into, "brat", zip)
-	if got := dialogText(into); !strings.Contains(got, "1 documents added") || !strings.Contains(got, "4 annotations") {
+	if got := dialogText(into); !strings.Contains(got, "1 document added") || !strings.Contains(got, "4 annotations") {
 		t.Errorf("the import says %q", got)
 	}
 	if got := spansOf(t, into.store); !slices.Equal(got, want) {

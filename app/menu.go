@@ -3,10 +3,13 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -148,6 +151,7 @@ func (ws *workspace) openProjectDialog() {
 		r.Close()
 		ws.switchProject(r.URI().Path())
 	}, ws.win)
+	d.SetFilter(storage.NewExtensionFileFilter(projectFilter))
 	d.Show()
 }
 
@@ -168,39 +172,73 @@ func (ws *workspace) newProjectDialog() {
 	d.Show()
 }
 
-// shortcutHelp lists the keys of the article view and the menus.
-const shortcutHelp = `In the article view
-  drag                select, snapping to whole words (hold Alt for exact characters)
-  double-click        select a word
-  Shift+←/→           extend the selection by a word
-  label key (p, o, l…) tag the selection, or relabel the selected annotation
-  click an annotation select it (click again where several overlap to cycle)
-  Delete / Backspace  delete the selected annotation
-  n                   edit the selected annotation's note
-  a, then click       link the selected claim to its source
-  Esc                 clear the selection / cancel linking
-  [ and ]             previous / next document
+// shortcutSection is a part of Help → Keyboard shortcuts: a heading and
+// its keys, each with what it does.
+type shortcutSection struct {
+	title string
+	keys  [][2]string
+}
 
-While reviewing a teammate's file (File → Review teammate's file…)
-  n / p               next / previous disagreement
-  t                   accept theirs
-  k                   keep mine
-  x                   delete mine
-  click a span        make its disagreement the current one
-  other keys          as when annotating; these five win over label keys
+// shortcuts lists the keys of the article view and the menus.
+var shortcuts = []shortcutSection{
+	{"In the article view", [][2]string{
+		{"drag", "select, snapping to whole words (hold Alt for exact characters)"},
+		{"double-click", "select a word"},
+		{"Shift+←/→", "extend the selection by a word"},
+		{"label key (p, o, l…)", "tag the selection, or relabel the selected annotation"},
+		{"click an annotation", "select it (click again where several overlap to cycle)"},
+		{"Delete / Backspace", "delete the selected annotation"},
+		{"n", "edit the selected annotation's note"},
+		{"a, then click", "link the selected claim to its source"},
+		{"Esc", "clear the selection / cancel linking"},
+		{"[ and ]", "previous / next document"},
+	}},
+	{"While reviewing a teammate's file (File → Review teammate's file…)", [][2]string{
+		{"n / p", "next / previous disagreement"},
+		{"t", "accept theirs"},
+		{"k", "keep mine"},
+		{"x", "delete mine"},
+		{"click a span", "make its disagreement the current one"},
+		{"other keys", "as when annotating; these five win over label keys"},
+	}},
+	{"Menus", [][2]string{
+		{"Ctrl+Z / Ctrl+Shift+Z", "undo / redo"},
+		{"Ctrl+F", "find, and tag all matches"},
+		{"Ctrl+L", "edit labels"},
+		{"Ctrl+= / Ctrl+- / Ctrl+0", "zoom in / out / reset"},
+		{"Ctrl+PgDn / Ctrl+PgUp", "next / previous document"},
+		{"Ctrl+O / Ctrl+N", "open / new project"},
+		{"Ctrl+I / Ctrl+E", "import / export"},
+		{"Ctrl+Q", "quit"},
+	}},
+}
 
-Menus
-  Ctrl+Z / Ctrl+Shift+Z   undo / redo
-  Ctrl+F                  find, and tag all matches
-  Ctrl+L                  edit labels
-  Ctrl+= / Ctrl+- / Ctrl+0  zoom in / out / reset
-  Ctrl+PgDn / Ctrl+PgUp   next / previous document
-  Ctrl+O / Ctrl+N         open / new project
-  Ctrl+I / Ctrl+E         import / export
-  Ctrl+Q                  quit`
+// shortcutHelp is shortcuts as text for a monospace label: each key
+// padded to the longest, counted in code points (which is what a
+// monospace font lines up), so the second column is straight.
+func shortcutHelp() string {
+	width := 0
+	for _, s := range shortcuts {
+		for _, k := range s.keys {
+			width = max(width, utf8.RuneCountInString(k[0]))
+		}
+	}
+	var b strings.Builder
+	for i, s := range shortcuts {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(s.title + "\n")
+		for _, k := range s.keys {
+			pad := strings.Repeat(" ", width-utf8.RuneCountInString(k[0]))
+			fmt.Fprintf(&b, "  %s%s  %s\n", k[0], pad, k[1])
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
 
 func (ws *workspace) showShortcuts() {
-	t := widget.NewLabel(shortcutHelp)
+	t := widget.NewLabel(shortcutHelp())
 	t.TextStyle.Monospace = true
 	dialog.ShowCustom("Keyboard shortcuts", "Close", t, ws.win)
 }

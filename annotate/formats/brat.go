@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"spanmark/annotate"
@@ -65,11 +66,17 @@ func ExportBrat(dir string, docs iter.Seq2[*annotate.DocumentData, error], o Exp
 	return nil
 }
 
-// ExportBratZip writes docs as brat files in a .zip archive to w.
+// ExportBratZip writes docs as brat files in a .zip archive to w, each
+// entry dated o.At (or now): unzip and file managers show when the
+// export was made, not 1980.
 func ExportBratZip(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error], o ExportOptions) error {
+	at := o.At
+	if at.IsZero() {
+		at = time.Now()
+	}
 	zw := zip.NewWriter(w)
 	err := bratExport(docs, o, func(name string, data []byte) error {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: at})
 		if err != nil {
 			return err
 		}

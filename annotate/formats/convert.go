@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"spanmark/annotate"
 )
@@ -68,11 +69,11 @@ func withSchema(st annotate.Store, before, after annotate.Schema, changed bool, 
 	return err
 }
 
-// ExportTool writes st's documents to w in format, a name of Exporters,
-// with o's Kind, Relations and Warn; the schema and annotator come from
-// st.
+// ExportTool writes st's documents (those of o.Status, when set) to w in
+// format, a name of Exporters, with o's options; the schema and
+// annotator come from st.
 func ExportTool(w io.Writer, format string, st annotate.Store, o ExportOptions) error {
-	return exportTool(w, format, st, st.Each, o)
+	return exportTool(w, format, st, StatusEach(st.Each, o.Status), o)
 }
 
 // exportTool is ExportTool over the documents each yields.
@@ -88,8 +89,8 @@ func exportTool(w io.Writer, format string, st annotate.Store, each EachFunc, o 
 	return export(w, documentsOf(each), o)
 }
 
-// ExportPath writes st's documents to path in format: "json", "jsonl" or
-// a name of Exporters, with o's options. The file is written by
+// ExportPath writes st's documents (those of o.Status, when set) to path
+// in format: "json", "jsonl" or a name of Exporters, with o's options. The file is written by
 // WriteFile's rules (o.Replace lets it replace a file). A brat export to
 // a path that does not end in .zip is a folder (see ExportBrat), which
 // must not exist or be empty; a labelstudio export is followed by its
@@ -97,7 +98,7 @@ func exportTool(w io.Writer, format string, st annotate.Store, each EachFunc, o 
 // NAME.json. Every file or folder appears whole or not at all. It returns
 // the paths it wrote.
 func ExportPath(path, format string, st annotate.Store, o ExportOptions) ([]string, error) {
-	each := progressEach(st.Each, o.Progress)
+	each := progressEach(StatusEach(st.Each, o.Status), o.Progress)
 	if ExportsFolder(format, path) {
 		err := WriteFolder(path, func(dir string) error {
 			o, err := storeExportOptions(st, o)
@@ -144,6 +145,23 @@ func ExportsFolder(format, path string) bool {
 	return ok && f.Folder && !slices.Contains(f.Extensions, strings.ToLower(filepath.Ext(path)))
 }
 
+// StatusEach returns each without the documents whose status is not
+// status; an empty status keeps every document. Progress counts only the
+// documents kept, as they are what an export writes.
+func StatusEach(each EachFunc, status annotate.Status) EachFunc {
+	if status == "" {
+		return each
+	}
+	return func(fn func(*annotate.DocumentData) error) error {
+		return each(func(d *annotate.DocumentData) error {
+			if d.Document.Status != status {
+				return nil
+			}
+			return fn(d)
+		})
+	}
+}
+
 // progressEach returns each, telling progress of every document first.
 func progressEach(each EachFunc, progress func(int, string) error) EachFunc {
 	if progress == nil {
@@ -185,6 +203,9 @@ func storeExportOptions(st annotate.Store, o ExportOptions) (ExportOptions, erro
 		return o, err
 	}
 	o.Annotator = meta.Annotator
+	if o.At.IsZero() {
+		o.At = time.Now()
+	}
 	return o, nil
 }
 

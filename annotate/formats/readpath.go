@@ -145,7 +145,8 @@ var ErrNoText = annotate.Invalidf("no text to annotate")
 // ReadText reads a plain-text file as one document without annotations:
 // the text is the file's, normalised by annotate.NormalizeText (valid
 // UTF-8 required; byte order mark and CR line ends removed), the title its
-// first line, or the file's base name if it has none, and the source path
+// first line (a Markdown heading without its #s), or the file's base name
+// if it has none, and the source path
 // name; the id is left for the store to make up. A file with no text but
 // white space is ErrNoText, as it is nothing to annotate.
 func ReadText(r io.Reader, name string) (Source, error) {
@@ -161,12 +162,34 @@ func ReadText(r io.Reader, name string) (Source, error) {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoText)
 	}
 	return &textSource{doc: &annotate.DocumentData{Document: annotate.Document{
-		Title:      annotate.TitleFromText(text, filepath.Base(name)),
+		Title:      textTitle(text, name),
 		Text:       text,
 		SHA256:     annotate.SHA256Hex(text),
 		Status:     annotate.StatusTodo,
 		SourcePath: name,
 	}}}, nil
+}
+
+// textTitle is the title of the text of the file name: its first line,
+// without the #s of a heading when the file is Markdown (.md).
+func textTitle(text, name string) string {
+	title := annotate.TitleFromText(text, filepath.Base(name))
+	if !strings.EqualFold(filepath.Ext(name), ".md") {
+		return title
+	}
+	// An ATX heading: one to six #s and a space; closing #s optional.
+	hashes := len(title) - len(strings.TrimLeft(title, "#"))
+	rest, ok := strings.CutPrefix(title[hashes:], " ")
+	if hashes == 0 || hashes > 6 || !ok {
+		return title
+	}
+	if body := strings.TrimRight(rest, "#"); strings.HasSuffix(body, " ") {
+		rest = body // closing #s follow a space; "C#" keeps its #
+	}
+	if rest = strings.TrimSpace(rest); rest == "" {
+		return title
+	}
+	return rest
 }
 
 // textSource is the one document of a plain-text file.

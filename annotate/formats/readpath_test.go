@@ -116,7 +116,7 @@ func TestOpenPathText(t *testing.T) {
 	}{
 		{"crlf.txt", "Kursk rebuilt", "\n  Kursk  rebuilt \nby 6,000 workers.\nEnd."},
 		{"unicode.txt", "Orbita rocket lab 🚀 opens in Kyiv 🇺🇦", annotatetest.Text(t, "unicode.txt")},
-		{"notes.md", "# Notes", "# Notes\n\nSome text."},
+		{"notes.md", "Notes", "# Notes\n\nSome text."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -390,5 +390,31 @@ func TestImportFile(t *testing.T) {
 	}
 	if len(st.imported) != 2 || st.imported[0].Document.Text != "North Korea’s workers.\n" || len(st.imported[1].Annotations) != 4 {
 		t.Errorf("imported %+v", st.imported)
+	}
+}
+
+func TestTextTitle(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a.md", "# Kursk rebuild\n\nText.", "Kursk rebuild"},
+		{"a.md", "### Kursk rebuild ###\nText.", "Kursk rebuild"},
+		{"a.md", "## C# in 2026\nText.", "C# in 2026"},
+		{"a.MD", "# Upper case\nText.", "Upper case"},
+		{"a.md", "#hashtag first\nText.", "#hashtag first"},
+		{"a.md", "####### seven\nText.", "####### seven"},
+		{"a.md", "#\nText.", "#"},
+		{"a.txt", "# Not Markdown\nText.", "# Not Markdown"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name+" "+tc.want, func(t *testing.T) {
+			src, err := ReadText(strings.NewReader(tc.text), tc.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for d := range src.Documents() {
+				if d.Document.Title != tc.want {
+					t.Errorf("title %q, want %q", d.Document.Title, tc.want)
+				}
+			}
+		})
 	}
 }

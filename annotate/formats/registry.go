@@ -60,9 +60,31 @@ type ExportOptions struct {
 	// DocStart is what a CoNLL export writes before each document:
 	// "" or DocStartCoNLL2003, or DocStartNone.
 	DocStart string
+	// Status, when not empty, exports only the documents of that status
+	// (StatusEach), such as those marked done.
+	Status annotate.Status
+	// At is when the export is made, which a brat .zip's entries carry;
+	// zero means the time the export starts.
+	At time.Time
 	// Warn, when not nil, is told about annotations a format cannot hold
 	// and leaves out or changes, one message at a time.
 	Warn func(msg string)
+}
+
+// WithRelations returns o set to export relations in format, or not: the
+// option --relations, which selects doccano's variant with relations and
+// leaves W3C's linking annotations out when false. Other formats carry
+// relations or not whatever it says.
+func (o ExportOptions) WithRelations(format string, on bool) ExportOptions {
+	o.Relations = on && format == "doccano"
+	o.OmitRelations = !on && format == "w3c"
+	return o
+}
+
+// RelationsByDefault reports whether an export in format carries
+// relations when --relations is not given (see WithRelations).
+func RelationsByDefault(format string) bool {
+	return format == "w3c"
 }
 
 // warn passes msg to o.Warn, if there is one.

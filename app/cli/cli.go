@@ -6,7 +6,7 @@
 //
 //	spanmark [FILE.spanmark]
 //	spanmark import [--format NAME [--trust-offsets]] [--db FILE] [--annotator NAME] PATH...
-//	spanmark export [--db FILE] [--format FORMAT] [--out PATH] [--relations] [--kind KIND] [--config]
+//	spanmark export [--db FILE] [--format FORMAT] [--out PATH] [--status STATUS] [--relations] [--kind KIND] [--config]
 //	spanmark stats [--db FILE]
 //	spanmark validate PATH...
 //	spanmark agree [--json] A B

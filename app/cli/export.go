@@ -12,7 +12,7 @@ import (
 )
 
 func (c *cli) exportCmd(args []string) int {
-	fset := c.flags("export", "[--db FILE] [--format FORMAT] [--out PATH [--force]] [format flags]",
+	fset := c.flags("export", "[--db FILE] [--format FORMAT] [--out PATH [--force]] [--status STATUS] [format flags]",
 		"Write the project's documents, annotations and relations in spanmark JSON or JSONL, or\n"+
 			"in another tool's format, to standard output or to --out. Every span carries its text.")
 	db := fset.String("db", "", "the project `FILE` (default: the default project)")
@@ -25,6 +25,7 @@ func (c *cli) exportCmd(args []string) int {
 	kind := fset.String("kind", "", formats.OptionUsage("kind"))
 	fset.StringVar(&o.DocStart, "docstart", formats.DocStartCoNLL2003, formats.OptionUsage("docstart"))
 	fset.StringVar(&o.Offsets, "offsets", formats.OffsetsCodePoints, formats.OptionUsage("offsets"))
+	fset.StringVar((*string)(&o.Status), "status", "", "export only the documents of `STATUS`: todo, in_progress or done (default: every document)")
 	schemaOut := fset.String("schema-out", "", formats.OptionUsage("schema-out"))
 	config := fset.Bool("config", false, formats.OptionUsage("config"))
 	rest, code, ok := c.parse(fset, args)
@@ -40,8 +41,9 @@ func (c *cli) exportCmd(args []string) int {
 	o.Kind = annotate.Kind(*kind)
 	given := map[string]bool{}
 	fset.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	o.Relations = *relations && *format == "doccano"
-	o.OmitRelations = given["relations"] && !*relations && *format == "w3c"
+	if given["relations"] {
+		o = o.WithRelations(*format, *relations)
+	}
 	if msg := checkExportFlags(fset, *format, o); msg != "" {
 		return c.usageError(fset, "%s", msg)
 	}
@@ -100,6 +102,8 @@ func checkExportFlags(fset *flag.FlagSet, format string, o formats.ExportOptions
 		return fmt.Sprintf("--offsets %q: want codepoints or utf16", o.Offsets)
 	case o.Kind != "" && !o.Kind.Valid():
 		return fmt.Sprintf("--kind %q: want entity, claim or source", o.Kind)
+	case o.Status != "" && !o.Status.Valid():
+		return fmt.Sprintf("--status %q: want todo, in_progress or done", o.Status)
 	}
 	return ""
 }
@@ -114,7 +118,7 @@ func (c *cli) export(st *storage.Store, format, out string, o formats.ExportOpti
 		return err
 	}
 	if f, _ := formats.Lookup(format); f.Spanmark {
-		return formats.Export(c.stdout, format, st, st.Each, o.Warn)
+		return formats.Export(c.stdout, format, st, formats.StatusEach(st.Each, o.Status), o.Warn)
 	}
 	return formats.ExportTool(c.stdout, format, st, o)
 }

@@ -162,9 +162,9 @@ func (c *cli) importAll(st annotate.Store, format string, files []string, o form
 	if format != "" {
 		what = format + " files"
 	}
-	fmt.Fprintf(c.stderr, "imported %d of %d %s: %d documents added, %d skipped", imported, len(files), what, added, skipped)
+	fmt.Fprintf(c.stderr, "imported %d of %d %s: %s added, %d skipped", imported, len(files), what, plural(added, "document"), skipped)
 	if empty > 0 {
-		fmt.Fprintf(c.stderr, "; %d empty files passed over", empty)
+		fmt.Fprintf(c.stderr, "; %s passed over", plural(empty, "empty file"))
 	}
 	fmt.Fprintln(c.stderr)
 	if failed > 0 {
@@ -200,8 +200,8 @@ func oneLine(err error) string {
 // format added, repaired and left out.
 func (c *cli) reportFormatImport(file string, rep formats.Report, res annotate.ImportResult) {
 	anns, rels := addedCounts(res)
-	fmt.Fprintf(c.stderr, "%s: added %d documents, %d annotations, %d relations; skipped %d; %d spans repaired\n",
-		file, len(res.Added), anns, rels, len(res.Skipped), rep.Repaired)
+	fmt.Fprintf(c.stderr, "%s: added %s, %s, %s; skipped %d; %s repaired\n", file, plural(len(res.Added), "document"),
+		plural(anns, "annotation"), plural(rels, "relation"), len(res.Skipped), plural(rep.Repaired, "span"))
 	for _, l := range rep.NewLabels {
 		fmt.Fprintf(c.stderr, "  added label %s (%s) to the project's schema\n", l.Name, l.Kind)
 	}

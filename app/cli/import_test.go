@@ -174,7 +174,7 @@ func TestImportFormatRepairs(t *testing.T) {
 		t.Run(tc.format, func(t *testing.T) {
 			db := filepath.Join(dir, tc.format+".spanmark")
 			_, stderr := mustRun(t, "", "import", "--db", db, "--format", tc.format, formatFile(tc.file))
-			line := formatFile(tc.file) + ": added 1 documents, 5 annotations, 1 relations; skipped 0; 5 spans repaired\n"
+			line := formatFile(tc.file) + ": added 1 document, 5 annotations, 1 relation; skipped 0; 5 spans repaired\n"
 			if !strings.Contains(stderr, line) {
 				t.Errorf("stderr lacks %q:\n%s", line, stderr)
 			}
@@ -191,7 +191,7 @@ func TestImportFormatRepairs(t *testing.T) {
 		file := filepath.Join(dir, "moved.json")
 		_, stderr := mustRun(t, "", "import", "--db", db, "--format", "labelstudio", file)
 		for _, want := range []string{
-			file + ": added 1 documents, 1 annotations, 0 relations; skipped 0; 0 spans repaired\n",
+			file + ": added 1 document, 1 annotation, 0 relations; skipped 0; 0 spans repaired\n",
 			"  unconfirmed, left out: " + file + ": ",
 			`text "Moscow" not found at [6,11)`,
 		} {
