@@ -8,11 +8,12 @@ type seg struct {
 
 // linkStyle is what the geometry of a link needs besides the layout.
 type linkStyle struct {
-	textTop float32 // from the top of a line to the top of its text
-	head    float32 // the arrow head's wings go this far back and sideways
-	lane    float32 // x of the vertical run between lines, left of the text
-	top     float32 // the view's top edge, in layout coordinates
-	bottom  float32 // the view's bottom edge
+	textTop    float32 // from the top of a line to the top of its text
+	textHeight float32 // from the top of a line's text to its bottom
+	head       float32 // the arrow head's wings go this far back and sideways
+	lane       float32 // x of the vertical run between lines, left of the text
+	top        float32 // the view's top edge, in layout coordinates
+	bottom     float32 // the view's bottom edge
 }
 
 // end is where a link meets a range: on line li at x, or off the lines
@@ -41,12 +42,12 @@ func (l *layout) linkEnd(a, b, first, last int) end {
 
 // linkPath appends to dst the segments of an arrow from the range from
 // to the range to, for the lines first to last in view, and returns the
-// extended slice. A link runs in the gap above the lines of its ends, so
-// it crosses no text but its short stubs: on one line it is a bracket over
-// the text, as brat draws it; between lines it goes along the left margin
-// (at s.lane). An end off the view is replaced by the view's edge, where
-// the arrow head then points on, up or down; a link with both ends off
-// the view draws nothing.
+// extended slice. A link runs in the gaps between lines, so it crosses no
+// text but its short stubs: on one line it is a bracket over the text, as
+// brat draws it; to the next line it leaves the claim from below; further
+// it goes along the left margin (at s.lane). An end off the view is
+// replaced by the view's edge, where the arrow head then points on, up or
+// down; a link with both ends off the view draws nothing.
 func (l *layout) linkPath(dst []seg, from, to [2]int, first, last int, s linkStyle) []seg {
 	f := l.linkEnd(from[0], from[1], first, last)
 	t := l.linkEnd(to[0], to[1], first, last)
@@ -55,46 +56,44 @@ func (l *layout) linkPath(dst []seg, from, to [2]int, first, last int, s linkSty
 	}
 	gap := func(li int) float32 { return float32(li)*l.lineHeight - 1 }
 	text := func(li int) float32 { return float32(li)*l.lineHeight + s.textTop }
-	edge := func(side int) float32 {
-		if side < 0 {
-			return s.top
+	if f.side != 0 { // in from the edge, along the margin, to the target
+		edge := s.bottom
+		if f.side < 0 {
+			edge = s.top
 		}
-		return s.bottom
-	}
-	switch {
-	case f.side != 0: // in from the edge, down or up the margin, to the target
 		dst = append(dst,
-			seg{s.lane, edge(f.side), s.lane, gap(t.li)},
+			seg{s.lane, edge, s.lane, gap(t.li)},
 			seg{s.lane, gap(t.li), t.x, gap(t.li)},
 			seg{t.x, gap(t.li), t.x, text(t.li)})
 		return arrowHead(dst, t.x, text(t.li), 1, s.head)
-	case t.side != 0: // out of the claim, along the margin, to the edge
-		// The view's edge, or the gap if that is already past it (the
-		// from line is the first or last in view, partly shown).
-		y := edge(t.side)
-		if t.side < 0 {
-			y = min(y, gap(f.li))
-		} else {
-			y = max(y, gap(f.li))
-		}
-		dst = append(dst,
-			seg{f.x, text(f.li), f.x, gap(f.li)},
-			seg{f.x, gap(f.li), s.lane, gap(f.li)},
-			seg{s.lane, gap(f.li), s.lane, y})
-		return arrowHead(dst, s.lane, y, t.side, s.head)
-	case f.li == t.li:
-		dst = append(dst,
-			seg{f.x, text(f.li), f.x, gap(f.li)},
-			seg{f.x, gap(f.li), t.x, gap(t.li)},
-			seg{t.x, gap(t.li), t.x, text(t.li)})
-	default:
-		dst = append(dst,
-			seg{f.x, text(f.li), f.x, gap(f.li)},
-			seg{f.x, gap(f.li), s.lane, gap(f.li)},
-			seg{s.lane, gap(f.li), s.lane, gap(t.li)},
-			seg{s.lane, gap(t.li), t.x, gap(t.li)},
-			seg{t.x, gap(t.li), t.x, text(t.li)})
 	}
+	// Out of the claim: up into the gap above it, or down into the gap
+	// below it when the target is further down.
+	down := t.side > 0 || t.side == 0 && t.li > f.li
+	run := gap(f.li)
+	if down {
+		run = gap(f.li + 1)
+		dst = append(dst, seg{f.x, text(f.li) + s.textHeight, f.x, run})
+	} else {
+		dst = append(dst, seg{f.x, text(f.li), f.x, run})
+	}
+	switch {
+	case t.side != 0: // along the margin to the view's edge
+		y := max(s.bottom, run)
+		if t.side < 0 {
+			y = min(s.top, run)
+		}
+		dst = append(dst, seg{f.x, run, s.lane, run}, seg{s.lane, run, s.lane, y})
+		return arrowHead(dst, s.lane, y, t.side, s.head)
+	case gap(t.li) != run: // along the margin to the target's gap
+		dst = append(dst,
+			seg{f.x, run, s.lane, run},
+			seg{s.lane, run, s.lane, gap(t.li)},
+			seg{s.lane, gap(t.li), t.x, gap(t.li)})
+	default: // the target's gap is the claim's
+		dst = append(dst, seg{f.x, run, t.x, run})
+	}
+	dst = append(dst, seg{t.x, gap(t.li), t.x, text(t.li)})
 	return arrowHead(dst, t.x, text(t.li), 1, s.head)
 }
 

@@ -8,7 +8,7 @@ import (
 func TestLinkPath(t *testing.T) {
 	l := layoutOf(hitText, 75) // lines 20 apart; see hitText
 	style := func(top, bottom float32) linkStyle {
-		return linkStyle{textTop: 2, head: 4, lane: -3, top: top, bottom: bottom}
+		return linkStyle{textTop: 2, textHeight: 16, head: 4, lane: -3, top: top, bottom: bottom}
 	}
 	down := func(x, y float32) []seg { return []seg{{x - 4, y - 4, x, y}, {x + 4, y - 4, x, y}} }
 	up := func(x, y float32) []seg { return []seg{{x - 4, y + 4, x, y}, {x + 4, y + 4, x, y}} }
@@ -22,17 +22,20 @@ func TestLinkPath(t *testing.T) {
 		{"one line: a bracket over the text", [2]int{0, 3}, [2]int{4, 7}, 0, 4, style(0, 100), append([]seg{
 			{15, 2, 15, -1}, {15, -1, 55, -1}, {55, -1, 55, 2},
 		}, down(55, 2)...)},
-		{"to a later line: along the margin", [2]int{0, 3}, [2]int{8, 11}, 0, 4, style(0, 100), append([]seg{
-			{15, 2, 15, -1}, {15, -1, -3, -1}, {-3, -1, -3, 19}, {-3, 19, 15, 19}, {15, 19, 15, 22},
-		}, down(15, 22)...)},
+		{"to the next line: out below the claim", [2]int{0, 3}, [2]int{9, 11}, 0, 4, style(0, 100), append([]seg{
+			{15, 18, 15, 19}, {15, 19, 20, 19}, {20, 19, 20, 22},
+		}, down(20, 22)...)},
+		{"to a later line: along the margin", [2]int{0, 3}, [2]int{13, 14}, 0, 4, style(0, 100), append([]seg{
+			{15, 18, 15, 19}, {15, 19, -3, 19}, {-3, 19, -3, 59}, {-3, 59, 5, 59}, {5, 59, 5, 62},
+		}, down(5, 62)...)},
 		{"to an earlier line", [2]int{8, 11}, [2]int{0, 3}, 0, 4, style(0, 100), append([]seg{
 			{15, 22, 15, 19}, {15, 19, -3, 19}, {-3, 19, -3, -1}, {-3, -1, 15, -1}, {15, -1, 15, 2},
 		}, down(15, 2)...)},
 		{"a claim over the wrap meets its first line", [2]int{4, 10}, [2]int{13, 14}, 0, 4, style(0, 100), append([]seg{
-			{57.5, 2, 57.5, -1}, {57.5, -1, -3, -1}, {-3, -1, -3, 59}, {-3, 59, 5, 59}, {5, 59, 5, 62},
+			{57.5, 18, 57.5, 19}, {57.5, 19, -3, 19}, {-3, 19, -3, 59}, {-3, 59, 5, 59}, {5, 59, 5, 62},
 		}, down(5, 62)...)},
 		{"the source below the view: to the bottom edge", [2]int{0, 3}, [2]int{17, 22}, 0, 1, style(0, 40), append([]seg{
-			{15, 2, 15, -1}, {15, -1, -3, -1}, {-3, -1, -3, 40},
+			{15, 18, 15, 19}, {15, 19, -3, 19}, {-3, 19, -3, 40},
 		}, down(-3, 40)...)},
 		{"the source above the view: to the top edge", [2]int{13, 14}, [2]int{0, 3}, 3, 4, style(55, 100), append([]seg{
 			{5, 62, 5, 59}, {5, 59, -3, 59}, {-3, 59, -3, 55},

@@ -19,10 +19,11 @@ func (r *renderer) drawLinks(f *frame) {
 	v := r.v
 	m := &v.metrics
 	s := linkStyle{
-		textTop: m.textTop,
-		head:    linkHead,
-		top:     -f.oy + 1,
-		bottom:  v.Size().Height - f.oy - 1,
+		textTop:    m.textTop,
+		textHeight: m.textHeight,
+		head:       linkHead,
+		top:        -f.oy + 1,
+		bottom:     v.Size().Height - f.oy - 1,
 	}
 	for i, k := range v.linkSpans {
 		s.lane = -2 - 2*float32(i%linkLanes)
