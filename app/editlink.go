@@ -46,3 +46,15 @@ func (ws *workspace) linkTo(ids []string) {
 	}
 	ws.status.setHint(fmt.Sprintf("That is not a %s; click a %s annotation (Esc cancels)", rt.ToKind, rt.ToKind))
 }
+
+// unlink removes the relation id, as one undoable edit.
+func (ws *workspace) unlink(id string) {
+	if ws.sess == nil {
+		return
+	}
+	if err := ws.sess.Unlink(id); err != nil {
+		ws.showError(err)
+		return
+	}
+	ws.saved()
+}

@@ -76,6 +76,7 @@ func (ws *workspace) setActive(id string) {
 	}
 	ws.active = id
 	ws.view.SetActive(id)
+	ws.showLinks()
 	ws.panel.setActive(id)
 	if id != "" {
 		ws.view.SetSelection(0, 0)

@@ -34,6 +34,10 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 	ws.redoItem = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), ws.redo)
 	ws.closeReviewItem = item("Close review", nil, ws.closeReview)
 	ws.closeReviewItem.Disabled = ws.review == nil
+	ws.allLinksItem = item("Show all links", nil, ws.toggleAllLinks)
+	ws.allLinksItem.Checked = ws.prefs.allLinks()
+	ws.labelsItem = item("Show label names", nil, ws.toggleLabels)
+	ws.labelsItem.Checked = ws.prefs.labels()
 	compact := item("Compact project", nil, ws.compactProject)
 	compact.Disabled = ws.cfg.Compact == nil
 	file := fyne.NewMenu("File",
@@ -70,6 +74,9 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		item("Dark theme", nil, func() { ws.setTheme("dark") }),
 		item("System theme", nil, func() { ws.setTheme("") }),
 		fyne.NewMenuItemSeparator(),
+		ws.allLinksItem,
+		ws.labelsItem,
+		fyne.NewMenuItemSeparator(),
 		item("Next document", shortcut(fyne.KeyPageDown, ctrl), func() { ws.stepDocument(1) }),
 		item("Previous document", shortcut(fyne.KeyPageUp, ctrl), func() { ws.stepDocument(-1) }),
 	)
@@ -89,9 +96,7 @@ func (ws *workspace) updateUndoMenu() {
 	ws.undoItem.Label, ws.undoItem.Disabled = "Undo "+name, !ok
 	name, ok = ws.sess.CanRedo()
 	ws.redoItem.Label, ws.redoItem.Disabled = "Redo "+name, !ok
-	if m := ws.win.MainMenu(); m != nil {
-		m.Refresh()
-	}
+	ws.refreshMenu()
 }
 
 func (ws *workspace) refreshRecent() {

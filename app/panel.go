@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"spanmark/annotate"
@@ -22,6 +23,7 @@ type annPanel struct {
 	rows     []panelRow
 	list     *widget.List
 	onSelect func(id string)
+	onUnlink func(relation string)
 	quiet    bool
 	selected int // the row the list shows selected, -1 none
 }
@@ -31,17 +33,23 @@ type annPanel struct {
 type panelRow struct {
 	heading string
 	id      string
-	linked  bool // a source listed under its claim
+	linked  bool   // a source listed under its claim
+	rel     string // the relation that links it, for its remove button
 }
 
-func newAnnPanel(onSelect func(id string)) *annPanel {
-	p := &annPanel{onSelect: onSelect, selected: -1}
+// newAnnPanel returns the panel; onSelect is called with the annotation
+// of a row chosen, onUnlink with the relation whose remove button was
+// pressed.
+func newAnnPanel(onSelect func(id string), onUnlink func(relation string)) *annPanel {
+	p := &annPanel{onSelect: onSelect, onUnlink: onUnlink, selected: -1}
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
 			label := widget.NewLabel("")
 			label.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewCenter(swatch(color.Transparent)), nil, label)
+			remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			remove.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, container.NewCenter(swatch(color.Transparent)), remove, label)
 		},
 		p.update,
 	)
@@ -65,6 +73,7 @@ func (p *annPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	label := box.Objects[0].(*widget.Label)
 	sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	setRemove(box.Objects[2].(*widget.Button), row.rel, p.onUnlink)
 	a, ok := p.sess.Annotation(row.id)
 	if row.heading != "" || !ok {
 		setRow(label, sw, row.heading, true, color.Transparent)
@@ -85,6 +94,18 @@ func setRow(label *widget.Label, sw *canvas.Rectangle, text string, bold bool, c
 		sw.FillColor = c
 		sw.Refresh()
 	}
+}
+
+// setRemove shows a row's remove button if the row is a link, and makes
+// it remove that link.
+func setRemove(b *widget.Button, rel string, unlink func(string)) {
+	if rel == "" {
+		b.Hide()
+		b.OnTapped = nil
+		return
+	}
+	b.OnTapped = func() { unlink(rel) }
+	b.Show()
 }
 
 // rowText is what the panel says of an annotation.
@@ -133,9 +154,9 @@ func panelRows(s *annotate.Session, schema annotate.Schema) []panelRow {
 		k := kinds[a.Label]
 		byKind[k] = append(byKind[k], a.ID)
 	}
-	outgoing := make(map[string][]string)
+	outgoing := make(map[string][]annotate.Relation)
 	for _, r := range s.Relations() {
-		outgoing[r.From] = append(outgoing[r.From], r.To)
+		outgoing[r.From] = append(outgoing[r.From], r)
 	}
 	rows := make([]panelRow, 0, len(s.Annotations())+len(outgoing)+len(annotate.Kinds))
 	for _, k := range annotate.Kinds {
@@ -146,8 +167,8 @@ func panelRows(s *annotate.Session, schema annotate.Schema) []panelRow {
 		rows = append(rows, panelRow{heading: fmt.Sprintf("%s (%d)", kindHeading(k), len(ids))})
 		for _, id := range ids {
 			rows = append(rows, panelRow{id: id})
-			for _, to := range outgoing[id] {
-				rows = append(rows, panelRow{id: to, linked: true})
+			for _, r := range outgoing[id] {
+				rows = append(rows, panelRow{id: r.To, linked: true, rel: r.ID})
 			}
 		}
 	}

@@ -11,6 +11,8 @@ const (
 	prefRecent       = "recent_projects"
 	prefZoom         = "zoom"
 	prefTheme        = "theme"
+	prefAllLinks     = "all_links"
+	prefLabels       = "label_tags"
 	prefWindowWidth  = "window_width"
 	prefWindowHeight = "window_height"
 )
@@ -50,6 +52,17 @@ func (p prefs) setZoom(z float32) { p.p.SetFloat(prefZoom, float64(z)) }
 func (p prefs) theme() string { return p.p.String(prefTheme) }
 
 func (p prefs) setTheme(name string) { p.p.SetString(prefTheme, name) }
+
+// allLinks is whether the article view draws every link, not only the
+// selected annotation's.
+func (p prefs) allLinks() bool { return p.p.Bool(prefAllLinks) }
+
+func (p prefs) setAllLinks(on bool) { p.p.SetBool(prefAllLinks, on) }
+
+// labels is whether spans carry a tag with their label's name.
+func (p prefs) labels() bool { return p.p.Bool(prefLabels) }
+
+func (p prefs) setLabels(on bool) { p.p.SetBool(prefLabels, on) }
 
 func (p prefs) windowSize() fyne.Size {
 	return fyne.NewSize(

@@ -24,7 +24,7 @@ func spansFor(anns []annotate.Annotation, s annotate.Schema) []textview.Span {
 	spans := make([]textview.Span, len(anns))
 	for i, a := range anns {
 		lk := looks[a.Label]
-		spans[i] = textview.Span{ID: a.ID, Start: a.Start, End: a.End, Color: lk.color, Style: lk.style}
+		spans[i] = textview.Span{ID: a.ID, Start: a.Start, End: a.End, Color: lk.color, Style: lk.style, Label: a.Label}
 	}
 	// The session orders by start, then end; the view's index by start,
 	// then end descending. Reordering the runs that share a start hands

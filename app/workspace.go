@@ -47,6 +47,9 @@ type workspace struct {
 	undoItem   *fyne.MenuItem
 	redoItem   *fyne.MenuItem
 
+	allLinksItem *fyne.MenuItem // View → Show all links
+	labelsItem   *fyne.MenuItem // View → Show label names
+
 	closeReviewItem *fyne.MenuItem
 }
 
@@ -61,6 +64,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.view = textview.New()
 	ws.view.SetClock(run.After)
 	ws.view.SetTextScale(ws.prefs.zoom())
+	ws.view.SetLabels(ws.prefs.labels())
 	ws.view.OnSelect = ws.onSelect
 	ws.view.OnSpanTap = ws.onSpanTap
 	ws.view.OnRune = ws.onRune
@@ -69,7 +73,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.view.Tooltip = ws.tooltip
 	ws.docs = newDocList(ws.openDocument)
 	ws.labels = newLabelBar(ws.tagWith)
-	ws.panel = newAnnPanel(ws.onPanelSelect)
+	ws.panel = newAnnPanel(ws.onPanelSelect, ws.unlink)
 	ws.status = newStatusBar(ws.setStatus)
 	ws.find = newFindBar(ws)
 	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
@@ -202,6 +206,7 @@ func (ws *workspace) refreshAnnotations() {
 		ws.view.SetSpans(spansFor(ws.sess.Annotations(), ws.schema))
 		ws.view.SetActive(ws.active)
 	}
+	ws.showLinks()
 	ws.status.setCounts(ws.sess)
 	ws.updateUndoMenu()
 	ws.lists.schedule()
@@ -218,6 +223,7 @@ func (ws *workspace) refreshChange() {
 	put, deleted := ws.sess.LastChange()
 	ws.view.UpdateSpans(spansFor(put, ws.schema), deleted)
 	ws.view.SetActive(ws.active)
+	ws.showLinks()
 	ws.updateUndoMenu()
 	ws.lists.schedule()
 }

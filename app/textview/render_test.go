@@ -8,6 +8,8 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -122,6 +124,15 @@ var (
 	purple = color.NRGBA{R: 0x75, G: 0x6b, B: 0xb1, A: 0xff}
 )
 
+// labelled returns spans with their ids for labels.
+func labelled(spans []Span) []Span {
+	out := slices.Clone(spans)
+	for i := range out {
+		out[i].Label = strings.ToUpper(out[i].ID)
+	}
+	return out
+}
+
 func TestGolden(t *testing.T) {
 	article := readArticle(t)
 	kim := cp(t, article, "Kim Jong Un", 0)
@@ -162,6 +173,19 @@ func TestGolden(t *testing.T) {
 			{ID: "zoe", Start: cp(t, unicodeText, "Zoe", 0), End: cp(t, unicodeText, "Adams", 0) + 5, Color: red, Style: Underline},
 		}, func(v *View) {
 			v.SetSelection(cp(t, unicodeText, "שלום", 0), cp(t, unicodeText, "עולם", 0)+4)
+		}},
+		{"links_light.png", article, fyne.NewSize(480, 320), theme.VariantLight, labelled(articleSpans), func(v *View) {
+			kim := cp(t, article, "Kim “has", 0)
+			v.UpdateSpans([]Span{
+				{ID: "shoigu", Start: cp(t, article, "Sergei Shoigu", 0), End: cp(t, article, "Sergei Shoigu", 0) + 13, Color: cyan, Style: Outline, Label: "SOURCE"},
+				{ID: "far", Start: kim, End: kim + 3, Color: cyan, Style: Outline, Label: "SOURCE"},
+			}, nil)
+			v.SetLabels(true)
+			v.SetLinks([]Link{
+				{From: "claim", To: "source", Color: red},          // same line
+				{From: "claim-inner", To: "shoigu", Color: purple}, // a later line
+				{From: "claim", To: "far", Color: red},             // below the view
+			})
 		}},
 		{"tooltip_dark.png", article, fyne.NewSize(400, 200), theme.VariantDark, articleSpans, func(v *View) {
 			clock := &apptest.Runner{}

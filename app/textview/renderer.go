@@ -31,17 +31,23 @@ type renderer struct {
 	v       *View
 	rects   pool[*canvas.Rectangle]
 	texts   pool[*canvas.Text]
+	lines   pool[*canvas.Line]
 	objects []fyne.CanvasObject
 	f       frame // the frame being drawn
 	idx     []int // scratch for span queries
 	boxes   []box // scratch for range geometry
+	segs    []seg // scratch for link geometry
 	dirty   bool  // the view changed since objects were drawn
+
+	tagSize   float32            // the text size tagWidths were measured at
+	tagWidths map[string]float32 // the widths of label tags' text
 }
 
 func newRenderer(v *View) *renderer {
 	r := &renderer{v: v, dirty: true}
 	r.rects.make = func() *canvas.Rectangle { return &canvas.Rectangle{} }
 	r.texts.make = func() *canvas.Text { return &canvas.Text{} }
+	r.lines.make = func() *canvas.Line { return &canvas.Line{} }
 	return r
 }
 
@@ -107,12 +113,12 @@ func (f *frame) color(name fyne.ThemeColorName) color.Color {
 }
 
 // update rebuilds the objects for the current state, back to front:
-// fills, marks, the selection, the text, underlines, outlines, the active
-// outline, the scroll bar and the tooltip.
+// fills, marks, the selection, the text, label tags, underlines,
+// outlines, the active outline, links, the scroll bar and the tooltip.
 func (r *renderer) update() {
 	v := r.v
 	r.objects = r.objects[:0]
-	r.rects.used, r.texts.used = 0, 0
+	r.rects.used, r.texts.used, r.lines.used = 0, 0, 0
 	l := v.layout()
 	if l == nil {
 		return
@@ -122,10 +128,12 @@ func (r *renderer) update() {
 	r.drawMarks(f)
 	r.drawRange(f, v.anchor, v.caret, f.color(theme.ColorNameSelection))
 	r.drawText(f)
+	r.drawTags(f)
 	r.drawSpans(f, Underline)
 	r.drawSpans(f, Outline)
 	r.drawRelated(f)
 	r.drawActive(f)
+	r.drawLinks(f)
 	r.drawScrollBar(f)
 	r.drawTooltip(f)
 }

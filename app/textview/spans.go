@@ -23,12 +23,14 @@ const (
 )
 
 // Span is a coloured range of the text: the code points [Start, End).
-// ID is what OnSpanTap, OnHover and SetActive use to name it.
+// ID is what OnSpanTap, OnHover and SetActive use to name it; Label is
+// the name the view shows at its start when labels are on (SetLabels).
 type Span struct {
 	ID         string
 	Start, End int
 	Color      color.Color
 	Style      SpanStyle
+	Label      string
 }
 
 // spanIndex finds the spans that overlap a range. The spans are sorted
@@ -49,6 +51,7 @@ type spanIndex struct {
 	// By slot: the id, colour and fill colour (made once, not per frame)
 	// of the span in it; free lists the slots of spans that went.
 	ids    []string
+	labels []string
 	colors []color.Color
 	fills  []color.Color
 	free   []int32
@@ -78,6 +81,7 @@ const spanBlock = 64
 func newSpanIndex(spans []Span) *spanIndex {
 	x := &spanIndex{recs: make([]spanRec, 0, len(spans)), ids: make([]string, 0, len(spans))}
 	x.colors, x.fills = make([]color.Color, 0, len(spans)), make([]color.Color, 0, len(spans))
+	x.labels = make([]string, 0, len(spans))
 	// A document has as many colours as labels: remember the last one.
 	var last, lastFill color.Color
 	for _, s := range spans {
@@ -89,6 +93,7 @@ func newSpanIndex(spans []Span) *spanIndex {
 		}
 		x.recs = append(x.recs, spanRec{start: s.Start, end: s.End, slot: int32(len(x.ids)), style: s.Style})
 		x.ids, x.colors, x.fills = append(x.ids, s.ID), append(x.colors, s.Color), append(x.fills, lastFill)
+		x.labels = append(x.labels, s.Label)
 	}
 	// The records are sorted, not the spans: they are small and hold no
 	// pointers (the app's spans come in the session's order, not this one).
@@ -106,7 +111,7 @@ func (x *spanIndex) len() int { return len(x.recs) }
 // span returns span i.
 func (x *spanIndex) span(i int) Span {
 	r := x.recs[i]
-	return Span{ID: x.ids[r.slot], Start: r.start, End: r.end, Color: x.colors[r.slot], Style: r.style}
+	return Span{ID: x.ids[r.slot], Start: r.start, End: r.end, Color: x.colors[r.slot], Style: r.style, Label: x.labels[r.slot]}
 }
 
 // compare orders a and b as CompareSpans orders their spans.
@@ -168,7 +173,7 @@ func (x *spanIndex) update(put []Span, remove []string) {
 			r := x.recs[i]
 			underlines = underlines || r.style == Underline
 			x.recs, x.level = slices.Delete(x.recs, i, i+1), slices.Delete(x.level, i, i+1)
-			x.ids[r.slot], x.colors[r.slot], x.fills[r.slot] = "", nil, nil
+			x.ids[r.slot], x.colors[r.slot], x.fills[r.slot], x.labels[r.slot] = "", nil, nil, ""
 			x.free = append(x.free, r.slot)
 			if x.byID != nil {
 				delete(x.byID, id)
@@ -204,10 +209,11 @@ func (x *spanIndex) slot(s Span) int32 {
 	if n := len(x.free); n > 0 {
 		k := x.free[n-1]
 		x.free = x.free[:n-1]
-		x.ids[k], x.colors[k], x.fills[k] = s.ID, s.Color, fillColor(s.Color)
+		x.ids[k], x.colors[k], x.fills[k], x.labels[k] = s.ID, s.Color, fillColor(s.Color), s.Label
 		return k
 	}
 	x.ids, x.colors, x.fills = append(x.ids, s.ID), append(x.colors, s.Color), append(x.fills, fillColor(s.Color))
+	x.labels = append(x.labels, s.Label)
 	return int32(len(x.ids) - 1)
 }
 

@@ -82,6 +82,9 @@ type View struct {
 	activeSpan   []Span
 	relatedSpans []Span
 	scale        float32
+	links        []Link
+	linkSpans    []linkSpans // the links' ends, looked up as active's are
+	labels       bool        // tags with the spans' labels are drawn
 
 	anchor, caret int // the selection is between them; anchor == caret: none
 
@@ -139,14 +142,15 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // SetText shows text from its start, with no selection. It also clears
-// the spans, the marks and the active span, which belong to the old text.
+// the spans, the marks, the active span and the links, which belong to
+// the old text.
 func (v *View) SetText(text string) {
 	v.text = text
 	v.runes = []rune(text)
 	v.tokens = nil
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
-	v.active, v.related = "", nil
+	v.active, v.related, v.links = "", nil, nil
 	v.resolve()
 	v.anchor, v.caret = 0, 0
 	v.scrollY, v.pending = 0, -1

@@ -3,6 +3,7 @@ package textview
 import (
 	"image/color"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -783,6 +784,33 @@ func TestObjectsFollowTheWindowNotTheText(t *testing.T) {
 		counts[n] = len(test.TempWidgetRenderer(t, v).Objects())
 	}
 	if counts[10_000] != counts[1_000_000] || counts[10_000] > 100 {
+		t.Errorf("objects drawn: %v; want the same small number for both lengths", counts)
+	}
+}
+
+// TestTagsAndLinksFollowTheWindow draws label tags and links only for
+// the lines in view: a text a hundred times longer, with a hundred times
+// as many spans and links, draws as many objects.
+func TestTagsAndLinksFollowTheWindow(t *testing.T) {
+	counts := map[int]int{}
+	for _, n := range []int{10_000, 1_000_000} {
+		v, _ := newTestView(t, longText(t, n), fyne.NewSize(600, 400))
+		var spans []Span
+		var links []Link
+		for i := 0; i+5 < n; i += 100 {
+			id := strconv.Itoa(i)
+			spans = append(spans, Span{ID: id, Start: i, End: i + 5, Color: red, Label: "ORG"})
+			if i > 0 {
+				links = append(links, Link{From: strconv.Itoa(i - 100), To: id, Color: blue})
+			}
+		}
+		v.SetSpans(spans)
+		v.SetLinks(links)
+		v.SetLabels(true)
+		v.ScrollTo(n / 2)
+		counts[n] = len(test.TempWidgetRenderer(t, v).Objects())
+	}
+	if counts[10_000] != counts[1_000_000] || counts[10_000] > 400 {
 		t.Errorf("objects drawn: %v; want the same small number for both lengths", counts)
 	}
 }

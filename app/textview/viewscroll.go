@@ -29,7 +29,7 @@ func (v *View) layout() *layout {
 	if width <= 0 {
 		return nil
 	}
-	if old := v.lay; old == nil || old.width != width || old.m != v.meas {
+	if old := v.lay; old == nil || old.width != width || old.m != v.meas || old.lineHeight != v.metrics.lineHeight {
 		v.lay = startLayout(v.text, v.runes, width, v.metrics.lineHeight, v.meas)
 		if old != nil && v.scrollY > 0 {
 			// Keep the line at the top in view across a resize or a zoom.

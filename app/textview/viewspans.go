@@ -20,7 +20,7 @@ func (v *View) UpdateSpans(put []Span, remove []string) {
 	v.Refresh()
 }
 
-// resolve finds the spans that active and related name.
+// resolve finds the spans that active, related and the links name.
 func (v *View) resolve() {
 	v.activeSpan = v.activeSpan[:0]
 	if i, ok := v.spans.find(v.active); ok {
@@ -32,6 +32,7 @@ func (v *View) resolve() {
 			v.relatedSpans = append(v.relatedSpans, v.spans.span(i))
 		}
 	}
+	v.resolveLinks()
 }
 
 // SetActive outlines the span with the given id, the one the app has
