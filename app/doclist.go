@@ -64,7 +64,7 @@ func newDocList(onOpen func(id string) error) *docList {
 }
 
 func (d *docList) object() fyne.CanvasObject {
-	top := container.NewBorder(nil, nil, nil, d.byState, d.filter)
+	top := container.NewVBox(d.filter, d.byState)
 	return container.NewBorder(top, nil, nil, nil, d.list)
 }
 
