@@ -165,5 +165,15 @@ func (s *Session) SetStatus(st Status) error {
 	return nil
 }
 
+// SetTitle renames the document. Like the status, the title is not part
+// of the undo history.
+func (s *Session) SetTitle(title string) error {
+	if err := s.store.SetTitle(s.doc.ID, title); err != nil {
+		return fmt.Errorf("rename %s: %w", s.doc.ID, err)
+	}
+	s.doc.Title = title
+	return nil
+}
+
 // Text returns the code points [start, end) of the document.
 func (s *Session) Text(start, end int) string { return s.index.Slice(start, end) }

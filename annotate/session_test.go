@@ -280,6 +280,20 @@ func TestSessionSetStatus(t *testing.T) {
 	}
 }
 
+func TestSessionSetTitle(t *testing.T) {
+	s, st := openArticle(t)
+	if err := s.SetTitle("Renamed"); err != nil {
+		t.Fatal(err)
+	}
+	infos, err := st.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if infos[0].Title != "Renamed" || s.Document().Title != "Renamed" {
+		t.Errorf("title on disk %q, in session %q; want Renamed", infos[0].Title, s.Document().Title)
+	}
+}
+
 // TestSessionAdopt takes another annotator's annotations and relations in
 // one step, and undoes and redoes that step whole.
 func TestSessionAdopt(t *testing.T) {

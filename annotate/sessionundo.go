@@ -66,10 +66,18 @@ func (s *Session) do(name string, e Edit) error {
 	return nil
 }
 
-// apply writes e to the store and, once it is committed, to memory.
+// apply writes e to the store and, once it is committed, to memory. The
+// first edit of a document still to do marks it in progress, in the same
+// transaction.
 func (s *Session) apply(e Edit) error {
+	if s.doc.Status == StatusTodo && !e.Empty() {
+		e.Status = StatusInProgress
+	}
 	if err := s.store.Apply(s.doc.ID, e); err != nil {
 		return err
+	}
+	if e.Status != "" {
+		s.doc.Status = e.Status
 	}
 	s.lastPut = append(s.lastPut[:0], e.PutAnnotations...)
 	s.lastDeleted = append(s.lastDeleted[:0], e.DeleteAnnotations...)

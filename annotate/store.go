@@ -83,12 +83,15 @@ type Edit struct {
 	DeleteAnnotations []string // annotation ids
 	PutRelations      []Relation
 	DeleteRelations   []string // relation ids
+	// Status, when set, becomes the document's status in the same
+	// transaction: a document's first edit marks it in progress.
+	Status Status
 }
 
 // Empty reports whether e changes nothing.
 func (e Edit) Empty() bool {
 	return len(e.PutAnnotations) == 0 && len(e.DeleteAnnotations) == 0 &&
-		len(e.PutRelations) == 0 && len(e.DeleteRelations) == 0
+		len(e.PutRelations) == 0 && len(e.DeleteRelations) == 0 && e.Status == ""
 }
 
 // ImportResult says what Store.Import did.

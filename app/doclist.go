@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,11 +11,20 @@ import (
 )
 
 // docList is the left panel: the project's documents with their status and
-// annotation count, and a filter box.
+// annotation count, a filter box and a status filter (see doclistfilter.go).
 type docList struct {
 	all     []annotate.DocumentInfo
 	shown   []int // indexes into all that pass the filter
 	filter  *widget.Entry
+	byState *widget.Select
+	state   annotate.Status // the status shown; "" for all
+	// hits are the documents whose text holds the filter's text, as the
+	// last search found, for the query hitsFor.
+	hits    map[string]bool
+	hitsFor string
+	// onQuery is told the filter's text when it changes, to search the
+	// documents' texts for it.
+	onQuery func(q string)
 	list    *widget.List
 	current string
 	onOpen  func(id string) error
@@ -28,9 +36,6 @@ type docList struct {
 
 func newDocList(onOpen func(id string) error) *docList {
 	d := &docList{onOpen: onOpen}
-	d.filter = widget.NewEntry()
-	d.filter.SetPlaceHolder("Filter documents")
-	d.filter.OnChanged = func(string) { d.apply() }
 	d.list = widget.NewList(
 		func() int { return len(d.shown) },
 		func() fyne.CanvasObject {
@@ -54,11 +59,13 @@ func newDocList(onOpen func(id string) error) *docList {
 			fyne.LogError("open document", err)
 		}
 	}
+	d.newFilters()
 	return d
 }
 
 func (d *docList) object() fyne.CanvasObject {
-	return container.NewBorder(d.filter, nil, nil, nil, d.list)
+	top := container.NewVBox(d.filter, d.byState)
+	return container.NewBorder(top, nil, nil, nil, d.list)
 }
 
 func (d *docList) update(i widget.ListItemID, o fyne.CanvasObject) {
@@ -100,12 +107,12 @@ func (d *docList) set(infos []annotate.DocumentInfo) {
 	d.apply()
 }
 
-// apply recomputes which documents the filter lets through.
+// apply recomputes which documents the filters let through.
 func (d *docList) apply() {
-	q := strings.ToLower(strings.TrimSpace(d.filter.Text))
+	q := d.query()
 	d.shown = d.shown[:0]
 	for i, info := range d.all {
-		if q == "" || strings.Contains(strings.ToLower(info.Title), q) {
+		if d.passes(info, q) {
 			d.shown = append(d.shown, i)
 		}
 	}
@@ -189,3 +196,16 @@ func (d *docList) setBadge(id, badge string) {
 	d.badges[id] = badge
 	d.edit(id, func(*annotate.DocumentInfo) {})
 }
+
+// has reports whether the project has document id.
+func (d *docList) has(id string) bool {
+	for _, info := range d.all {
+		if info.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// empty reports whether the project has no documents.
+func (d *docList) empty() bool { return len(d.all) == 0 }

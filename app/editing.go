@@ -109,10 +109,14 @@ func (ws *workspace) deleteActive() {
 	ws.saved()
 }
 
-// saved redraws after an edit the store has committed.
+// saved redraws after an edit the store has committed. The first edit of a
+// document still to do marked it in progress.
 func (ws *workspace) saved() {
 	ws.refreshChange()
 	ws.status.markSaved()
+	if doc := ws.sess.Document(); ws.status.showStatus(doc.Status) {
+		ws.docs.setStatus(doc.ID, doc.Status)
+	}
 }
 
 func (ws *workspace) undo() {

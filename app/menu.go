@@ -80,11 +80,18 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		item("Next document", shortcut(fyne.KeyPageDown, ctrl), func() { ws.stepDocument(1) }),
 		item("Previous document", shortcut(fyne.KeyPageUp, ctrl), func() { ws.stepDocument(-1) }),
 	)
+	ws.undoDeleteItem = item("Undo delete", nil, func() { ws.showError(ws.undoDelete()) })
+	ws.undoDeleteItem.Disabled = len(ws.deleted) == 0
+	document := fyne.NewMenu("Document",
+		item("Rename document…", shortcut(fyne.KeyF2, 0), ws.renameDocumentDialog),
+		item("Delete document…", nil, ws.deleteDocumentDialog),
+		ws.undoDeleteItem,
+	)
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", nil, ws.showShortcuts),
 		item("About Spanmark", nil, ws.showAbout),
 	)
-	return fyne.NewMainMenu(file, edit, view, help)
+	return fyne.NewMainMenu(file, edit, view, document, help)
 }
 
 // updateUndoMenu names the step Undo and Redo would take.
@@ -126,6 +133,7 @@ func (ws *workspace) switchProject(path string) {
 }
 
 func (ws *workspace) quit() {
+	ws.rememberPlace()
 	ws.prefs.setWindowSize(ws.win.Canvas().Size())
 	ws.app.Quit()
 }
@@ -212,6 +220,7 @@ var shortcuts = []shortcutSection{
 		{"Ctrl+L", "edit labels"},
 		{"Ctrl+= / Ctrl+- / Ctrl+0", "zoom in / out / reset"},
 		{"Ctrl+PgDn / Ctrl+PgUp", "next / previous document"},
+		{"F2", "rename the document (Document menu: delete, undo delete)"},
 		{"Ctrl+O / Ctrl+N", "open / new project"},
 		{"Ctrl+I / Ctrl+E", "import / export"},
 		{"Ctrl+Q", "quit"},

@@ -22,6 +22,8 @@ type annPanel struct {
 	colors   map[string]color.Color
 	rows     []panelRow
 	list     *widget.List
+	hint     *widget.Label // what to do, shown over the list of a document without annotations
+	obj      fyne.CanvasObject
 	onSelect func(id string)
 	onUnlink func(relation string)
 	quiet    bool
@@ -42,6 +44,11 @@ type panelRow struct {
 // pressed.
 func newAnnPanel(onSelect func(id string), onUnlink func(relation string)) *annPanel {
 	p := &annPanel{onSelect: onSelect, onUnlink: onUnlink, selected: -1}
+	p.hint = widget.NewLabel(panelHint)
+	p.hint.Alignment = fyne.TextAlignCenter
+	p.hint.Wrapping = fyne.TextWrapWord
+	p.hint.Hide()
+	defer func() { p.obj = container.NewStack(p.list, container.NewVBox(p.hint)) }()
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
@@ -63,7 +70,10 @@ func newAnnPanel(onSelect func(id string), onUnlink func(relation string)) *annP
 	return p
 }
 
-func (p *annPanel) object() fyne.CanvasObject { return p.list }
+// panelHint is what the panel says while the document has no annotations.
+const panelHint = "Select text and press a label key"
+
+func (p *annPanel) object() fyne.CanvasObject { return p.obj }
 
 func (p *annPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(p.rows) {
@@ -130,6 +140,11 @@ func (p *annPanel) set(s *annotate.Session, schema annotate.Schema) {
 			p.colors[l.Name] = parseColor(l.Color)
 		}
 		p.rows = panelRows(s, schema)
+	}
+	if s != nil && s.Len() == 0 {
+		p.hint.Show()
+	} else {
+		p.hint.Hide()
 	}
 	// Rows moved: a selection by row number would now mark another
 	// annotation. (Selecting again would scroll the list.)

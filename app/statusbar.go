@@ -91,14 +91,22 @@ func (b *statusBar) setDocument(s *annotate.Session) {
 		return
 	}
 	b.status.Enable()
-	b.quiet = true
+	b.showStatus(s.Document().Status)
+	b.setCounts(s)
+}
+
+// showStatus shows st in the status control, without acting on it, and
+// reports whether the control showed another.
+func (b *statusBar) showStatus(st annotate.Status) bool {
 	for _, n := range statusNames {
-		if n.status == s.Document().Status {
+		if n.status == st && b.status.Selected != n.name {
+			b.quiet = true
 			b.status.SetSelected(n.name)
+			b.quiet = false
+			return true
 		}
 	}
-	b.quiet = false
-	b.setCounts(s)
+	return false
 }
 
 func (b *statusBar) setCounts(s *annotate.Session) {

@@ -40,6 +40,15 @@ type workspace struct {
 
 	review *review // the teammate's file under review; nil while annotating
 
+	// sessions are the documents' sessions that have an undo history,
+	// kept across switches while the project is open (see sessions.go).
+	sessions map[string]*annotate.Session
+	// deleted are the documents deleted since the project opened, as the
+	// file held them, the last deleted last: Undo delete brings them back.
+	deleted []*annotate.DocumentData
+	search  *textSearch
+	empty   fyne.CanvasObject // the article area of a project without documents
+
 	top   *fyne.Container  // above the article: label bar, find bar, review bar
 	right *container.Split // the article and, beside it, the panels
 
@@ -51,6 +60,7 @@ type workspace struct {
 	labelsItem   *fyne.MenuItem // View → Show label names
 
 	closeReviewItem *fyne.MenuItem
+	undoDeleteItem  *fyne.MenuItem
 }
 
 // listDelay is how long after the last edit of a burst the panel and the
@@ -72,6 +82,8 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.view.OnHover = ws.onHover
 	ws.view.Tooltip = ws.tooltip
 	ws.docs = newDocList(ws.openDocument)
+	ws.search = &textSearch{ws: ws}
+	ws.docs.onQuery = ws.search.query
 	ws.labels = newLabelBar(ws.tagWith)
 	ws.panel = newAnnPanel(ws.onPanelSelect, ws.unlink)
 	ws.status = newStatusBar(ws.setStatus)
@@ -79,7 +91,8 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
 
 	ws.top = container.NewVBox(ws.labels.object(), ws.find.object())
-	centre := container.NewBorder(ws.top, nil, nil, nil, ws.view)
+	ws.empty = ws.newEmptyState()
+	centre := container.NewBorder(ws.top, nil, nil, nil, container.NewStack(ws.view, ws.empty))
 	ws.right = container.NewHSplit(centre, ws.panel.object())
 	ws.right.Offset = 0.75
 	split := container.NewHSplit(ws.docs.object(), ws.right)
@@ -88,6 +101,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	w.SetMainMenu(ws.mainMenu())
 	w.Resize(ws.prefs.windowSize())
 	w.SetCloseIntercept(func() {
+		ws.rememberPlace()
 		ws.prefs.setWindowSize(w.Canvas().Size())
 		w.Close()
 	})
@@ -115,8 +129,9 @@ func (ws *workspace) openProject(path string) error {
 		return err
 	}
 	ws.status.setProject(st)
-	if first, ok := ws.docs.first(); ok {
-		return ws.openDocument(first)
+	ws.docs.filter.SetText("")
+	if ok, err := ws.openPlace(); ok || err != nil {
+		return err
 	}
 	ws.showDocument()
 	return nil
@@ -127,8 +142,11 @@ func (ws *workspace) close() error {
 	if ws.store == nil {
 		return nil
 	}
+	ws.rememberPlace()
 	err := ws.store.Close()
 	ws.store, ws.sess = nil, nil
+	ws.sessions, ws.deleted = nil, nil
+	ws.updateDeleteMenu()
 	return err
 }
 
@@ -140,6 +158,7 @@ func (ws *workspace) reloadSchema() error {
 	ws.schema = s
 	ws.labels.setSchema(s)
 	if ws.sess != nil {
+		ws.keepOnlyOpenSession()
 		if err := ws.sess.SetSchema(s); err != nil {
 			return err
 		}
@@ -157,28 +176,26 @@ func (ws *workspace) reloadDocuments() error {
 	return nil
 }
 
-// openDocument makes id the document being annotated. Opening a document
-// that is still to do marks it in progress.
+// openDocument makes id the document being annotated, with the undo
+// history it had when it was left. Opening a document does not change its
+// status: its first edit marks it in progress.
 func (ws *workspace) openDocument(id string) error {
-	sess, err := annotate.OpenSession(ws.store, id)
+	sess, err := ws.session(id)
 	if err != nil {
 		return err
 	}
-	if sess.Document().Status == annotate.StatusTodo && !ws.store.ReadOnly() {
-		if err := sess.SetStatus(annotate.StatusInProgress); err != nil {
-			return err
-		}
-		ws.docs.setStatus(id, annotate.StatusInProgress)
-	}
+	ws.leaveSession()
 	ws.sess = sess
 	ws.active, ws.linking = "", false
 	ws.docs.selectID(id)
 	ws.showDocument()
+	ws.rememberPlace()
 	return nil
 }
 
 // showDocument puts the session's document into every widget.
 func (ws *workspace) showDocument() {
+	ws.showEmptyState()
 	if ws.sess == nil {
 		ws.view.SetText("")
 		ws.view.SetSpans(nil)

@@ -326,18 +326,38 @@ func TestFindTagAll(t *testing.T) {
 	}
 }
 
-func TestOpeningTodoMarksInProgress(t *testing.T) {
+// TestEditingMarksInProgress passes through documents with ] and [,
+// which leaves them to do; the first edit marks the open one in progress
+// on disk, in the list and in the status control.
+func TestEditingMarksInProgress(t *testing.T) {
 	ws, _ := newTestWorkspace(t, "article.txt", "unicode.txt")
-	infos, err := ws.store.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if infos[0].Status != annotate.StatusInProgress || infos[1].Status != annotate.StatusTodo {
-		t.Fatalf("statuses %q, %q; want the open one in progress, the other to do", infos[0].Status, infos[1].Status)
+	statuses := func() (a, b annotate.Status) {
+		infos, err := ws.store.Documents()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return infos[0].Status, infos[1].Status
 	}
 	ws.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRightBracket})
+	ws.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeftBracket})
+	ws.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRightBracket})
+	if a, b := statuses(); a != annotate.StatusTodo || b != annotate.StatusTodo {
+		t.Fatalf("after ], [, ]: statuses %q, %q; want both to do", a, b)
+	}
+	infos, _ := ws.store.Documents()
 	if ws.sess.Document().ID != infos[1].ID {
 		t.Fatal("] did not open the next document")
+	}
+	drag(t, ws, 0, 3)
+	key(ws, 'm')
+	if a, b := statuses(); a != annotate.StatusTodo || b != annotate.StatusInProgress {
+		t.Errorf("after an edit: statuses %q, %q; want to do, in progress", a, b)
+	}
+	if got := ws.docs.all[1].Status; got != annotate.StatusInProgress {
+		t.Errorf("the list says %q, want in progress", got)
+	}
+	if got := ws.status.status.Selected; got != "In progress" {
+		t.Errorf("the status control says %q, want In progress", got)
 	}
 	ws.setStatus(annotate.StatusDone)
 	infos, _ = ws.store.Documents()

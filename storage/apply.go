@@ -44,6 +44,12 @@ func (s *Store) Apply(docID string, e annotate.Edit) error {
 		if err := ed.apply(e); err != nil {
 			return err
 		}
+		if e.Status != "" {
+			if !e.Status.Valid() {
+				return annotate.Invalidf("unknown status %q", e.Status)
+			}
+			ref.info.Status = e.Status
+		}
 		ref.info.Updated = now
 		return ref.saveInfo(tx)
 	})

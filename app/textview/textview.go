@@ -96,7 +96,8 @@ type View struct {
 	// before the rest is left to layoutRest (tests set 0).
 	firstTime time.Duration
 	scrollY   float32
-	pending   int // offset to scroll to once laid out; -1 none
+	pending   int  // offset to scroll to once laid out; -1 none
+	pendTop   bool // pending goes to the top of the view (ScrollToTop), not into view
 
 	press      press
 	dragging   bool

@@ -4,7 +4,7 @@ package textview
 // of offset is already in view, else it brings that line to about a third
 // of the height. Before the view has a size it waits for one.
 func (v *View) ScrollTo(offset int) {
-	v.pending = offset
+	v.pending, v.pendTop = offset, false
 	if v.layout() != nil {
 		v.Refresh()
 	}
@@ -39,8 +39,12 @@ func (v *View) layout() *layout {
 		v.scrollTo(v.scrollY)
 	}
 	if v.pending >= 0 {
-		v.reveal(v.lay, v.pending)
-		v.pending = -1
+		if v.pendTop {
+			v.scrollTo(v.lineTop(v.lay, v.pending))
+		} else {
+			v.reveal(v.lay, v.pending)
+		}
+		v.pending, v.pendTop = -1, false
 	}
 	if !v.lay.done() && v.resting != v.lay {
 		v.resting = v.lay
