@@ -10,14 +10,19 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// Colours and strokes that are the view's own rather than the theme's.
-var (
-	markFill    = color.NRGBA{R: 0xff, G: 0xd5, B: 0x00, A: 0x70}
-	markOutline = color.NRGBA{R: 0xe6, G: 0xa8, B: 0x00, A: 0xff}
-)
+// markColor is the outline of a find match: black on the light theme,
+// white on the dark, neutrals that no label's hue or MISC's mid grey is
+// mistaken for. Marks have no fill, so a tagged match shows its label's.
+func markColor(v fyne.ThemeVariant) color.Color {
+	if v == theme.VariantDark {
+		return color.White
+	}
+	return color.Black
+}
 
 const (
 	outlineWidth  = 1.5 // stroke of an Outline span
+	markWidth     = 1.5 // stroke of a find match
 	activeWidth   = 2   // stroke of the active span's outline
 	activeGap     = 3   // the active outline sits this far out, around any span outline
 	tooltipOffset = 16  // from the pointer to the tooltip's corner
@@ -215,11 +220,11 @@ func (r *renderer) drawSpans(f *frame, style SpanStyle) {
 
 func (r *renderer) drawMarks(f *frame) {
 	x := r.v.marks
+	c := markColor(f.variant)
 	r.idx = x.overlapping(r.idx[:0], f.a, f.b)
 	for _, i := range r.idx {
 		s := x.recs[i]
-		r.drawRange(f, s.start, s.end, markFill)
-		r.outlineRange(f, s.start, s.end, markOutline, 1, 0)
+		r.outlineRange(f, s.start, s.end, c, markWidth, 0)
 	}
 }
 
