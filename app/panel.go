@@ -41,7 +41,7 @@ func newAnnPanel(onSelect func(id string)) *annPanel {
 		func() fyne.CanvasObject {
 			label := widget.NewLabel("")
 			label.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewCenter(swatch(color.Transparent)), nil, label)
+			return newTapRow(container.NewBorder(nil, nil, container.NewCenter(swatch(color.Transparent)), nil, label))
 		},
 		p.update,
 	)
@@ -57,12 +57,50 @@ func newAnnPanel(onSelect func(id string)) *annPanel {
 
 func (p *annPanel) object() fyne.CanvasObject { return p.list }
 
+// tap selects the annotation of row i, even if it is already selected:
+// the workspace then gives the keys back to the article view.
+func (p *annPanel) tap(i int) {
+	if i < len(p.rows) && p.rows[i].heading == "" {
+		p.onSelect(p.rows[i].id)
+	}
+}
+
+// tapRow is a panel row that takes its own taps. The list's would focus
+// the list, so that Delete and the label keys went to it rather than to
+// the annotation the row selects; and a second tap on the selected row
+// would do nothing.
+type tapRow struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+}
+
+var _ fyne.Tappable = (*tapRow)(nil)
+
+func newTapRow(content fyne.CanvasObject) *tapRow {
+	r := &tapRow{content: content}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// Tapped selects the row's annotation.
+func (r *tapRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap()
+	}
+}
+
+// CreateRenderer draws the row's content.
+func (r *tapRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
 func (p *annPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(p.rows) {
 		return
 	}
 	row := p.rows[i]
-	box := o.(*fyne.Container)
+	tr := o.(*tapRow)
+	tr.onTap = func() { p.tap(i) }
+	box := tr.content.(*fyne.Container)
 	label := box.Objects[0].(*widget.Label)
 	sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
 	a, ok := p.sess.Annotation(row.id)
