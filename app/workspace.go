@@ -70,7 +70,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.docs = newDocList(ws.openDocument)
 	ws.labels = newLabelBar(ws.tagWith)
 	ws.panel = newAnnPanel(ws.onPanelSelect)
-	ws.status = newStatusBar(ws.setStatus)
+	ws.status = newStatusBar(ws.setStatus, run.After)
 	ws.find = newFindBar(ws)
 	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
 
