@@ -68,14 +68,18 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.view.OnHover = ws.onHover
 	ws.view.Tooltip = ws.tooltip
 	ws.docs = newDocList(ws.openDocument)
-	ws.labels = newLabelBar(ws.tagWith)
+	var centre *fyne.Container
+	ws.labels = newLabelBar(ws.tagWith, func() {
+		// Not now: the layout that asks is still placing centre's parts.
+		ws.run.After(0, func() { centre.Refresh() })
+	})
 	ws.panel = newAnnPanel(ws.onPanelSelect)
 	ws.status = newStatusBar(ws.setStatus, run.After)
 	ws.find = newFindBar(ws)
 	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
 
 	ws.top = container.NewVBox(ws.labels.object(), ws.find.object())
-	centre := container.NewBorder(ws.top, nil, nil, nil, ws.view)
+	centre = container.NewBorder(ws.top, nil, nil, nil, ws.view)
 	ws.right = container.NewHSplit(centre, ws.panel.object())
 	ws.right.Offset = 0.75
 	split := container.NewHSplit(ws.docs.object(), ws.right)
