@@ -294,8 +294,8 @@ func (r *renderer) drawScrollBar(f *frame) {
 	r.objects = append(r.objects, rc)
 }
 
-// drawTooltip draws the tooltip, if one is showing, below and right of
-// where the pointer rested, kept inside the view.
+// drawTooltip draws the tooltip, if one is showing, clear of the spans
+// it explains (see tipPlace), wrapped and cut to fit inside the view.
 func (r *renderer) drawTooltip(f *frame) {
 	v := r.v
 	tip := v.hover.tip
@@ -304,16 +304,20 @@ func (r *renderer) drawTooltip(f *frame) {
 	}
 	size := f.th.Size(theme.SizeNameText)
 	pad := f.th.Size(theme.SizeNamePadding)
-	lines := strings.Split(tip, "\n")
-	var w, lh float32
+	measure := func(s string) fyne.Size { return fyne.MeasureText(s, size, fyne.TextStyle{}) }
+	lh := measure("Mg").Height
+	lines := wrapTip(strings.Split(tip, "\n"), v.Size().Width-2*pad, int((v.Size().Height-2*pad)/lh),
+		func(s string) float32 { return measure(s).Width })
+	var w float32
 	for _, s := range lines {
-		ts := fyne.MeasureText(s, size, fyne.TextStyle{})
-		w, lh = max(w, ts.Width), ts.Height
+		w = max(w, measure(s).Width)
 	}
 	box := fyne.NewSize(w+2*pad, lh*float32(len(lines))+2*pad)
-	pos := v.hover.tipAt.AddXY(tooltipOffset, tooltipOffset)
-	pos.X = max(0, min(pos.X, v.Size().Width-box.Width))
-	pos.Y = max(0, min(pos.Y, v.Size().Height-box.Height))
+	top, bottom, ok := r.tipBand(f)
+	if !ok {
+		top, bottom = v.hover.tipAt.Y, v.hover.tipAt.Y
+	}
+	pos := tipPlace(box, v.Size(), v.hover.tipAt, top, bottom)
 	r.rect(f.color(theme.ColorNameOverlayBackground), f.color(theme.ColorNameInputBorder), 1, pos, box)
 	fg := f.color(theme.ColorNameForeground)
 	for i, s := range lines {
