@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,10 @@ func (ws *workspace) onRune(r rune) {
 	if ws.sess == nil {
 		return
 	}
+	ws.status.clearMessage()
+	// Shift with a label key tags the range again with a second label;
+	// without it, a label key relabels an annotation over the very range.
+	stack := unicode.IsUpper(r)
 	r = unicode.ToLower(r)
 	if ws.review != nil && ws.review.key(r) {
 		return
@@ -39,12 +44,13 @@ func (ws *workspace) onRune(r rune) {
 		return
 	}
 	if l, ok := ws.schema.LabelForKey(string(r)); ok {
-		ws.tagWith(l.Name)
+		ws.tag(l.Name, stack)
 	}
 }
 
 // onKey handles named keys the view does not use itself.
 func (ws *workspace) onKey(ev *fyne.KeyEvent) bool {
+	ws.status.clearMessage()
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		ws.deleteActive()
@@ -70,12 +76,25 @@ func (ws *workspace) onKey(ev *fyne.KeyEvent) bool {
 }
 
 // tagWith tags the selection with label, or, with an annotation selected
-// and no text selection, changes that annotation's label.
-func (ws *workspace) tagWith(label string) {
+// and no text selection, changes that annotation's label. A selection
+// over exactly an annotation's range, as a double-click on a one-word
+// annotation makes, relabels that annotation.
+func (ws *workspace) tagWith(label string) { ws.tag(label, false) }
+
+// tag is tagWith; with stack, a selection over an annotation's range is
+// tagged with a second annotation instead.
+func (ws *workspace) tag(label string, stack bool) {
 	if ws.sess == nil {
 		return
 	}
 	start, end := ws.view.Selection()
+	if start < end && !stack {
+		if id, ok := ws.relabelTarget(start, end, label); ok {
+			ws.view.SetSelection(0, 0)
+			ws.setActive(id)
+			start, end = 0, 0
+		}
+	}
 	switch {
 	case start < end:
 		a, err := ws.sess.Tag(start, end, label)
@@ -95,6 +114,26 @@ func (ws *workspace) tagWith(label string) {
 		}
 		ws.saved()
 	}
+}
+
+// relabelTarget returns the annotation over exactly [start, end) that a
+// label key relabels: one with label already, else the first.
+func (ws *workspace) relabelTarget(start, end int, label string) (string, bool) {
+	anns := ws.sess.Annotations()
+	i, _ := slices.BinarySearchFunc(anns, start, func(a annotate.Annotation, start int) int { return a.Start - start })
+	id := ""
+	for ; i < len(anns) && anns[i].Start == start; i++ {
+		if anns[i].End != end {
+			continue
+		}
+		if anns[i].Label == label {
+			return anns[i].ID, true
+		}
+		if id == "" {
+			id = anns[i].ID
+		}
+	}
+	return id, id != ""
 }
 
 func (ws *workspace) deleteActive() {

@@ -9,12 +9,12 @@ import (
 func (ws *workspace) startLink() {
 	a, ok := ws.sess.Annotation(ws.active)
 	if !ok {
-		ws.status.setHint("Select a claim first, then press A to link it to its source")
+		ws.status.flash("Select a claim first, then press A to link it to its source")
 		return
 	}
 	rt, ok := ws.schema.RelationFrom(ws.schema.KindOf(a.Label))
 	if !ok {
-		ws.status.setHint(fmt.Sprintf("%s annotations cannot be linked; select a claim", a.Label))
+		ws.status.flash(fmt.Sprintf("%s annotations cannot be linked; select a claim", a.Label))
 		return
 	}
 	ws.linking = true
@@ -44,7 +44,7 @@ func (ws *workspace) linkTo(ids []string) {
 		ws.saved()
 		return
 	}
-	ws.status.setHint(fmt.Sprintf("That is not a %s; click a %s annotation (Esc cancels)", rt.ToKind, rt.ToKind))
+	ws.status.flash(fmt.Sprintf("That is not a %s; click a %s annotation (Esc cancels)", rt.ToKind, rt.ToKind))
 }
 
 // unlink removes the relation id, as one undoable edit.

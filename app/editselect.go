@@ -7,6 +7,7 @@ import (
 )
 
 func (ws *workspace) onSelect(start, end int) {
+	ws.status.clearMessage()
 	ws.tapped = tapCycle{offset: -1}
 	if start != end {
 		ws.setActive("")
@@ -28,6 +29,7 @@ type tapCycle struct {
 // In link mode, tapping a source links the selected claim to it; while
 // reviewing, the disagreement tapped becomes the current one.
 func (ws *workspace) onSpanTap(ids []string, offset int) {
+	ws.status.clearMessage()
 	if len(ids) == 0 {
 		return
 	}
@@ -87,8 +89,11 @@ func (ws *workspace) setActive(id string) {
 }
 
 // onPanelSelect selects an annotation chosen in the panel and scrolls the
-// article to it; in link mode it links the selected claim to it.
+// article to it; in link mode it links the selected claim to it. The keys
+// go back to the article view, so that Delete or a label key acts on it.
 func (ws *workspace) onPanelSelect(id string) {
+	ws.status.clearMessage()
+	ws.win.Canvas().Focus(ws.view)
 	if ws.linking {
 		ws.linkTo([]string{id})
 		return

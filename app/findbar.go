@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"spanmark/annotate"
 )
 
 // findBar is Edit → Find: it highlights every match in the article and can
@@ -15,18 +17,19 @@ import (
 type findBar struct {
 	ws      *workspace
 	box     *fyne.Container
-	query   *widget.Entry
+	query   *findEntry
 	matchCs *widget.Check
 	count   *widget.Label
 	label   *widget.Select
 	matches [][2]int
+	marked  [][2]int // the matches the view highlights
 	current int
 	text    []rune // the open document's text, converted once per document
 }
 
 func newFindBar(ws *workspace) *findBar {
 	f := &findBar{ws: ws}
-	f.query = widget.NewEntry()
+	f.query = newFindEntry(f.hide)
 	f.query.SetPlaceHolder("Find in document")
 	f.query.OnChanged = func(string) { f.search() }
 	f.query.OnSubmitted = func(string) { f.next() }
@@ -52,13 +55,16 @@ func (f *findBar) show() {
 	f.label.SetOptions(names)
 	f.box.Show()
 	f.ws.win.Canvas().Focus(f.query)
+	// The old query is selected, so that typing replaces it and Enter
+	// finds it again.
+	f.query.TypedShortcut(&fyne.ShortcutSelectAll{})
 	f.search()
 }
 
 func (f *findBar) hide() {
 	f.box.Hide()
 	f.matches = nil
-	f.ws.view.SetMarks(nil)
+	f.mark(nil)
 	f.ws.win.Canvas().Focus(f.ws.view)
 }
 
@@ -80,7 +86,7 @@ func (f *findBar) search() {
 		}
 		f.matches = findAll(f.text, []rune(f.query.Text), f.matchCs.Checked)
 	}
-	f.ws.view.SetMarks(f.matches)
+	f.mark(f.matches)
 	f.count.SetText(fmt.Sprintf("%d matches", len(f.matches)))
 }
 
@@ -106,7 +112,55 @@ func (f *findBar) tagAll() {
 		return
 	}
 	f.ws.saved()
+	f.mark(untagged(f.matches, f.ws.sess.Annotations(), f.label.Selected))
 	f.count.SetText(fmt.Sprintf("%d matches · %d tagged", len(f.matches), n))
+}
+
+// mark highlights ranges in the article view.
+func (f *findBar) mark(ranges [][2]int) {
+	f.marked = ranges
+	f.ws.view.SetMarks(ranges)
+}
+
+// untagged returns the matches that no annotation with label covers
+// exactly: once tagged, a match shows its label's colour, not the
+// highlight drawn over it.
+func untagged(matches [][2]int, anns []annotate.Annotation, label string) [][2]int {
+	tagged := make(map[[2]int]bool)
+	for _, a := range anns {
+		if a.Label == label {
+			tagged[[2]int{a.Start, a.End}] = true
+		}
+	}
+	var out [][2]int
+	for _, m := range matches {
+		if !tagged[m] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// findEntry is the find bar's query field: Esc closes the bar, as it
+// cancels anything else.
+type findEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newFindEntry(onEscape func()) *findEntry {
+	e := &findEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey closes the bar on Esc and edits the query otherwise.
+func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 // findAll returns the code-point ranges of every non-overlapping match of

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,18 +16,50 @@ import (
 )
 
 // labelBar shows one chip per label, with its colour and hotkey; tapping a
-// chip tags the selection.
+// chip tags the selection. The chips wrap into as many rows as the width
+// needs, so that every one shows in a narrow window.
 type labelBar struct {
 	box   *fyne.Container
 	onTag func(label string)
 }
 
-func newLabelBar(onTag func(label string)) *labelBar {
-	return &labelBar{box: container.NewHBox(), onTag: onTag}
+// newLabelBar makes the bar; onReflow is called when a new width needs
+// another number of rows, for the window to lay out its content again.
+func newLabelBar(onTag func(label string), onReflow func()) *labelBar {
+	rows := &chipRows{wrap: layout.NewRowWrapLayout(), onReflow: onReflow}
+	return &labelBar{box: container.New(rows), onTag: onTag}
 }
 
-func (b *labelBar) object() fyne.CanvasObject {
-	return container.NewHScroll(b.box)
+func (b *labelBar) object() fyne.CanvasObject { return b.box }
+
+// chipRows is Fyne's row wrap layout, which knows the height its rows
+// take only once it has laid them out at a width. When that height
+// changes, the bar's parent has already placed what lies below it, so
+// onReflow asks for another pass. Its minimum width is the widest chip,
+// not the last row's, so that the window can still narrow.
+type chipRows struct {
+	wrap     fyne.Layout
+	onReflow func()
+}
+
+// MinSize is the widest chip by the height of the rows last laid out.
+func (l *chipRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objects {
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+		}
+	}
+	return fyne.NewSize(w, l.wrap.MinSize(objects).Height)
+}
+
+// Layout places the chips in rows and reports a change in their height.
+func (l *chipRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	before := l.wrap.MinSize(objects).Height
+	l.wrap.Layout(objects, size)
+	if l.wrap.MinSize(objects).Height != before && l.onReflow != nil {
+		l.onReflow()
+	}
 }
 
 func (b *labelBar) setSchema(s annotate.Schema) {

@@ -24,53 +24,101 @@ type labelRow struct {
 	removed  bool
 }
 
+// labelsEditor is the content of Edit → Edit labels: a row per label and
+// a button that adds one.
+type labelsEditor struct {
+	ws     *workspace
+	rows   []*labelRow
+	grid   *fyne.Container
+	scroll *container.Scroll
+}
+
 // editLabelsDialog lets a person add, rename, recolour and rekey labels.
 // Saving is one transaction: renames relabel every annotation with it.
-func (ws *workspace) editLabelsDialog() {
+func (ws *workspace) editLabelsDialog() { ws.showLabelsDialog() }
+
+// showLabelsDialog shows Edit labels and returns its editor; nil when no
+// project is open.
+func (ws *workspace) showLabelsDialog() *labelsEditor {
 	if ws.store == nil {
-		return
+		return nil
 	}
-	rows := make([]*labelRow, 0, len(ws.schema.Labels))
-	grid := container.NewGridWithColumns(5,
+	e := &labelsEditor{ws: ws}
+	e.grid = container.NewGridWithColumns(5,
 		widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("Kind", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("Key", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("Colour", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(""),
 	)
-	addRow := func(l annotate.Label, original string) {
-		r := ws.newLabelRow(l, original)
-		rows = append(rows, r)
-		var remove *widget.Button
-		remove = widget.NewButton("Remove", func() {
-			r.removed = !r.removed
-			if r.removed {
-				remove.SetText("Keep")
-			} else {
-				remove.SetText("Remove")
-			}
-		})
-		grid.Add(r.name)
-		grid.Add(r.kind)
-		grid.Add(r.key)
-		grid.Add(r.swatch)
-		grid.Add(remove)
-	}
 	for _, l := range ws.schema.Labels {
-		addRow(l, l.Name)
+		e.addRow(l, l.Name)
 	}
-	add := widget.NewButton("Add label", func() {
-		addRow(annotate.Label{Kind: annotate.KindEntity, Color: "#888888"}, "")
-	})
-	note := widget.NewLabel(fmt.Sprintf("Keys are single lower-case letters; %q are taken by the view.", strings.Split(reservedKeys, "")))
-	content := container.NewBorder(nil, container.NewVBox(add, note), nil, nil, container.NewVScroll(grid))
+	e.scroll = container.NewVScroll(e.grid)
+	add := widget.NewButton("Add label", e.addLabel)
+	note := widget.NewLabel(keyHelp())
+	content := container.NewBorder(nil, container.NewVBox(add, note), nil, nil, e.scroll)
 	d := dialog.NewCustomConfirm("Edit labels", "Save", "Cancel", content, func(ok bool) {
 		if ok {
-			ws.saveLabels(rows)
+			ws.saveLabels(e.rows)
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
+	return e
+}
+
+// addLabel adds a row for a new label, in a colour no row has, and
+// scrolls down to it.
+func (e *labelsEditor) addLabel() {
+	e.addRow(annotate.Label{Kind: annotate.KindEntity, Color: unusedColor(e.rows)}, "")
+	e.scroll.ScrollToBottom()
+	e.ws.win.Canvas().Focus(e.rows[len(e.rows)-1].name)
+}
+
+func (e *labelsEditor) addRow(l annotate.Label, original string) {
+	r := e.ws.newLabelRow(l, original)
+	e.rows = append(e.rows, r)
+	var remove *widget.Button
+	remove = widget.NewButton("Remove", func() {
+		r.removed = !r.removed
+		if r.removed {
+			remove.SetText("Keep")
+		} else {
+			remove.SetText("Remove")
+		}
+	})
+	e.grid.Add(r.name)
+	e.grid.Add(r.kind)
+	e.grid.Add(r.key)
+	e.grid.Add(r.swatch)
+	e.grid.Add(remove)
+}
+
+// newLabelColors are the colours a new label takes, the first that no
+// label has: mid-tones like the default labels', none of them theirs.
+var newLabelColors = []string{"#8c564b", "#e377c2", "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173", "#5254a3"}
+
+// unusedColor returns the first of newLabelColors that no row kept has,
+// or, with all taken, one chosen by the number of rows.
+func unusedColor(rows []*labelRow) string {
+	used := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		if !r.removed {
+			used[hexColor(r.color)] = true
+		}
+	}
+	for _, c := range newLabelColors {
+		if !used[c] {
+			return c
+		}
+	}
+	return newLabelColors[len(rows)%len(newLabelColors)]
+}
+
+// keyHelp is the line under the labels about their keys.
+func keyHelp() string {
+	return fmt.Sprintf("Keys are single lower-case letters, except %c (link a claim to its source) and %c (edit a note), which the view keeps.", keyLink, keyNote)
 }
 
 func (ws *workspace) newLabelRow(l annotate.Label, original string) *labelRow {

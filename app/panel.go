@@ -56,7 +56,7 @@ func newAnnPanel(onSelect func(id string), onUnlink func(relation string)) *annP
 			label.Truncation = fyne.TextTruncateEllipsis
 			remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 			remove.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, container.NewCenter(swatch(color.Transparent)), remove, label)
+			return newTapRow(container.NewBorder(nil, nil, container.NewCenter(swatch(color.Transparent)), remove, label))
 		},
 		p.update,
 	)
@@ -75,12 +75,50 @@ const panelHint = "Select text and press a label key"
 
 func (p *annPanel) object() fyne.CanvasObject { return p.obj }
 
+// tap selects the annotation of row i, even if it is already selected:
+// the workspace then gives the keys back to the article view.
+func (p *annPanel) tap(i int) {
+	if i < len(p.rows) && p.rows[i].heading == "" {
+		p.onSelect(p.rows[i].id)
+	}
+}
+
+// tapRow is a panel row that takes its own taps. The list's would focus
+// the list, so that Delete and the label keys went to it rather than to
+// the annotation the row selects; and a second tap on the selected row
+// would do nothing.
+type tapRow struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+}
+
+var _ fyne.Tappable = (*tapRow)(nil)
+
+func newTapRow(content fyne.CanvasObject) *tapRow {
+	r := &tapRow{content: content}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// Tapped selects the row's annotation.
+func (r *tapRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap()
+	}
+}
+
+// CreateRenderer draws the row's content.
+func (r *tapRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
 func (p *annPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(p.rows) {
 		return
 	}
 	row := p.rows[i]
-	box := o.(*fyne.Container)
+	tr := o.(*tapRow)
+	tr.onTap = func() { p.tap(i) }
+	box := tr.content.(*fyne.Container)
 	label := box.Objects[0].(*widget.Label)
 	sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
 	setRemove(box.Objects[2].(*widget.Button), row.rel, p.onUnlink)

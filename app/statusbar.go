@@ -26,7 +26,15 @@ type statusBar struct {
 	status   *widget.Select
 	quiet    bool
 	onStatus func(annotate.Status)
+
+	prompt  string                                      // what the current mode expects; shown under no message
+	after   func(time.Duration, func()) (cancel func()) // the runner's After
+	unflash func()                                      // cancels the clearing of the message showing; nil none
 }
+
+// messageDelay is how long a message stays on the status line unless the
+// next action clears it first.
+const messageDelay = 5 * time.Second
 
 // statusNames maps the status select's options to statuses.
 var statusNames = []struct {
@@ -38,8 +46,9 @@ var statusNames = []struct {
 	{"Done", annotate.StatusDone},
 }
 
-func newStatusBar(onStatus func(annotate.Status)) *statusBar {
+func newStatusBar(onStatus func(annotate.Status), after func(time.Duration, func()) func()) *statusBar {
 	b := &statusBar{
+		after:    after,
 		project:  widget.NewLabel(""),
 		saved:    widget.NewLabel(""),
 		sel:      widget.NewLabel(""),
@@ -127,8 +136,37 @@ func (b *statusBar) markSaved() {
 	setLabel(b.saved, "saved "+time.Now().Format("15:04:05"))
 }
 
-// setHint shows a one-line instruction, such as what link mode expects.
-func (b *statusBar) setHint(h string) { setLabel(b.hint, h) }
+// setHint shows a one-line instruction, such as what link mode expects,
+// until another replaces it; it replaces any message.
+func (b *statusBar) setHint(h string) {
+	b.stopFlash()
+	b.prompt = h
+	setLabel(b.hint, h)
+}
+
+// flash shows a message, such as why a key did nothing, for a few
+// seconds or until clearMessage; then the instruction shows again.
+func (b *statusBar) flash(msg string) {
+	b.stopFlash()
+	setLabel(b.hint, msg)
+	b.unflash = b.after(messageDelay, b.clearMessage)
+}
+
+// clearMessage takes the message off the line, as the next action does.
+func (b *statusBar) clearMessage() {
+	if b.unflash == nil {
+		return
+	}
+	b.stopFlash()
+	setLabel(b.hint, b.prompt)
+}
+
+func (b *statusBar) stopFlash() {
+	if b.unflash != nil {
+		b.unflash()
+		b.unflash = nil
+	}
+}
 
 // text is what the status line says, for tests.
 func (b *statusBar) text() string {

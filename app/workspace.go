@@ -84,15 +84,19 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.docs = newDocList(ws.openDocument)
 	ws.search = &textSearch{ws: ws}
 	ws.docs.onQuery = ws.search.query
-	ws.labels = newLabelBar(ws.tagWith)
+	var centre *fyne.Container
+	ws.labels = newLabelBar(ws.tagWith, func() {
+		// Not now: the layout that asks is still placing centre's parts.
+		ws.run.After(0, func() { centre.Refresh() })
+	})
 	ws.panel = newAnnPanel(ws.onPanelSelect, ws.unlink)
-	ws.status = newStatusBar(ws.setStatus)
+	ws.status = newStatusBar(ws.setStatus, run.After)
 	ws.find = newFindBar(ws)
 	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
 
 	ws.top = container.NewVBox(ws.labels.object(), ws.find.object())
 	ws.empty = ws.newEmptyState()
-	centre := container.NewBorder(ws.top, nil, nil, nil, container.NewStack(ws.view, ws.empty))
+	centre = container.NewBorder(ws.top, nil, nil, nil, container.NewStack(ws.view, ws.empty))
 	ws.right = container.NewHSplit(centre, ws.panel.object())
 	ws.right.Offset = 0.75
 	split := container.NewHSplit(ws.docs.object(), ws.right)

@@ -10,14 +10,19 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// Colours and strokes that are the view's own rather than the theme's.
-var (
-	markFill    = color.NRGBA{R: 0xff, G: 0xd5, B: 0x00, A: 0x70}
-	markOutline = color.NRGBA{R: 0xe6, G: 0xa8, B: 0x00, A: 0xff}
-)
+// markColor is the outline of a find match: black on the light theme,
+// white on the dark, neutrals that no label's hue or MISC's mid grey is
+// mistaken for. Marks have no fill, so a tagged match shows its label's.
+func markColor(v fyne.ThemeVariant) color.Color {
+	if v == theme.VariantDark {
+		return color.White
+	}
+	return color.Black
+}
 
 const (
 	outlineWidth  = 1.5 // stroke of an Outline span
+	markWidth     = 1.5 // stroke of a find match
 	activeWidth   = 2   // stroke of the active span's outline
 	activeGap     = 3   // the active outline sits this far out, around any span outline
 	tooltipOffset = 16  // from the pointer to the tooltip's corner
@@ -223,11 +228,11 @@ func (r *renderer) drawSpans(f *frame, style SpanStyle) {
 
 func (r *renderer) drawMarks(f *frame) {
 	x := r.v.marks
+	c := markColor(f.variant)
 	r.idx = x.overlapping(r.idx[:0], f.a, f.b)
 	for _, i := range r.idx {
 		s := x.recs[i]
-		r.drawRange(f, s.start, s.end, markFill)
-		r.outlineRange(f, s.start, s.end, markOutline, 1, 0)
+		r.outlineRange(f, s.start, s.end, c, markWidth, 0)
 	}
 }
 
@@ -297,8 +302,8 @@ func (r *renderer) drawScrollBar(f *frame) {
 	r.objects = append(r.objects, rc)
 }
 
-// drawTooltip draws the tooltip, if one is showing, below and right of
-// where the pointer rested, kept inside the view.
+// drawTooltip draws the tooltip, if one is showing, clear of the spans
+// it explains (see tipPlace), wrapped and cut to fit inside the view.
 func (r *renderer) drawTooltip(f *frame) {
 	v := r.v
 	tip := v.hover.tip
@@ -307,16 +312,20 @@ func (r *renderer) drawTooltip(f *frame) {
 	}
 	size := f.th.Size(theme.SizeNameText)
 	pad := f.th.Size(theme.SizeNamePadding)
-	lines := strings.Split(tip, "\n")
-	var w, lh float32
+	measure := func(s string) fyne.Size { return fyne.MeasureText(s, size, fyne.TextStyle{}) }
+	lh := measure("Mg").Height
+	lines := wrapTip(strings.Split(tip, "\n"), v.Size().Width-2*pad, int((v.Size().Height-2*pad)/lh),
+		func(s string) float32 { return measure(s).Width })
+	var w float32
 	for _, s := range lines {
-		ts := fyne.MeasureText(s, size, fyne.TextStyle{})
-		w, lh = max(w, ts.Width), ts.Height
+		w = max(w, measure(s).Width)
 	}
 	box := fyne.NewSize(w+2*pad, lh*float32(len(lines))+2*pad)
-	pos := v.hover.tipAt.AddXY(tooltipOffset, tooltipOffset)
-	pos.X = max(0, min(pos.X, v.Size().Width-box.Width))
-	pos.Y = max(0, min(pos.Y, v.Size().Height-box.Height))
+	top, bottom, ok := r.tipBand(f)
+	if !ok {
+		top, bottom = v.hover.tipAt.Y, v.hover.tipAt.Y
+	}
+	pos := tipPlace(box, v.Size(), v.hover.tipAt, top, bottom)
 	r.rect(f.color(theme.ColorNameOverlayBackground), f.color(theme.ColorNameInputBorder), 1, pos, box)
 	fg := f.color(theme.ColorNameForeground)
 	for i, s := range lines {
