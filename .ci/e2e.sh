@@ -6,8 +6,10 @@
 # characters; releasing Alt must leave the File menu shut) and l, a claim
 # and its source, link them, undo and redo, "6,000" as QUANTITY by
 # double-clicking it, "Security Council" as ORG by double-clicking
-# "Security" and pressing Shift+→, Shift+→, Shift+←,
-# quit with Ctrl+Q, reopen, quit; then prove with `spanmark export` and
+# "Security" and pressing Shift+→, Shift+→, Shift+←, with keys only
+# "North" (the first word) as LOC by Ctrl+Home, Ctrl+Shift+→, l, and
+# "Korean" as MISC whose end Shift+→ moves a word on twice and Ctrl+Z once
+# back, quit with Ctrl+Q, reopen, quit; then prove with `spanmark export` and
 # Python's text[start:end] that everything was saved exactly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,6 +95,9 @@ key ctrl+z && key ctrl+shift+z # undo the link, redo it
 double 618 87 && key q         # "6,000", line 1, one word, as QUANTITY
 double 530 113                 # "Security", line 2; Shift+→ twice and Shift+← once
 key shift+Right && key shift+Right && key shift+Left && key o # leave "Security Council", as ORG
+key ctrl+Home && key ctrl+shift+Right && key l  # keys only: "North", the first word, as LOC
+key Right && key ctrl+shift+Right && key m      # "Korean" as MISC; its end a word on, twice,
+key shift+Right && key shift+Right && key ctrl+z # and once undone: "Korean leader"
 
 # While the window holds the project, an export from another project
 # must not replace it, even with --force; the window goes on saving.
@@ -140,7 +145,8 @@ for a in anns.values():
         sys.exit(f"text[{a['start']}:{a['end']}] = {got!r}, export says {a['text']!r}")
 tagged = sorted((a["label"], a["text"]) for a in anns.values())
 want = [("CLAIM", "has decided to send 1,000 sappers to Russia to clear"),
-        ("LOC", "Pyongyang"), ("LOC", "yongy"), ("ORG", "Security Council"),
+        ("LOC", "North"), ("LOC", "Pyongyang"), ("LOC", "yongy"), ("MISC", "Korean leader"),
+        ("ORG", "Security Council"),
         ("PERSON", "Sergei Shoigu"), ("QUANTITY", "6,000"), ("SOURCE", "Shoigu")]
 if tagged != want:
     sys.exit(f"annotations after the GUI session: {tagged}, want {want}")

@@ -102,7 +102,7 @@ func (ws *workspace) tag(label string, stack bool) {
 			ws.showError(err)
 			return
 		}
-		ws.view.SetSelection(0, 0)
+		ws.view.SetSelection(end, end) // the caret goes on from the annotation's end
 		// The new annotation is outlined in the view; the panel is not
 		// scrolled to it, which would make it jump at every tag.
 		ws.active = a.ID
@@ -182,10 +182,16 @@ func (ws *workspace) redo() {
 	}
 }
 
+// dropMissingActive forgets the selected annotation if the undo or redo
+// removed it; else the caret goes back to its end, as when it was
+// selected, so that undoing a resize leaves no caret where the end was.
 func (ws *workspace) dropMissingActive() {
-	if _, ok := ws.sess.Annotation(ws.active); !ok {
+	a, ok := ws.sess.Annotation(ws.active)
+	if !ok {
 		ws.active = ""
+		return
 	}
+	ws.view.SetSelection(a.End, a.End)
 }
 
 // editNote asks for the selected annotation's note.

@@ -15,6 +15,15 @@ func (ws *workspace) onSelect(start, end int) {
 	ws.status.setSelection(start, end)
 }
 
+// onCaretKey follows the caret moved by a key. Unlike a click on plain
+// text it leaves the selected annotation: else, after tagging a word from
+// the keyboard, Ctrl+→ would move the caret while Shift+→ went on
+// resizing the annotation left behind.
+func (ws *workspace) onCaretKey(offset int) {
+	ws.setActive("")
+	ws.onSelect(offset, offset)
+}
+
 // tapCycle is where the last click on spans was and what it selected: a
 // click on the same character, with that annotation still selected,
 // selects the next larger one.
@@ -80,11 +89,13 @@ func (ws *workspace) setActive(id string) {
 	ws.view.SetActive(id)
 	ws.showLinks()
 	ws.panel.setActive(id)
-	if id != "" {
+	if a, ok := ws.sess.Annotation(id); ok && id != "" {
+		// The caret waits at the annotation's end, where the keyboard
+		// goes on from.
+		ws.view.SetSelection(a.End, a.End)
+		ws.status.setSelection(a.Start, a.End)
+	} else if id != "" {
 		ws.view.SetSelection(0, 0)
-		if a, ok := ws.sess.Annotation(id); ok {
-			ws.status.setSelection(a.Start, a.End)
-		}
 	}
 }
 

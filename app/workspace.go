@@ -79,6 +79,8 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.view.OnSpanTap = ws.onSpanTap
 	ws.view.OnRune = ws.onRune
 	ws.view.OnKey = ws.onKey
+	ws.view.OnResize = ws.onResize
+	ws.view.OnCaretKey = ws.onCaretKey
 	ws.view.OnHover = ws.onHover
 	ws.view.Tooltip = ws.tooltip
 	ws.docs = newDocList(ws.openDocument)
@@ -212,6 +214,8 @@ func (ws *workspace) showDocument() {
 	ws.refreshAnnotations()
 	ws.lists.flush()
 	ws.status.setDocument(ws.sess)
+	// The keys act on the text at once: the caret shows at its start.
+	ws.win.Canvas().Focus(ws.view)
 }
 
 // refreshAnnotations redraws what shows the session's annotations: the

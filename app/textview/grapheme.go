@@ -33,3 +33,21 @@ func isBoundary(runes []rune, k int) bool {
 }
 
 func isRegional(r rune) bool { return r >= 0x1f1e6 && r <= 0x1f1ff }
+
+// boundaryAtOrBefore returns the cursor position at or before k.
+func boundaryAtOrBefore(runes []rune, k int) int {
+	for k > 0 && !isBoundary(runes, k) {
+		k--
+	}
+	return k
+}
+
+// boundaryAfter returns the first cursor position after k, or the end of
+// runes.
+func boundaryAfter(runes []rune, k int) int {
+	k++
+	for k < len(runes) && !isBoundary(runes, k) {
+		k++
+	}
+	return min(k, len(runes))
+}

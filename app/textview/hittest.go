@@ -143,20 +143,11 @@ func abs(f float32) float32 {
 	return f
 }
 
-func (l *layout) prevBoundary(k int) int {
-	for k > 0 && !isBoundary(l.runes, k) {
-		k--
-	}
-	return k
-}
+// prevBoundary returns the cursor position at or before k.
+func (l *layout) prevBoundary(k int) int { return boundaryAtOrBefore(l.runes, k) }
 
-func (l *layout) nextBoundary(k int) int {
-	k++
-	for k < len(l.runes) && !isBoundary(l.runes, k) {
-		k++
-	}
-	return min(k, len(l.runes))
-}
+// nextBoundary returns the first cursor position after k.
+func (l *layout) nextBoundary(k int) int { return boundaryAfter(l.runes, k) }
 
 // boxes appends to dst one box per line for the range [a, b), for the
 // lines first to last only, and returns the extended slice. A range that

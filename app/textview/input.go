@@ -229,12 +229,13 @@ func (v *View) dragScrollBar(y float32) {
 // FocusGained is called when the view gets the keyboard focus.
 func (v *View) FocusGained() {
 	v.focused = true
+	v.Refresh()
 }
 
 // FocusLost is called when the view loses the keyboard focus.
 func (v *View) FocusLost() {
-	v.shift = false
-	v.focused = false
+	v.shift, v.focused = false, false
+	v.Refresh()
 }
 
 // requestFocus takes the keyboard focus, so that hotkeys reach OnRune.
@@ -265,19 +266,14 @@ func (v *View) TypedRune(r rune) {
 	}
 }
 
-// TypedKey handles a typed key: Shift+Left/Right extend the selection by
-// a word, Shift+Up/Down by a line, Esc clears it (and goes on to OnKey);
-// other keys go to OnKey and, if it does not handle them, scroll.
+// TypedKey handles a typed key: Shift+arrows, Home and End extend the
+// selection or resize the active span (see navigate), Esc clears the
+// selection (and goes on to OnKey); other keys go to OnKey and, if it
+// does not handle them, arrows, Home and End move the caret and Page
+// Up/Down scroll. Keys with Ctrl or Alt come as shortcuts (TypedShortcut).
 func (v *View) TypedKey(ev *fyne.KeyEvent) {
-	if v.shiftHeld() {
-		switch ev.Name {
-		case fyne.KeyLeft, fyne.KeyRight:
-			v.extendByWord(ev.Name == fyne.KeyRight)
-			return
-		case fyne.KeyUp, fyne.KeyDown:
-			v.extendByLine(ev.Name == fyne.KeyDown)
-			return
-		}
+	if v.shiftHeld() && v.navigate(ev.Name, fyne.KeyModifierShift) {
+		return
 	}
 	if ev.Name == fyne.KeyEscape && v.anchor != v.caret {
 		v.clearSelection()
@@ -285,7 +281,9 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 	if v.OnKey != nil && v.OnKey(ev) {
 		return
 	}
-	v.scrollKey(ev.Name)
+	if !v.navigate(ev.Name, 0) {
+		v.scrollKey(ev.Name)
+	}
 }
 
 // shiftHeld reports whether Shift is down, as KeyDown saw or, with the
@@ -298,34 +296,24 @@ func (v *View) shiftHeld() bool {
 	return ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
 }
 
-// scrollKey scrolls for the arrows, Page Up/Down, Home and End.
+// scrollKey scrolls a page for Page Up and Page Down.
 func (v *View) scrollKey(name fyne.KeyName) {
-	lh, page := v.metrics.lineHeight, v.Size().Height-v.metrics.lineHeight
+	page := v.Size().Height - v.metrics.lineHeight
 	switch name {
-	case fyne.KeyUp:
-		v.scrollBy(-lh)
-	case fyne.KeyDown:
-		v.scrollBy(lh)
 	case fyne.KeyPageUp:
 		v.scrollBy(-page)
 	case fyne.KeyPageDown:
 		v.scrollBy(page)
-	case fyne.KeyHome:
-		v.scrollBy(-v.scrollY)
-	case fyne.KeyEnd:
-		if l := v.layout(); l != nil {
-			l.toEnd() // the end, not where the estimated height puts it
-		}
-		v.scrollBy(v.maxScroll() - v.scrollY)
 	}
 }
 
-// TypedShortcut handles Copy (the selected text) and Select All, and
-// passes every other shortcut on to the window's canvas: a focused
+// TypedShortcut handles Copy (the selected text), Select All and the
+// arrows, Home and End with Ctrl or Alt (see navigate), and passes every
+// other shortcut on to the window's canvas: a focused
 // Shortcutable widget receives shortcuts instead of the canvas, and the
 // app's Ctrl+ shortcuts must keep working while the view has the focus.
 func (v *View) TypedShortcut(s fyne.Shortcut) {
-	switch s.(type) {
+	switch s := s.(type) {
 	case *fyne.ShortcutCopy:
 		if a, b := v.Selection(); a < b {
 			fyne.CurrentApp().Clipboard().SetContent(string(v.runes[a:b]))
@@ -334,6 +322,10 @@ func (v *View) TypedShortcut(s fyne.Shortcut) {
 	case *fyne.ShortcutSelectAll:
 		v.userSelect(0, len(v.runes))
 		return
+	case *desktop.CustomShortcut:
+		if v.navigate(s.KeyName, s.Modifier) {
+			return
+		}
 	}
 	if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
 		c.TypedShortcut(s)

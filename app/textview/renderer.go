@@ -26,6 +26,7 @@ const (
 	activeWidth   = 2   // stroke of the active span's outline
 	activeGap     = 3   // the active outline sits this far out, around any span outline
 	tooltipOffset = 16  // from the pointer to the tooltip's corner
+	caretWidth    = 1.5 // of the caret's line
 )
 
 // renderer draws the lines in view, and what lies on them, with canvas
@@ -118,8 +119,9 @@ func (f *frame) color(name fyne.ThemeColorName) color.Color {
 }
 
 // update rebuilds the objects for the current state, back to front:
-// fills, marks, the selection, the text, label tags, underlines,
-// outlines, the active outline, links, the scroll bar and the tooltip.
+// fills, marks, the selection, the text, the caret, label tags,
+// underlines, outlines, the active outline, links, the scroll bar and the
+// tooltip.
 func (r *renderer) update() {
 	v := r.v
 	r.objects = r.objects[:0]
@@ -133,6 +135,7 @@ func (r *renderer) update() {
 	r.drawMarks(f)
 	r.drawRange(f, v.anchor, v.caret, f.color(theme.ColorNameSelection))
 	r.drawText(f)
+	r.drawCaret(f)
 	r.drawTags(f)
 	r.drawSpans(f, Underline)
 	r.drawSpans(f, Outline)
@@ -250,6 +253,23 @@ func (r *renderer) drawActive(f *frame) {
 	for _, s := range r.v.activeSpan {
 		r.outlineRange(f, s.Start, s.End, f.color(theme.ColorNamePrimary), activeWidth, activeGap)
 	}
+}
+
+// drawCaret draws the caret, a steady thin line, while the view has the
+// focus and nothing is selected. It does not blink: a blinking caret
+// would keep redrawing the window, and a screen that never settles.
+func (r *renderer) drawCaret(f *frame) {
+	v := r.v
+	if !v.focused || v.anchor != v.caret {
+		return
+	}
+	li := f.l.lineOf(v.caret)
+	if li < f.first || li > f.last {
+		return
+	}
+	x := min(f.l.x(li, v.caret), f.l.width)
+	pos := fyne.NewPos(f.ox+x-caretWidth/2, r.lineTop(f, li))
+	r.rect(f.color(theme.ColorNameForeground), nil, 0, pos, fyne.NewSize(caretWidth, v.metrics.textHeight))
 }
 
 // drawText draws the lines in view, one text object for each stretch of

@@ -125,32 +125,11 @@ func (v *View) extendByWord(forward bool) {
 	v.extendTo(wordStep(v.words(), v.anchor, v.caret, forward))
 }
 
-// extendByLine moves the caret one line down (forward) or up, to the
-// boundary nearest its x position there, then out of the word it lands
-// in; past the first or last line it goes to the start or end of the
-// text. The selection is then trimmed to whole words.
+// extendByLine moves the caret one line down (forward) or up, as
+// lineStep does, then out of the word it lands in. The selection is then
+// trimmed to whole words.
 func (v *View) extendByLine(forward bool) {
-	l := v.layout()
-	if l == nil {
-		return
-	}
-	li := l.lineOf(v.caret)
-	x := l.x(li, v.caret)
-	li--
-	if forward {
-		li += 2
-	}
-	l.toLine(li)
-	var caret int
-	switch {
-	case li < 0:
-		caret = 0
-	case li >= len(l.lines):
-		caret = len(v.runes)
-	default:
-		caret = snapOut(v.words(), l.offsetAt(x, (float32(li)+0.5)*l.lineHeight), forward)
-	}
-	v.extendTo(caret)
+	v.extendTo(snapOut(v.words(), v.lineStep(forward), forward))
 }
 
 // extendTo selects from the anchor to caret in whole words (see

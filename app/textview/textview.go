@@ -56,11 +56,23 @@ type View struct {
 	// OnRune is called with the runes typed while the view has the focus.
 	OnRune func(r rune)
 	// OnKey is called with keys typed while the view has the focus, after
-	// the view has taken Shift+arrows (which extend the selection) and
-	// seen Esc (which clears it and is passed on). It returns whether it
-	// handled the key; if not, the view scrolls on arrows, Page Up/Down,
-	// Home and End.
+	// the view has taken Shift+arrows (which extend the selection or
+	// resize the active span) and seen Esc (which clears it and is passed
+	// on). It returns whether it handled the key; if not, arrows, Home and
+	// End move the caret and Page Up/Down scroll.
 	OnKey func(ev *fyne.KeyEvent) bool
+	// OnResize is called while a span is active when the keyboard asks to
+	// move its end (Shift+←/→ by a word, Ctrl+Shift+←/→ by a character)
+	// or its start (the same with Alt), with the span's id and the range
+	// asked for. The view changes nothing itself: the app resizes its
+	// annotation and sets the spans. Without OnResize those keys extend
+	// the selection.
+	OnResize func(id string, start, end int)
+	// OnCaretKey, if set, is called instead of OnSelect when a key (an
+	// arrow, Home or End, without Shift) has moved the caret and cleared
+	// the selection, with the caret's offset: an app may treat moving
+	// through the text otherwise than a click on it.
+	OnCaretKey func(offset int)
 	// OnHover is called when the set of spans under the pointer changes,
 	// with their ids (ordered as for OnSpanTap) and the offset of the
 	// character under the pointer; ids is nil and offset -1 when the
@@ -106,7 +118,7 @@ type View struct {
 	dragPos    fyne.Position
 	autoscroll timer
 	shift      bool // a Shift key is down
-	focused    bool // the view has the focus of the window's content
+	focused    bool // the view has the keyboard focus: the caret shows
 	altWatch   timer
 
 	hover hover

@@ -535,13 +535,21 @@ func TestEscAndKeys(t *testing.T) {
 	if v.scrollY != 0 {
 		t.Errorf("a key OnKey handled scrolled to %v", v.scrollY)
 	}
-	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // not handled: scrolls a line
-	if v.scrollY != v.metrics.lineHeight {
-		t.Errorf("Down scrolled to %v, want %v", v.scrollY, v.metrics.lineHeight)
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // not handled: moves the caret a line down
+	if a, _ := v.Selection(); v.layout().lineOf(a) != 1 || v.scrollY != 0 {
+		t.Errorf("Down put the caret on line %d and scrolled to %v, want line 1 and no scroll", v.layout().lineOf(a), v.scrollY)
 	}
-	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd}) // the end of the line
+	if a, _ := v.Selection(); a != homeEndOfLine(v, 1) {
+		t.Errorf("End put the caret at %d, want %d", a, homeEndOfLine(v, 1))
+	}
+	v.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierControl})
+	if v.scrollY != v.metrics.lineHeight {
+		t.Errorf("Ctrl+Down scrolled to %v, want %v", v.scrollY, v.metrics.lineHeight)
+	}
+	v.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierControl})
 	if v.scrollY != v.maxScroll() || v.scrollY == 0 {
-		t.Errorf("End scrolled to %v, want %v", v.scrollY, v.maxScroll())
+		t.Errorf("Ctrl+End scrolled to %v, want %v", v.scrollY, v.maxScroll())
 	}
 	if want := []fyne.KeyName{fyne.KeyEscape, fyne.KeyPageDown, fyne.KeyDown, fyne.KeyEnd}; !slices.Equal(keys, want) {
 		t.Errorf("OnKey got %v, want %v", keys, want)
