@@ -26,7 +26,8 @@ type Session struct {
 	// next called: moving tens of thousands of annotations at every
 	// keystroke cost more than the commit.
 	added, removed []Annotation
-	relsByID       []Relation // rels in order; nil when stale
+	relsByID       []Relation            // rels in order; nil when stale
+	relsOf         map[string][]Relation // by annotation id, the relations naming it; nil when stale
 	undo           []step
 	redo           []step
 	annotator      string
@@ -136,16 +137,21 @@ func (s *Session) Relations() []Relation {
 	return s.relsByID
 }
 
-// RelationsOf returns the relations that name the annotation at either end.
+// RelationsOf returns the relations that name the annotation at either
+// end, ordered by id. The view asks it for the selected annotation after
+// every edit, so the relations are indexed by annotation once, not
+// scanned each time.
 func (s *Session) RelationsOf(annID string) []Relation {
-	var out []Relation
-	for _, r := range s.rels {
-		if r.From == annID || r.To == annID {
-			out = append(out, r)
+	if s.relsOf == nil {
+		s.relsOf = make(map[string][]Relation)
+		for _, r := range s.Relations() {
+			s.relsOf[r.From] = append(s.relsOf[r.From], r)
+			if r.To != r.From {
+				s.relsOf[r.To] = append(s.relsOf[r.To], r)
+			}
 		}
 	}
-	slices.SortFunc(out, func(a, b Relation) int { return strings.Compare(a.ID, b.ID) })
-	return out
+	return slices.Clone(s.relsOf[annID])
 }
 
 // LastChange returns what the last edit, undo or redo changed: the

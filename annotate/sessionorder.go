@@ -51,6 +51,19 @@ func mergeSorted(sorted, removed, added []Annotation) []Annotation {
 func (s *Session) insertSorted(a Annotation) {
 	if s.sorted != nil {
 		s.added = append(s.added, a)
+		s.mergeIfMany()
+	}
+}
+
+// maxPending is how many edits wait to be merged into the order: lookups
+// that do not merge (Over) scan them, so a long burst of edits is merged
+// now and then rather than scanned ever longer.
+const maxPending = 256
+
+// mergeIfMany merges the pending edits once there are maxPending.
+func (s *Session) mergeIfMany() {
+	if len(s.added)+len(s.removed) >= maxPending {
+		s.Annotations()
 	}
 }
 
@@ -66,26 +79,42 @@ func (s *Session) unsort(a Annotation) {
 		return
 	}
 	s.removed = append(s.removed, a)
+	s.mergeIfMany()
 }
 
-// tagged returns the annotation of label over exactly [start, end), if
-// there is one, without merging the edits since the last order: the
-// sorted slice by binary search, skipping what was removed since, then
-// what was added.
-func (s *Session) tagged(start, end int, label string) (Annotation, bool) {
+// Over returns the annotations over exactly [start, end), in
+// [CompareAnnotations] order, without merging the edits since the order
+// was last read (a label key asks it at every keystroke): the sorted
+// slice by binary search, skipping what was removed since, then what was
+// added.
+func (s *Session) Over(start, end int) []Annotation {
 	if s.sorted == nil {
 		s.Annotations()
 	}
-	match := func(a Annotation) bool { return a.Start == start && a.End == end && a.Label == label }
+	var out []Annotation
 	i, _ := slices.BinarySearchFunc(s.sorted, start, func(a Annotation, start int) int { return a.Start - start })
 	for ; i < len(s.sorted) && s.sorted[i].Start == start; i++ {
 		a := s.sorted[i]
-		if match(a) && !slices.ContainsFunc(s.removed, func(b Annotation) bool { return b.ID == a.ID }) {
-			return a, true
+		if a.End == end && !slices.ContainsFunc(s.removed, func(b Annotation) bool { return b.ID == a.ID }) {
+			out = append(out, a)
 		}
 	}
-	if i := slices.IndexFunc(s.added, match); i >= 0 {
-		return s.added[i], true
+	for _, a := range s.added {
+		if a.Start == start && a.End == end {
+			out = append(out, a)
+		}
+	}
+	slices.SortFunc(out, CompareAnnotations)
+	return out
+}
+
+// tagged returns the annotation of label over exactly [start, end), if
+// there is one.
+func (s *Session) tagged(start, end int, label string) (Annotation, bool) {
+	for _, a := range s.Over(start, end) {
+		if a.Label == label {
+			return a, true
+		}
 	}
 	return Annotation{}, false
 }

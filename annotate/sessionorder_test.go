@@ -2,6 +2,7 @@ package annotate_test
 
 import (
 	"math/rand/v2"
+	"spanmark/annotate"
 	"testing"
 )
 
@@ -53,6 +54,9 @@ func TestSessionOrderAcrossRandomEdits(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		if id := ids[rng.IntN(len(ids))]; rng.IntN(4) == 0 {
+			assertOver(t, s, id)
+		}
 		if rng.IntN(8) == 0 {
 			assertOnDisk(t, s, st)
 		}
@@ -61,4 +65,44 @@ func TestSessionOrderAcrossRandomEdits(t *testing.T) {
 	if got := s.Len(); got != len(s.Annotations()) {
 		t.Errorf("Len() = %d, Annotations() has %d", got, len(s.Annotations()))
 	}
+}
+
+// assertOver checks Over, which reads the order without merging the edits
+// since, against the merged order, over the range of annotation id (if
+// it is still there).
+func assertOver(t *testing.T, s *annotate.Session, id string) {
+	t.Helper()
+	a, ok := s.Annotation(id)
+	if !ok {
+		return
+	}
+	got := s.Over(a.Start, a.End)
+	var want []annotate.Annotation
+	for _, b := range s.Annotations() {
+		if b.Start == a.Start && b.End == a.End {
+			want = append(want, b)
+		}
+	}
+	if !equalAnnotations(got, want) {
+		t.Fatalf("Over(%d, %d) = %+v, want %+v", a.Start, a.End, got, want)
+	}
+}
+
+// TestSessionOrderLongBurst tags many times without reading the order,
+// past the point where pending edits are merged, and checks Over and the
+// order against the store.
+func TestSessionOrderLongBurst(t *testing.T) {
+	s, st := openArticle(t)
+	n := s.Index().Len()
+	for i := range 700 {
+		start := (i * 7919) % (n - 10)
+		a, err := s.Tag(start, start+1+i%7, "MISC")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%97 == 0 {
+			assertOver(t, s, a.ID)
+		}
+	}
+	assertOnDisk(t, s, st)
 }

@@ -104,7 +104,7 @@ func (s *Session) apply(e Edit) error {
 		s.rels[r.ID] = r
 	}
 	if len(e.PutRelations) > 0 || len(e.DeleteRelations) > 0 || len(e.DeleteAnnotations) > 0 {
-		s.relsByID = nil
+		s.relsByID, s.relsOf = nil, nil
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -119,18 +118,13 @@ func (ws *workspace) tag(label string, stack bool) {
 // relabelTarget returns the annotation over exactly [start, end) that a
 // label key relabels: one with label already, else the first.
 func (ws *workspace) relabelTarget(start, end int, label string) (string, bool) {
-	anns := ws.sess.Annotations()
-	i, _ := slices.BinarySearchFunc(anns, start, func(a annotate.Annotation, start int) int { return a.Start - start })
 	id := ""
-	for ; i < len(anns) && anns[i].Start == start; i++ {
-		if anns[i].End != end {
-			continue
-		}
-		if anns[i].Label == label {
-			return anns[i].ID, true
+	for _, a := range ws.sess.Over(start, end) {
+		if a.Label == label {
+			return a.ID, true
 		}
 		if id == "" {
-			id = anns[i].ID
+			id = a.ID
 		}
 	}
 	return id, id != ""

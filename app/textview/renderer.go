@@ -260,8 +260,8 @@ func (r *renderer) drawActive(f *frame) {
 // would keep redrawing the window, and a screen that never settles.
 func (r *renderer) drawCaret(f *frame) {
 	v := r.v
-	if !v.focused || v.anchor != v.caret {
-		return
+	if !v.focused || v.anchor != v.caret || v.caret < f.a || v.caret > f.b {
+		return // not laying out the text up to a caret out of view
 	}
 	li := f.l.lineOf(v.caret)
 	if li < f.first || li > f.last {
