@@ -4,7 +4,8 @@
 # dragging across it and pressing p, "Pyongyang" as LOC by double-clicking
 # it and pressing l, part of a word as LOC by an Alt+drag (exact
 # characters; releasing Alt must leave the File menu shut) and l, a claim
-# and its source, link them, undo and redo, "6,000" as QUANTITY by
+# and its source, link them, undo and redo, a second claim linked to
+# "TASS" and that link removed with its row's trash button, "6,000" as QUANTITY by
 # double-clicking it, "Security Council" as ORG by double-clicking
 # "Security" and pressing Shift+→, Shift+→, Shift+←, with keys only
 # "North" (the first word) as LOC by Ctrl+Home, Ctrl+Shift+→, l, and
@@ -83,6 +84,32 @@ altdrag() { # x1 y1 x2 y2, with Alt held from before the press to after the rele
 }
 click() { xdotool mousemove $(at "$1" "$2") click 1; sleep 0.7; } # past the double-click wait
 key() { xdotool key "$@"; sleep 0.5; }
+# trash_buttons shot: takes a screenshot to shot and prints "x,y" (relative
+# to the window) of each remove button in the annotation panel, top to
+# bottom. It scans a strip at the panel's right edge for marks at least
+# 12 pixels tall and 10 wide: the trash icon is, a truncated row's last
+# letters and ellipsis are not.
+trash_buttons() {
+	import -window root "$1"
+	convert "$1" -crop "30x${HEIGHT}+$((X + WIDTH - 35))+$Y" +repage -colorspace Gray -depth 8 gray:- |
+		python3 -c '
+import sys
+w, h, x0 = 30, int(sys.argv[1]), int(sys.argv[2]) - 35
+px = sys.stdin.buffer.read()
+rows = [[x for x in range(w) if px[y * w + x] > 140] for y in range(h)]
+y = 0
+while y < h:
+    if not rows[y]:
+        y += 1
+        continue
+    top = y
+    while y < h and any(rows[y:y + 3]):  # the lid is a row apart
+        y += 1
+    xs = [x for r in rows[top:y] for x in r]
+    if 12 <= y - top <= 30 and max(xs) - min(xs) >= 9:  # an icon, not a letter
+        print(f"{x0 + (min(xs) + max(xs)) // 2},{(top + y) // 2}")
+' "$HEIGHT" "$WIDTH"
+}
 
 drag 692 113 785 113 && key p # "Sergei Shoigu", line 2, as PERSON
 double 490 321 && key l       # "Pyongyang", paragraph 3, as LOC
@@ -92,6 +119,18 @@ double 838 399 && key s       # "Shoigu" said, as SOURCE
 click 400 373 && key a        # select the claim, link it…
 click 838 399                 # …to the source
 key ctrl+z && key ctrl+shift+z # undo the link, redo it
+# A second claim linked to a second source ("TASS"), then that link
+# removed with the trash button of its row in the panel; the first stays.
+drag 262 425 455 425 && key c # "according to Russian state media", paragraph 4
+double 488 425 && key s       # "TASS", as SOURCE
+click 300 425 && key a        # select the second claim, link it…
+click 488 425                 # …to TASS
+trash=($(trash_buttons "$shots/twolinks.png"))
+[ "${#trash[@]}" = 2 ] || { echo "panel remove buttons with two links: ${trash[*]:-none}, want 2"; exit 1; }
+# Rows follow the text: the second claim's link row is the lower one.
+click $(echo "${trash[1]}" | tr , ' ')
+trash=($(trash_buttons "$shots/unlinked.png"))
+[ "${#trash[@]}" = 1 ] || { echo "panel remove buttons after removing a link: ${trash[*]:-none}, want 1"; exit 1; }
 double 618 87 && key q         # "6,000", line 1, one word, as QUANTITY
 double 530 113                 # "Security", line 2; Shift+→ twice and Shift+← once
 key shift+Right && key shift+Right && key shift+Left && key o # leave "Security Council", as ORG
@@ -144,17 +183,17 @@ for a in anns.values():
     if got != a["text"]:
         sys.exit(f"text[{a['start']}:{a['end']}] = {got!r}, export says {a['text']!r}")
 tagged = sorted((a["label"], a["text"]) for a in anns.values())
-want = [("CLAIM", "has decided to send 1,000 sappers to Russia to clear"),
+want = [("CLAIM", "according to Russian state media"), ("CLAIM", "has decided to send 1,000 sappers to Russia to clear"),
         ("LOC", "North"), ("LOC", "Pyongyang"), ("LOC", "yongy"), ("MISC", "Korean leader"),
         ("ORG", "Security Council"),
-        ("PERSON", "Sergei Shoigu"), ("QUANTITY", "6,000"), ("SOURCE", "Shoigu")]
+        ("PERSON", "Sergei Shoigu"), ("QUANTITY", "6,000"), ("SOURCE", "Shoigu"), ("SOURCE", "TASS")]
 if tagged != want:
     sys.exit(f"annotations after the GUI session: {tagged}, want {want}")
-rels = [(r["type"], anns[r["from"]]["label"], anns[r["to"]]["label"]) for r in doc["relations"]]
-if rels != [("attributed_to", "CLAIM", "SOURCE")]:
-    sys.exit(f"relations after the GUI session: {rels}, want the claim attributed to its source")
+rels = [(r["type"], anns[r["from"]]["text"], anns[r["to"]]["text"]) for r in doc["relations"]]
+if rels != [("attributed_to", "has decided to send 1,000 sappers to Russia to clear", "Shoigu")]:
+    sys.exit(f"relations after the GUI session: {rels}, want only the first claim attributed to Shoigu")
 for label, t in tagged:
     print(f"e2e ok: {label} {t!r} saved, reopened and exported with exact offsets")
-print("e2e ok: CLAIM attributed_to SOURCE, after undo and redo")
+print("e2e ok: CLAIM attributed_to SOURCE, after undo and redo; the second link removed in the panel")
 PY
 echo "screenshots in $shots"

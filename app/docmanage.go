@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"spanmark/annotate"
@@ -17,17 +16,18 @@ func (ws *workspace) renameDocumentDialog() {
 	if ws.sess == nil {
 		return
 	}
-	entry := widget.NewEntry()
+	entry := newDialogEntry(false)
 	entry.SetText(ws.sess.Document().Title)
-	d := dialog.NewForm("Rename document", "Rename", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Title", entry)},
+	d := newFormDialog("Rename document", "Rename", "Cancel",
+		widget.NewForm(widget.NewFormItem("Title", entry)),
 		func(ok bool) {
 			if ok {
 				ws.showError(ws.renameDocument(entry.Text))
 			}
 		}, ws.win)
+	d.wire(entry)
 	d.Resize(fyne.NewSize(480, 160))
-	d.Show()
+	ws.showKeyed(d, d.Confirm)
 	ws.win.Canvas().Focus(entry)
 }
 
@@ -51,11 +51,11 @@ func (ws *workspace) deleteDocumentDialog() {
 	if ws.sess == nil {
 		return
 	}
-	dialog.ShowConfirm("Delete document?", ws.deleteQuestion(), func(ok bool) {
+	ws.showConfirm("Delete document?", ws.deleteQuestion(), func(ok bool) {
 		if ok {
 			ws.showError(ws.deleteDocument())
 		}
-	}, ws.win)
+	})
 }
 
 // deleteQuestion asks whether to delete the open document, saying how many

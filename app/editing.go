@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"spanmark/annotate"
@@ -194,12 +193,13 @@ func (ws *workspace) editNote() {
 	if !ok {
 		return
 	}
-	entry := widget.NewMultiLineEntry()
+	entry := newDialogEntry(true)
 	entry.SetText(a.Note)
 	entry.SetMinRowsVisible(4)
 	title := fmt.Sprintf("Note on %s “%s”", a.Label, ellipsis(ws.sess.Text(a.Start, a.End), 40))
-	d := dialog.NewForm(title, "Save", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Note", entry)},
+	// Enter is a newline; Ctrl+Enter saves, Esc cancels, Tab goes to Save.
+	d := newFormDialog(title, "Save", "Cancel",
+		widget.NewForm(widget.NewFormItem("Note", entry)),
 		func(ok bool) {
 			if !ok {
 				return
@@ -210,8 +210,10 @@ func (ws *workspace) editNote() {
 			}
 			ws.saved()
 		}, ws.win)
+	d.wire(entry)
+	entry.onTab = func() { ws.win.Canvas().Focus(d.save) }
 	d.Resize(fyne.NewSize(480, 240))
-	d.Show()
+	ws.showKeyed(d, d.Confirm)
 	ws.win.Canvas().Focus(entry)
 }
 

@@ -59,7 +59,7 @@ func (ws *workspace) exportDialog() {
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
-	d.Show()
+	ws.showKeyed(d, d.Confirm)
 }
 
 // exportChecked exports to path in format, a name of formats.All, with
@@ -70,12 +70,12 @@ func (ws *workspace) exportChecked(path, format string, o formats.ExportOptions)
 	err := formats.CheckOutput(path, false)
 	switch {
 	case errors.Is(err, fs.ErrExist):
-		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" exists in "+filepath.Dir(path)+". Replace it?", func(ok bool) {
+		ws.showConfirm("Replace file?", filepath.Base(path)+" exists in "+filepath.Dir(path)+". Replace it?", func(ok bool) {
 			if ok {
 				o.Replace = true
 				ws.exportTo(path, format, o)
 			}
-		}, ws.win)
+		})
 	case err != nil:
 		ws.showError(fmt.Errorf("export: %w", err))
 	default:
@@ -130,7 +130,7 @@ func (ws *workspace) exportTo(path, format string, o formats.ExportOptions) {
 		p.hide()
 		switch {
 		case errors.Is(err, errCancelled):
-			dialog.ShowInformation("Export", "Export cancelled; nothing was written.", ws.win)
+			ws.showInfo("Export", "Export cancelled; nothing was written.")
 		case err != nil:
 			ws.showError(fmt.Errorf("export: %w", err))
 		default:
@@ -138,7 +138,7 @@ func (ws *workspace) exportTo(path, format string, o formats.ExportOptions) {
 			if len(warnings) > 0 {
 				msg += fmt.Sprintf("\n%d notes:\n%s", len(warnings), strings.Join(first(warnings, 10), "\n"))
 			}
-			dialog.ShowInformation("Export", msg, ws.win)
+			ws.showInfo("Export", msg)
 		}
 	})
 }

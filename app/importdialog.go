@@ -57,7 +57,7 @@ func (ws *workspace) importDialog() {
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(640, d.MinSize().Height))
-	d.Show()
+	ws.showKeyed(d, d.Confirm)
 }
 
 // addLine adds path to the list of paths in e, a line of its own.
@@ -284,5 +284,5 @@ func (ws *workspace) afterImport(sum importSummary) {
 			}
 		}
 	}
-	dialog.ShowInformation("Import", sum.String(), ws.win)
+	ws.showInfo("Import", sum.String())
 }

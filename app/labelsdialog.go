@@ -64,7 +64,7 @@ func (ws *workspace) showLabelsDialog() *labelsEditor {
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(640, 480))
-	d.Show()
+	ws.showKeyed(d, d.Confirm)
 	return e
 }
 

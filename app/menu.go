@@ -254,12 +254,11 @@ func shortcutHelp() string {
 func (ws *workspace) showShortcuts() {
 	t := widget.NewLabel(shortcutHelp())
 	t.TextStyle.Monospace = true
-	dialog.ShowCustom("Keyboard shortcuts", "Close", t, ws.win)
+	ws.showKeyed(dialog.NewCustom("Keyboard shortcuts", "Close", t, ws.win), nil)
 }
 
 func (ws *workspace) showAbout() {
 	meta := ws.app.Metadata()
-	dialog.ShowInformation("About Spanmark",
-		fmt.Sprintf("Spanmark %s\nAnnotate articles by hand: entities, claims and their sources.\nEvery edit is saved to the project file at once.", meta.Version),
-		ws.win)
+	ws.showInfo("About Spanmark",
+		fmt.Sprintf("Spanmark %s\nAnnotate articles by hand: entities, claims and their sources.\nEvery edit is saved to the project file at once.", meta.Version))
 }

@@ -91,9 +91,13 @@ type tapRow struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
 	onTap   func()
+	menu    func() *fyne.Menu // its context menu, nil for none
 }
 
-var _ fyne.Tappable = (*tapRow)(nil)
+var (
+	_ fyne.Tappable          = (*tapRow)(nil)
+	_ fyne.SecondaryTappable = (*tapRow)(nil)
+)
 
 func newTapRow(content fyne.CanvasObject) *tapRow {
 	r := &tapRow{content: content}
@@ -118,6 +122,7 @@ func (p *annPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	row := p.rows[i]
 	tr := o.(*tapRow)
 	tr.onTap = func() { p.tap(i) }
+	tr.menu = p.linkMenu(row)
 	box := tr.content.(*fyne.Container)
 	label := box.Objects[0].(*widget.Label)
 	sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)

@@ -90,7 +90,7 @@ func (ws *workspace) compactProject() {
 			ws.showError(fmt.Errorf("compact %s: %w (the project is unchanged)", path, err))
 			return
 		}
-		dialog.ShowInformation("Compact", fmt.Sprintf("%s: %s before, %s after.", filepath.Base(path), size(before), size(after)), ws.win)
+		ws.showInfo("Compact", fmt.Sprintf("%s: %s before, %s after.", filepath.Base(path), size(before), size(after)))
 	})
 }
 

@@ -23,6 +23,8 @@ type workspace struct {
 	prefs prefs
 	run   runner // slow work and waits, off Fyne's goroutine
 
+	dialogs []*keyedDialog // shown, topmost last: Esc and Enter answer it
+
 	store  annotate.Store
 	schema annotate.Schema
 	sess   *annotate.Session
@@ -273,5 +275,5 @@ func (ws *workspace) showError(err error) {
 	if errors.Is(err, annotate.ErrReadOnly) {
 		err = fmt.Errorf("this project is open read-only; nothing was changed")
 	}
-	dialog.ShowError(err, ws.win)
+	ws.showKeyed(dialog.NewError(err, ws.win), nil)
 }
