@@ -24,6 +24,10 @@ func (r *Reader) convert(wd *wireDocument, index int) (*annotate.DocumentData, [
 		SHA256:     annotate.SHA256Hex(wd.Text),
 		Status:     wd.Status,
 		SourcePath: wd.SourcePath,
+		Attributes: wd.Attributes.Clone(),
+	}
+	if err := annotate.ValidateDocumentAttributes(doc, schema); err != nil {
+		add(err)
 	}
 	if strings.TrimSpace(doc.Text) == "" {
 		add(annotate.Invalidf("document has no text"))
@@ -97,6 +101,7 @@ func convertAnnotation(wa *wireAnnotation, docID string, x *annotate.Index, s an
 		Label:      wa.Label,
 		Note:       wa.Note,
 		Annotator:  wa.Annotator,
+		Attributes: wa.Attributes.Clone(),
 	}
 	if err := annotate.ValidateAnnotation(a, x.Len(), s); err != nil {
 		errs = append(errs, err)

@@ -24,8 +24,9 @@ type (
 	}
 
 	wireSchema struct {
-		Labels    []wireLabel        `json:"labels"`
-		Relations []wireRelationType `json:"relations"`
+		Labels     []wireLabel        `json:"labels"`
+		Relations  []wireRelationType `json:"relations"`
+		Attributes []wireAttribute    `json:"attributes,omitempty"`
 	}
 
 	wireHeader struct {
@@ -47,6 +48,9 @@ type (
 		Annotator string        `json:"annotator"`
 		CreatedAt string        `json:"created_at"`
 		UpdatedAt string        `json:"updated_at"`
+		// Attributes is left out when empty, so that files without
+		// attributes read and write as before.
+		Attributes annotate.Attributes `json:"attributes,omitempty"`
 	}
 
 	wireRelation struct {
@@ -57,16 +61,17 @@ type (
 	}
 
 	wireDocument struct {
-		ID          string           `json:"id"`
-		Title       string           `json:"title"`
-		Text        string           `json:"text"`
-		SHA256      string           `json:"sha256"`
-		Status      annotate.Status  `json:"status"`
-		SourcePath  string           `json:"source_path"`
-		CreatedAt   string           `json:"created_at"`
-		UpdatedAt   string           `json:"updated_at"`
-		Annotations []wireAnnotation `json:"annotations"`
-		Relations   []wireRelation   `json:"relations"`
+		ID          string              `json:"id"`
+		Title       string              `json:"title"`
+		Text        string              `json:"text"`
+		SHA256      string              `json:"sha256"`
+		Status      annotate.Status     `json:"status"`
+		SourcePath  string              `json:"source_path"`
+		CreatedAt   string              `json:"created_at"`
+		UpdatedAt   string              `json:"updated_at"`
+		Attributes  annotate.Attributes `json:"attributes,omitempty"`
+		Annotations []wireAnnotation    `json:"annotations"`
+		Relations   []wireRelation      `json:"relations"`
 	}
 
 	// wireLine is one line of a JSONL file: a document, which may carry
@@ -104,6 +109,7 @@ func wireSchemaOf(s annotate.Schema) *wireSchema {
 	for _, rt := range s.Relations {
 		ws.Relations = append(ws.Relations, wireRelationType(rt))
 	}
+	ws.Attributes = wireAttributesOf(s.Attributes)
 	return ws
 }
 
@@ -119,6 +125,7 @@ func (ws *wireSchema) schema() annotate.Schema {
 	for _, rt := range ws.Relations {
 		s.Relations = append(s.Relations, annotate.RelationType(rt))
 	}
+	s.Attributes = attributesOfWire(ws.Attributes)
 	return s
 }
 
