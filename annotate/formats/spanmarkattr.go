@@ -1,6 +1,12 @@
 package formats
 
-import "spanmark/annotate"
+import (
+	"bytes"
+	"maps"
+	"slices"
+
+	"spanmark/annotate"
+)
 
 // wireAttribute is an attribute definition in a spanmark schema. An
 // attribute of one label names it in "label", one of every label of a
@@ -46,4 +52,53 @@ func attributesOfWire(was []wireAttribute) []annotate.Attribute {
 		out = append(out, a)
 	}
 	return out
+}
+
+// wireValue is an attribute value as read from a file. A JSON value that
+// is neither a string nor a bool is kept in bad rather than failing the
+// decoder, which would stop reading the file at that point: the reader
+// reports it with the other problems of its document, at its place.
+type wireValue struct {
+	v   annotate.AttrValue
+	bad []byte
+}
+
+func (w wireValue) MarshalJSON() ([]byte, error) { return w.v.MarshalJSON() }
+
+func (w *wireValue) UnmarshalJSON(b []byte) error {
+	if err := w.v.UnmarshalJSON(b); err != nil {
+		w.bad = bytes.Clone(b)
+	}
+	return nil
+}
+
+// wireAttrs is the "attributes" member of an annotation or a document.
+type wireAttrs map[string]wireValue
+
+func wireAttrsOf(m annotate.Attributes) wireAttrs {
+	if len(m) == 0 {
+		return nil
+	}
+	w := make(wireAttrs, len(m))
+	for k, v := range m {
+		w[k] = wireValue{v: v}
+	}
+	return w
+}
+
+// attributes returns the values, nil when there are none. what names the
+// holder in the error about a value of the wrong JSON type.
+func (w wireAttrs) attributes(what string) (annotate.Attributes, error) {
+	if len(w) == 0 {
+		return nil, nil
+	}
+	m := make(annotate.Attributes, len(w))
+	for _, name := range slices.Sorted(maps.Keys(w)) {
+		if bad := w[name].bad; bad != nil {
+			return nil, annotate.Invalidf("%s: attribute %s: %s is neither a string nor true or false",
+				what, name, bad)
+		}
+		m[name] = w[name].v
+	}
+	return m, nil
 }

@@ -50,7 +50,7 @@ type (
 		UpdatedAt string        `json:"updated_at"`
 		// Attributes is left out when empty, so that files without
 		// attributes read and write as before.
-		Attributes annotate.Attributes `json:"attributes,omitempty"`
+		Attributes wireAttrs `json:"attributes,omitempty"`
 	}
 
 	wireRelation struct {
@@ -61,17 +61,17 @@ type (
 	}
 
 	wireDocument struct {
-		ID          string              `json:"id"`
-		Title       string              `json:"title"`
-		Text        string              `json:"text"`
-		SHA256      string              `json:"sha256"`
-		Status      annotate.Status     `json:"status"`
-		SourcePath  string              `json:"source_path"`
-		CreatedAt   string              `json:"created_at"`
-		UpdatedAt   string              `json:"updated_at"`
-		Attributes  annotate.Attributes `json:"attributes,omitempty"`
-		Annotations []wireAnnotation    `json:"annotations"`
-		Relations   []wireRelation      `json:"relations"`
+		ID          string           `json:"id"`
+		Title       string           `json:"title"`
+		Text        string           `json:"text"`
+		SHA256      string           `json:"sha256"`
+		Status      annotate.Status  `json:"status"`
+		SourcePath  string           `json:"source_path"`
+		CreatedAt   string           `json:"created_at"`
+		UpdatedAt   string           `json:"updated_at"`
+		Attributes  wireAttrs        `json:"attributes,omitempty"`
+		Annotations []wireAnnotation `json:"annotations"`
+		Relations   []wireRelation   `json:"relations"`
 	}
 
 	// wireLine is one line of a JSONL file: a document, which may carry

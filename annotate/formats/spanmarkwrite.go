@@ -126,7 +126,7 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema) (*wireDocument,
 		SourcePath:  doc.SourcePath,
 		CreatedAt:   formatTime(doc.Created),
 		UpdatedAt:   formatTime(doc.Updated),
-		Attributes:  doc.Attributes,
+		Attributes:  wireAttrsOf(doc.Attributes),
 		Annotations: make([]wireAnnotation, 0, len(d.Annotations)),
 		Relations:   make([]wireRelation, 0, len(d.Relations)),
 	}
@@ -151,7 +151,7 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema) (*wireDocument,
 			Annotator:  a.Annotator,
 			CreatedAt:  formatTime(a.Created),
 			UpdatedAt:  formatTime(a.Updated),
-			Attributes: a.Attributes,
+			Attributes: wireAttrsOf(a.Attributes),
 		})
 	}
 	for _, r := range d.Relations {
