@@ -157,3 +157,23 @@ func findAttr(defs []Attribute, name string) (Attribute, bool) {
 	}
 	return defs[i], true
 }
+
+// keptAttributes returns the values of m that fit the attributes of label,
+// in a new map (nil when none is left), so that m itself, which an undo
+// step may hold, is not changed.
+func (s Schema) keptAttributes(m Attributes, label string) Attributes {
+	if len(m) == 0 {
+		return nil
+	}
+	defs := s.AttributesFor(label)
+	var out Attributes
+	for name, v := range m {
+		if def, ok := findAttr(defs, name); ok && def.check(v) == nil {
+			if out == nil {
+				out = make(Attributes, len(m))
+			}
+			out[name] = v
+		}
+	}
+	return out
+}

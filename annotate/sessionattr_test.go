@@ -143,3 +143,37 @@ func TestSessionSetAttributeRefusesBadValues(t *testing.T) {
 		t.Errorf("kb_id on a LOC, an entity: %v", err)
 	}
 }
+
+func TestSessionRelabelDropsValuesTheLabelLacks(t *testing.T) {
+	s, st := openArticle(t)
+	start, end := span(t, s, "Sergei Shoigu")
+	a, err := s.Tag(start, end, "PERSON")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAttribute(a.ID, "kb_id", annotate.StringValue("Q312498")); err != nil {
+		t.Fatal(err)
+	}
+	kept := annotate.Attributes{"kb_id": annotate.StringValue("Q312498")}
+	steps := []struct {
+		label string
+		want  annotate.Attributes
+	}{
+		{"ORG", kept}, // an entity too: kb_id belongs to every entity
+		{"SOURCE", nil},
+	}
+	for _, step := range steps {
+		if err := s.Relabel(a.ID, step.label); err != nil {
+			t.Fatalf("Relabel(%s) = %v, want the values it lacks dropped", step.label, err)
+		}
+		if got := attrsOf(t, s, st, a.ID); !got.Equal(step.want) {
+			t.Errorf("as %s: attributes %v, want %v", step.label, got, step.want)
+		}
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := attrsOf(t, s, st, a.ID); !got.Equal(kept) {
+		t.Errorf("after undo: attributes %v, want %v", got, kept)
+	}
+}

@@ -52,7 +52,9 @@ func (s *Session) TagAll(ranges [][2]int, label string) (int, error) {
 }
 
 // Relabel changes an annotation's label. Relations whose kinds no longer
-// fit the new label are deleted in the same step.
+// fit the new label are deleted in the same step, as are attribute values
+// the new label has no attribute for (a CLAIM's verdict on what becomes a
+// SOURCE); undo brings both back.
 func (s *Session) Relabel(id, label string) error {
 	a, ok := s.anns[id]
 	if !ok {
@@ -62,6 +64,7 @@ func (s *Session) Relabel(id, label string) error {
 		return nil
 	}
 	a.Label = label
+	a.Attributes = s.schema.keptAttributes(a.Attributes, label)
 	a.Updated = s.Now().UTC()
 	e := Edit{PutAnnotations: []Annotation{a}}
 	kind := s.schema.KindOf(label)
