@@ -181,12 +181,5 @@ func readAllWith(t testing.TB, b []byte, name string, schema annotate.Schema) (H
 	if err != nil {
 		t.Fatalf("readSpanmark: %v", err)
 	}
-	var docs []*annotate.DocumentData
-	for d, err := range rd.Documents() {
-		if err != nil {
-			t.Fatalf("Documents: %v", err)
-		}
-		docs = append(docs, d)
-	}
-	return rd.Header(), docs
+	return rd.Header(), documentsAll(t, rd)
 }
