@@ -177,3 +177,19 @@ func (s Schema) keptAttributes(m Attributes, label string) Attributes {
 	}
 	return out
 }
+
+// Defaults returns the default values of the attributes of label, the
+// values a new annotation of it starts with; nil when none has one.
+func (s Schema) Defaults(label string) Attributes {
+	var out Attributes
+	for _, a := range s.AttributesFor(label) {
+		if a.Default.IsZero() {
+			continue
+		}
+		if out == nil {
+			out = make(Attributes, 1)
+		}
+		out[a.Name] = a.Default
+	}
+	return out
+}

@@ -177,3 +177,29 @@ func TestSessionRelabelDropsValuesTheLabelLacks(t *testing.T) {
 		t.Errorf("after undo: attributes %v, want %v", got, kept)
 	}
 }
+
+func TestSessionTagStartsWithDefaults(t *testing.T) {
+	s, st := openArticle(t)
+	schema := annotate.DefaultSchema()
+	schema.Attributes[0].Default = annotate.StringValue("unverifiable") // verdict
+	schema.Attributes[1].Default = annotate.BoolValue(false)            // checkworthy
+	if err := st.SetSchema(schema, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSchema(schema); err != nil {
+		t.Fatal(err)
+	}
+	claim := tagClaim(t, s, "Sergei Shoigu")
+	want := annotate.Attributes{"verdict": annotate.StringValue("unverifiable"), "checkworthy": annotate.BoolValue(false)}
+	if got := attrsOf(t, s, st, claim.ID); !got.Equal(want) {
+		t.Errorf("new claim: attributes %v, want the defaults %v", got, want)
+	}
+	start, end := span(t, s, "Moscow")
+	loc, err := s.Tag(start, end, "LOC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := attrsOf(t, s, st, loc.ID); got != nil {
+		t.Errorf("new LOC: attributes %v, want none", got)
+	}
+}

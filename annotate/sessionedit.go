@@ -2,7 +2,8 @@ package annotate
 
 import "fmt"
 
-// Tag adds an annotation of label over [start, end). Tagging a span that
+// Tag adds an annotation of label over [start, end), with the defaults of
+// the label's attributes (Schema.Defaults). Tagging a span that
 // already has exactly that label and range returns the existing one and
 // changes nothing.
 func (s *Session) Tag(start, end int, label string) (Annotation, error) {
@@ -23,6 +24,7 @@ func (s *Session) newAnnotation(start, end int, label string) Annotation {
 		End:        end,
 		Label:      label,
 		Annotator:  s.annotator,
+		Attributes: s.schema.Defaults(label),
 		Created:    now,
 		Updated:    now,
 	}
