@@ -166,7 +166,7 @@ func checkValues(m Attributes, defs []Attribute, what, owner string) error {
 // schema: each is an attribute its label has, with a value of its type.
 // The error names the annotation and wraps ErrInvalid.
 func ValidateAttributes(a Annotation, s Schema) error {
-	if len(a.Attributes) == 0 {
+	if len(a.Attributes) == 0 || s.valuesFit(a.Attributes, a.Label) {
 		return nil
 	}
 	what := fmt.Sprintf("annotation %s (%s)", a.ID, a.Label)
@@ -177,4 +177,28 @@ func ValidateAttributes(a Annotation, s Schema) error {
 // the schema's document attributes. The error wraps ErrInvalid.
 func ValidateDocumentAttributes(d Document, s Schema) error {
 	return checkValues(d.Attributes, s.DocumentAttributes(), "document", "the schema")
+}
+
+// valuesFit reports whether every value in m fits an attribute of label:
+// the check of every annotation an export or a save makes, without the
+// allocations of finding which value is wrong, which checkValues then
+// does in a fixed order.
+func (s Schema) valuesFit(m Attributes, label string) bool {
+	l, ok := s.Label(label)
+	if !ok {
+		return false
+	}
+	for name, v := range m {
+		fits := false
+		for _, def := range s.Attributes {
+			if def.Name == name && !def.ForDocument() && def.appliesTo(l) {
+				fits = def.check(v) == nil
+				break
+			}
+		}
+		if !fits {
+			return false
+		}
+	}
+	return true
 }

@@ -2,8 +2,12 @@ package formats
 
 import (
 	"bytes"
+	"encoding/json"
 	"maps"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"spanmark/annotate"
 )
@@ -72,33 +76,99 @@ func (w *wireValue) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// wireAttrs is the "attributes" member of an annotation or a document.
-type wireAttrs map[string]wireValue
+// wireAttrs is the "attributes" member of an annotation or a document:
+// the values to write, or those read with, apart, any of the wrong JSON
+// type. Writing holds the annotation's own map rather than a copy, and
+// MarshalJSON appends the bytes itself, since encoding/json's map and
+// Marshaler paths cost more than the rest of an annotation's line.
+type wireAttrs struct {
+	vals annotate.Attributes
+	bad  map[string][]byte
+}
 
-func wireAttrsOf(m annotate.Attributes) wireAttrs {
-	if len(m) == 0 {
-		return nil
+func wireAttrsOf(m annotate.Attributes) wireAttrs { return wireAttrs{vals: m} }
+
+// IsZero reports whether there is nothing to write, for omitzero.
+func (w wireAttrs) IsZero() bool { return len(w.vals) == 0 && len(w.bad) == 0 }
+
+// MarshalJSON writes the values in name order, as encoding/json writes a
+// map, and without escaping HTML, as the line encoder does.
+func (w wireAttrs) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 16*len(w.vals)+2)
+	b = append(b, '{')
+	for i, name := range slices.Sorted(maps.Keys(w.vals)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, name)
+		b = append(b, ':')
+		v := w.vals[name]
+		if v.IsBool() {
+			b = strconv.AppendBool(b, v.Bool())
+		} else {
+			b = appendJSONString(b, v.Str())
+		}
 	}
-	w := make(wireAttrs, len(m))
-	for k, v := range m {
-		w[k] = wireValue{v: v}
+	return append(b, '}'), nil
+}
+
+func (w *wireAttrs) UnmarshalJSON(b []byte) error {
+	var m map[string]wireValue
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
 	}
-	return w
+	*w = wireAttrs{}
+	for name, v := range m {
+		if v.bad != nil {
+			if w.bad == nil {
+				w.bad = make(map[string][]byte)
+			}
+			w.bad[name] = v.bad
+			continue
+		}
+		if w.vals == nil {
+			w.vals = make(annotate.Attributes, len(m))
+		}
+		w.vals[name] = v.v
+	}
+	return nil
 }
 
 // attributes returns the values, nil when there are none. what names the
 // holder in the error about a value of the wrong JSON type.
 func (w wireAttrs) attributes(what string) (annotate.Attributes, error) {
-	if len(w) == 0 {
-		return nil, nil
+	if len(w.bad) > 0 {
+		name := slices.Min(slices.Collect(maps.Keys(w.bad))) // the same one every run
+		return nil, annotate.Invalidf("%s: attribute %s: %s is neither a string nor true or false",
+			what, name, w.bad[name])
 	}
-	m := make(annotate.Attributes, len(w))
-	for _, name := range slices.Sorted(maps.Keys(w)) {
-		if bad := w[name].bad; bad != nil {
-			return nil, annotate.Invalidf("%s: attribute %s: %s is neither a string nor true or false",
-				what, name, bad)
+	return w.vals, nil
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json
+// writes it with HTML escaping off: quotes, backslashes and control
+// characters escaped, U+2028 and U+2029 too (JavaScript reads them as line
+// ends), invalid UTF-8 as U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			b = append(b, `\ufffd`...)
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r == '\n':
+			b = append(b, '\\', 'n')
+		case r == '\r':
+			b = append(b, '\\', 'r')
+		case r == '\t':
+			b = append(b, '\\', 't')
+		case r < 0x20 || r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		default:
+			b = utf8.AppendRune(b, r)
 		}
-		m[name] = w[name].v
 	}
-	return m, nil
+	return append(b, '"')
 }

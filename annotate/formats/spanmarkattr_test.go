@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -182,4 +183,23 @@ func readAllWith(t testing.TB, b []byte, name string, schema annotate.Schema) (H
 		t.Fatalf("readSpanmark: %v", err)
 	}
 	return rd.Header(), documentsAll(t, rd)
+}
+
+// TestAppendJSONStringAsEncodingJSON checks the attribute writer's string
+// quoting against encoding/json's with HTML escaping off, as the line
+// encoder writes every other string.
+func TestAppendJSONStringAsEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "<a & b>", "tab\tnl\ncr\r\x00\x1f\x7f",
+		"line\u2028para\u2029", "Köln — 🚀 “x”", "bad \xff utf-8"} {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimSuffix(buf.String(), "\n")
+		if got := string(appendJSONString(nil, s)); got != want {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
 }

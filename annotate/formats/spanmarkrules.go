@@ -106,7 +106,7 @@ func convertAnnotation(wa *wireAnnotation, docID string, x *annotate.Index, s an
 		Annotator:  wa.Annotator,
 	}
 	var err error
-	if len(wa.Attributes) > 0 {
+	if !wa.Attributes.IsZero() {
 		// A value of the wrong JSON type is reported here; the others
 		// are still checked.
 		if a.Attributes, err = wa.Attributes.attributes("annotation " + a.ID); err != nil {

@@ -50,7 +50,7 @@ type (
 		UpdatedAt string        `json:"updated_at"`
 		// Attributes is left out when empty, so that files without
 		// attributes read and write as before.
-		Attributes wireAttrs `json:"attributes,omitempty"`
+		Attributes wireAttrs `json:"attributes,omitzero"`
 	}
 
 	wireRelation struct {
@@ -69,7 +69,7 @@ type (
 		SourcePath  string           `json:"source_path"`
 		CreatedAt   string           `json:"created_at"`
 		UpdatedAt   string           `json:"updated_at"`
-		Attributes  wireAttrs        `json:"attributes,omitempty"`
+		Attributes  wireAttrs        `json:"attributes,omitzero"`
 		Annotations []wireAnnotation `json:"annotations"`
 		Relations   []wireRelation   `json:"relations"`
 	}
