@@ -54,6 +54,9 @@ type Document struct {
 	SHA256     string
 	Status     Status
 	SourcePath string
+	// Attributes holds the values of the schema's document attributes,
+	// by name; nil when none is set.
+	Attributes Attributes
 	Created    time.Time
 	Updated    time.Time
 }
@@ -69,8 +72,10 @@ type DocumentInfo struct {
 	Runes       int // length of the text in code points
 	Annotations int
 	Relations   int
-	Created     time.Time
-	Updated     time.Time
+	// Attributes holds the document's attribute values, as in Document.
+	Attributes Attributes
+	Created    time.Time
+	Updated    time.Time
 }
 
 // Annotation marks the code points [Start, End) of a document with a label.
@@ -82,8 +87,20 @@ type Annotation struct {
 	Label      string
 	Note       string
 	Annotator  string
+	// Attributes holds the values of the attributes its label has, by
+	// name; nil when none is set.
+	Attributes Attributes
 	Created    time.Time
 	Updated    time.Time
+}
+
+// Equal reports whether a and o are the same in every field, as == did
+// before annotations held a map (times compare with ==, zone included).
+func (a Annotation) Equal(o Annotation) bool {
+	return a.ID == o.ID && a.DocumentID == o.DocumentID && a.Start == o.Start &&
+		a.End == o.End && a.Label == o.Label && a.Note == o.Note &&
+		a.Annotator == o.Annotator && a.Created == o.Created && a.Updated == o.Updated &&
+		a.Attributes.Equal(o.Attributes)
 }
 
 // Relation joins two annotations of the same document, for example a claim

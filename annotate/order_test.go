@@ -46,7 +46,7 @@ func TestCompareAnnotationsSorts(t *testing.T) {
 	got := slices.Clone(want)
 	slices.Reverse(got)
 	slices.SortFunc(got, CompareAnnotations)
-	if !slices.Equal(got, want) {
+	if !slices.EqualFunc(got, want, Annotation.Equal) {
 		t.Errorf("sorted: got %v, want %v", got, want)
 	}
 }

@@ -19,17 +19,20 @@ type RelationType struct {
 	ToKind   Kind
 }
 
-// Schema is a project's labels and relation types.
+// Schema is a project's labels, relation types and attribute
+// definitions.
 type Schema struct {
-	Labels    []Label
-	Relations []RelationType
+	Labels     []Label
+	Relations  []RelationType
+	Attributes []Attribute
 }
 
-// Equal reports whether s and o have the same labels and relation types
-// in the same order. Order counts because it is what a person sees: the
-// label bar, the hotkey list and every export list labels in it.
+// Equal reports whether s and o have the same labels, relation types and
+// attributes in the same order. Order counts because it is what a person
+// sees: the label bar, the hotkey list and every export list labels in it.
 func (s Schema) Equal(o Schema) bool {
-	return slices.Equal(s.Labels, o.Labels) && slices.Equal(s.Relations, o.Relations)
+	return slices.Equal(s.Labels, o.Labels) && slices.Equal(s.Relations, o.Relations) &&
+		slices.EqualFunc(s.Attributes, o.Attributes, Attribute.Equal)
 }
 
 // RelationAttributedTo links a claim to the source it is attributed to.
@@ -53,5 +56,26 @@ func DefaultSchema() Schema {
 		Relations: []RelationType{
 			{Name: RelationAttributedTo, FromKind: KindClaim, ToKind: KindSource},
 		},
+		Attributes: DefaultAttributes(),
+	}
+}
+
+// DefaultAttributes returns the attribute definitions of the default
+// schema: a claim's verdict and check-worthiness (as in FEVER and
+// ClaimBuster), a source's type, an entity's knowledge-base id and the
+// document's topic.
+func DefaultAttributes() []Attribute {
+	return []Attribute{
+		{Name: "verdict", Type: AttrEnum, Label: "CLAIM", Values: []EnumValue{
+			{"true", "t"}, {"mostly_true", "y"}, {"mixed", "x"},
+			{"mostly_false", "n"}, {"false", "f"}, {"unverifiable", "u"},
+		}},
+		{Name: "checkworthy", Type: AttrBool, Label: "CLAIM"},
+		{Name: "source_type", Type: AttrEnum, Label: "SOURCE", Values: []EnumValue{
+			{"named_person", "p"}, {"named_organisation", "o"}, {"anonymous", "a"},
+			{"document", "d"}, {"media", "m"}, {"other", "r"},
+		}},
+		{Name: "kb_id", Type: AttrText, Kind: KindEntity},
+		{Name: "topic", Type: AttrText},
 	}
 }

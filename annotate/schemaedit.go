@@ -42,6 +42,11 @@ func (s Schema) RenameLabel(old, new string) (Schema, error) {
 	}
 	out := s.clone()
 	out.Labels[i].Name = new
+	for j := range out.Attributes {
+		if out.Attributes[j].Label == old {
+			out.Attributes[j].Label = new
+		}
+	}
 	if err := out.Validate(); err != nil {
 		return s, fmt.Errorf("rename label %q to %q: %w", old, new, err)
 	}
@@ -57,6 +62,9 @@ func (s Schema) RemoveLabel(name string) (Schema, error) {
 	}
 	out := s.clone()
 	out.Labels = slices.Delete(out.Labels, i, i+1)
+	// The label's own attributes go with it; its values go with its
+	// annotations, which the store refuses to orphan.
+	out.Attributes = slices.DeleteFunc(out.Attributes, func(a Attribute) bool { return a.Label == name })
 	if err := out.Validate(); err != nil {
 		return s, fmt.Errorf("remove label %q: %w", name, err)
 	}
@@ -77,5 +85,12 @@ func (s Schema) labelIndex(name string) int {
 
 // clone returns a copy of s that shares no slice with it.
 func (s Schema) clone() Schema {
-	return Schema{Labels: slices.Clone(s.Labels), Relations: slices.Clone(s.Relations)}
+	out := Schema{Labels: slices.Clone(s.Labels), Relations: slices.Clone(s.Relations)}
+	for _, a := range s.Attributes {
+		out.Attributes = append(out.Attributes, a.clone())
+	}
+	return out
 }
+
+// Clone returns a copy of s that shares no slice with it.
+func (s Schema) Clone() Schema { return s.clone() }

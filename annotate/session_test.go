@@ -69,7 +69,8 @@ func equalAnnotations(a, b []annotate.Annotation) bool {
 	return slices.EqualFunc(a, b, func(x, y annotate.Annotation) bool {
 		return x.ID == y.ID && x.Start == y.Start && x.End == y.End && x.Label == y.Label &&
 			x.Note == y.Note && x.Annotator == y.Annotator &&
-			x.Created.Equal(y.Created) && x.Updated.Equal(y.Updated)
+			x.Created.Equal(y.Created) && x.Updated.Equal(y.Updated) &&
+			x.Attributes.Equal(y.Attributes)
 	})
 }
 

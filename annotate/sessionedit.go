@@ -2,7 +2,8 @@ package annotate
 
 import "fmt"
 
-// Tag adds an annotation of label over [start, end). Tagging a span that
+// Tag adds an annotation of label over [start, end), with the defaults of
+// the label's attributes (Schema.Defaults). Tagging a span that
 // already has exactly that label and range returns the existing one and
 // changes nothing.
 func (s *Session) Tag(start, end int, label string) (Annotation, error) {
@@ -23,6 +24,7 @@ func (s *Session) newAnnotation(start, end int, label string) Annotation {
 		End:        end,
 		Label:      label,
 		Annotator:  s.annotator,
+		Attributes: s.schema.Defaults(label),
 		Created:    now,
 		Updated:    now,
 	}
@@ -52,7 +54,9 @@ func (s *Session) TagAll(ranges [][2]int, label string) (int, error) {
 }
 
 // Relabel changes an annotation's label. Relations whose kinds no longer
-// fit the new label are deleted in the same step.
+// fit the new label are deleted in the same step, as are attribute values
+// the new label has no attribute for (a CLAIM's verdict on what becomes a
+// SOURCE); undo brings both back.
 func (s *Session) Relabel(id, label string) error {
 	a, ok := s.anns[id]
 	if !ok {
@@ -62,6 +66,7 @@ func (s *Session) Relabel(id, label string) error {
 		return nil
 	}
 	a.Label = label
+	a.Attributes = s.schema.keptAttributes(a.Attributes, label)
 	a.Updated = s.Now().UTC()
 	e := Edit{PutAnnotations: []Annotation{a}}
 	kind := s.schema.KindOf(label)

@@ -94,7 +94,7 @@ func TestSessionResizeRefuses(t *testing.T) {
 			if err := s.Resize(c.id, c.start, c.end); !errors.Is(err, c.want) {
 				t.Errorf("Resize(%d, %d) = %v, want %v", c.start, c.end, err, c.want)
 			}
-			if got := s.Annotations(); !slices.Equal(got, before) {
+			if got := s.Annotations(); !slices.EqualFunc(got, before, annotate.Annotation.Equal) {
 				t.Errorf("annotations = %+v, want %+v", got, before)
 			}
 			if name, _ := s.CanUndo(); name != "tag ORG" {

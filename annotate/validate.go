@@ -42,7 +42,7 @@ func (s Schema) Validate() error {
 		}
 		types[rt.Name] = true
 	}
-	return nil
+	return s.validateAttributes()
 }
 
 // validateLabel checks one label on its own.
@@ -162,7 +162,8 @@ func (s Schema) RelationFrom(k Kind) (RelationType, bool) {
 
 // ValidateAnnotation checks one annotation against the length of its
 // document's text in code points and the schema: it has an id, 0 ≤ Start <
-// End ≤ textLen, and its label is in the schema. The error names the
+// End ≤ textLen, its label is in the schema and its attribute values pass
+// ValidateAttributes. The error names the
 // annotation and wraps ErrInvalid.
 func ValidateAnnotation(a Annotation, textLen int, s Schema) error {
 	if a.ID == "" {
@@ -179,7 +180,7 @@ func ValidateAnnotation(a Annotation, textLen int, s Schema) error {
 	if _, ok := s.Label(a.Label); !ok {
 		return Invalidf("annotation %s: label %q is not in the schema", a.ID, a.Label)
 	}
-	return nil
+	return ValidateAttributes(a, s)
 }
 
 // ValidateRelation checks one relation against the annotations of its
@@ -277,6 +278,9 @@ func validateDocumentData(d *DocumentData, s Schema) error {
 	}
 	if !doc.Status.Valid() {
 		return Invalidf("unknown status %q", doc.Status)
+	}
+	if err := ValidateDocumentAttributes(doc, s); err != nil {
+		return err
 	}
 	textLen := RuneLen(doc.Text)
 	anns := make(map[string]Annotation, len(d.Annotations))

@@ -252,7 +252,7 @@ func TestApplyRoundTrip(t *testing.T) {
 	}
 	apply(t, s, "d1", annotate.Edit{PutAnnotations: []annotate.Annotation{a}})
 	d := load(t, s, "d1")
-	if len(d.Annotations) != 1 || d.Annotations[0] != a {
+	if len(d.Annotations) != 1 || !d.Annotations[0].Equal(a) {
 		t.Errorf("Load = %+v, want [%+v]", d.Annotations, a)
 	}
 }

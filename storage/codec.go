@@ -120,6 +120,7 @@ func encodeAnnotation(a annotate.Annotation) []byte {
 	e.string(a.Annotator)
 	e.time(a.Created)
 	e.time(a.Updated)
+	e.attrs(a.Attributes)
 	return e.buf
 }
 
@@ -138,6 +139,7 @@ func decodeAnnotation(docID string, id, b []byte) (annotate.Annotation, error) {
 		Created:    d.time(),
 		Updated:    d.time(),
 	}
+	a.Attributes = d.attrs()
 	if err := d.done(); err != nil {
 		return annotate.Annotation{}, fmt.Errorf("annotation %s of document %s: %w", id, docID, err)
 	}
@@ -183,6 +185,7 @@ func encodeInfo(in annotate.DocumentInfo) []byte {
 	e.int(in.Relations)
 	e.time(in.Created)
 	e.time(in.Updated)
+	e.attrs(in.Attributes)
 	return e.buf
 }
 
@@ -200,6 +203,7 @@ func decodeInfo(b []byte) (annotate.DocumentInfo, error) {
 		Created:     d.time(),
 		Updated:     d.time(),
 	}
+	in.Attributes = d.attrs()
 	if err := d.done(); err != nil {
 		return annotate.DocumentInfo{}, fmt.Errorf("document info: %w", err)
 	}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -20,7 +21,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	for _, a := range anns {
 		got, err := decodeAnnotation(a.DocumentID, []byte(a.ID), encodeAnnotation(a))
 		a.Updated = a.Updated.UTC()
-		if err != nil || got != a {
+		if err != nil || !got.Equal(a) {
 			t.Errorf("annotation round trip = %+v, %v; want %+v", got, err, a)
 		}
 	}
@@ -34,10 +35,10 @@ func TestCodecRoundTrip(t *testing.T) {
 		ID: "d1", Title: "Köln", SHA256: annotate.SHA256Hex("x"), Status: annotate.StatusInProgress,
 		SourcePath: "/a/b.txt", Runes: 123456, Annotations: 20000, Relations: 7, Created: t0, Updated: t0,
 	}
-	if got, err := decodeInfo(encodeInfo(in)); err != nil || got != in {
+	if got, err := decodeInfo(encodeInfo(in)); err != nil || !reflect.DeepEqual(got, in) {
 		t.Errorf("info round trip = %+v, %v; want %+v", got, err, in)
 	}
-	if got, err := decodeInfo(encodeInfo(annotate.DocumentInfo{})); err != nil || got != (annotate.DocumentInfo{}) {
+	if got, err := decodeInfo(encodeInfo(annotate.DocumentInfo{})); err != nil || !reflect.DeepEqual(got, annotate.DocumentInfo{}) {
 		t.Errorf("zero info round trip = %+v, %v", got, err)
 	}
 }

@@ -119,6 +119,7 @@ func infoOf(d *annotate.DocumentData) annotate.DocumentInfo {
 		Runes:       annotate.RuneLen(doc.Text),
 		Annotations: len(d.Annotations),
 		Relations:   len(d.Relations),
+		Attributes:  doc.Attributes.Clone(),
 		Created:     doc.Created,
 		Updated:     doc.Updated,
 	}

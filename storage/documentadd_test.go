@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 
 	"spanmark/annotate"
@@ -21,10 +22,10 @@ func TestAddDocumentFillsIn(t *testing.T) {
 		ID: got.ID, Title: "Köln", Text: text, SHA256: annotate.SHA256Hex(text),
 		Status: annotate.StatusTodo, SourcePath: "/tmp/koeln.txt", Created: t0, Updated: t0,
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("AddDocument = %+v, want %+v", got, want)
 	}
-	if d := load(t, s, got.ID); d.Document != want {
+	if d := load(t, s, got.ID); !reflect.DeepEqual(d.Document, want) {
 		t.Errorf("Load = %+v, want %+v", d.Document, want)
 	}
 	infos, err := s.Documents()
@@ -35,7 +36,7 @@ func TestAddDocumentFillsIn(t *testing.T) {
 		ID: got.ID, Title: "Köln", SHA256: want.SHA256, Status: annotate.StatusTodo,
 		SourcePath: "/tmp/koeln.txt", Runes: 16, Created: t0, Updated: t0,
 	}
-	if len(infos) != 1 || infos[0] != wantInfo {
+	if len(infos) != 1 || !reflect.DeepEqual(infos[0], wantInfo) {
 		t.Errorf("Documents() = %+v, want [%+v]", infos, wantInfo)
 	}
 }

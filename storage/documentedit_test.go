@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -42,7 +43,7 @@ func TestSetStatusAndTitle(t *testing.T) {
 				tt.want(&want)
 			}
 			after, _ := s.Documents()
-			if after[0] != want {
+			if !reflect.DeepEqual(after[0], want) {
 				t.Errorf("info = %+v, want %+v", after[0], want)
 			}
 			if d := load(t, s, "d1"); d.Document.Title != want.Title || d.Document.Status != want.Status {

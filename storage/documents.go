@@ -91,6 +91,7 @@ func (ref *docRef) read(tx *bolt.Tx) (*annotate.DocumentData, error) {
 			SHA256:     in.SHA256,
 			Status:     in.Status,
 			SourcePath: in.SourcePath,
+			Attributes: in.Attributes.Clone(),
 			Created:    in.Created,
 			Updated:    in.Updated,
 		},

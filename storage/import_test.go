@@ -66,7 +66,7 @@ func testImport(t *testing.T) {
 		ID: "i1", Title: "title i1", SHA256: annotate.SHA256Hex("text one"), Status: annotate.StatusTodo,
 		Runes: 8, Annotations: 2, Relations: 1, Created: t0, Updated: t0,
 	}
-	if res.Added[0] != wantInfo {
+	if !reflect.DeepEqual(res.Added[0], wantInfo) {
 		t.Errorf("Added[0] = %+v, want %+v", res.Added[0], wantInfo)
 	}
 	infos, _ := s.Documents()

@@ -28,7 +28,8 @@ const fileMode = 0o600
 // file that is cut short or whose pages cannot be read is
 // annotate.ErrDamaged (Recover salvages what it can). A
 // project in an older format is upgraded, in one transaction, when it is
-// opened for writing; opening it read-only is annotate.ErrReadOnly.
+// opened for writing. Opened read-only, a format from readableFrom on is
+// read as it is; an older one is annotate.ErrReadOnly.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = defaultTimeout
@@ -67,7 +68,7 @@ func openExisting(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if opts.ReadOnly {
-		if version < FormatVersion {
+		if version < readableFrom {
 			db.Close()
 			return nil, fmt.Errorf("open %s: format version %d must be upgraded to %d, which needs write access: %w",
 				path, version, FormatVersion, annotate.ErrReadOnly)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -328,7 +329,7 @@ func TestOpenNewerVersion(t *testing.T) {
 	for _, ro := range []bool{false, true} {
 		t.Run(map[bool]string{false: "read-write", true: "read-only"}[ro], func(t *testing.T) {
 			path := newClosedProject(t)
-			setVersion(t, path, "2")
+			setVersion(t, path, strconv.Itoa(FormatVersion+1))
 			before := readFile(t, path)
 			opts := testOptions()
 			opts.ReadOnly = ro
@@ -364,7 +365,7 @@ func TestMigrate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := annotate.Meta{FormatVersion: 1, Annotator: "ada", Created: upgraded}
+	want := annotate.Meta{FormatVersion: FormatVersion, Annotator: "ada", Created: upgraded}
 	if meta != want {
 		t.Errorf("Meta() after upgrade = %+v, want %+v", meta, want)
 	}

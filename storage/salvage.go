@@ -233,7 +233,8 @@ func (sv *salvage) document(in annotate.DocumentInfo, schema annotate.Schema) (*
 	for _, hdr := range sv.dirs[in.ID] {
 		d := &annotate.DocumentData{Document: annotate.Document{
 			ID: in.ID, Title: in.Title, Text: text, SHA256: in.SHA256, Status: in.Status,
-			SourcePath: in.SourcePath, Created: in.Created, Updated: in.Updated,
+			SourcePath: in.SourcePath, Attributes: in.Attributes, Created: in.Created,
+			Updated: in.Updated,
 		}}
 		if err = sv.content(hdr, d); err != nil {
 			continue
@@ -300,5 +301,5 @@ func (sv *salvage) content(hdr []byte, d *annotate.DocumentData) error {
 // sameContent reports whether a and b hold the same annotations and
 // relations.
 func sameContent(a, b *annotate.DocumentData) bool {
-	return slices.Equal(a.Annotations, b.Annotations) && slices.Equal(a.Relations, b.Relations)
+	return slices.EqualFunc(a.Annotations, b.Annotations, annotate.Annotation.Equal) && slices.Equal(a.Relations, b.Relations)
 }

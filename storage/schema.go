@@ -16,8 +16,9 @@ import (
 // schemaJSON is how a schema is stored: JSON with names of its own, so
 // that renaming a Go field does not change the file format.
 type schemaJSON struct {
-	Labels    []labelJSON        `json:"labels"`
-	Relations []relationTypeJSON `json:"relations"`
+	Labels     []labelJSON        `json:"labels"`
+	Relations  []relationTypeJSON `json:"relations"`
+	Attributes []attributeJSON    `json:"attributes,omitempty"`
 }
 
 type labelJSON struct {
@@ -44,6 +45,7 @@ func encodeSchema(s annotate.Schema) ([]byte, error) {
 	for i, rt := range s.Relations {
 		sj.Relations[i] = relationTypeJSON(rt)
 	}
+	sj.Attributes = attributesToJSON(s.Attributes)
 	return json.Marshal(sj)
 }
 
@@ -62,6 +64,7 @@ func decodeSchema(b []byte) (annotate.Schema, error) {
 	for i, rt := range sj.Relations {
 		s.Relations[i] = annotate.RelationType(rt)
 	}
+	s.Attributes = attributesFromJSON(sj.Attributes)
 	return s, nil
 }
 
@@ -93,7 +96,7 @@ func (s *Store) Schema() (annotate.Schema, error) {
 	if err != nil {
 		return annotate.Schema{}, fmt.Errorf("read schema of %s: %w", s.path, err)
 	}
-	return annotate.Schema{Labels: slices.Clone(schema.Labels), Relations: slices.Clone(schema.Relations)}, nil
+	return schema.Clone(), nil
 }
 
 // SetSchema replaces the schema after validating it, in one transaction.
@@ -151,7 +154,7 @@ func keepsMeaning(old, new annotate.Schema) bool {
 			return false
 		}
 	}
-	return true
+	return keepsAttributes(old, new)
 }
 
 // conform renames labels in every annotation of the project and checks
@@ -166,6 +169,8 @@ func conform(tx *bolt.Tx, schema annotate.Schema, renames map[string]string) err
 		for _, a := range anns {
 			if _, ok := schema.Label(a.Label); !ok {
 				uses[a.Label]++
+			} else if err := annotate.ValidateAttributes(a, schema); err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
 			}
 		}
 		return rel.ForEach(func(k, v []byte) error {
@@ -182,6 +187,9 @@ func conform(tx *bolt.Tx, schema annotate.Schema, renames map[string]string) err
 			return nil
 		})
 	})
+	if err == nil {
+		err = conformDocuments(tx, schema)
+	}
 	if err != nil || len(uses) == 0 {
 		return err
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"path/filepath"
-	"slices"
+	"reflect"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -96,7 +96,7 @@ func TestImportLateFailureChangesNothing(t *testing.T) {
 	if !errors.Is(err, annotate.ErrInvalid) {
 		t.Fatalf("Import = %v, want ErrInvalid", err)
 	}
-	if after, _ := s.Documents(); !slices.Equal(after, before) {
+	if after, _ := s.Documents(); !reflect.DeepEqual(after, before) {
 		t.Errorf("documents after a failed import: %+v, want %+v", after, before)
 	}
 	if hasStaging(t, s) {

@@ -66,7 +66,7 @@ func TestDocDiffUpdateReturns(t *testing.T) {
 	if got, want := itemKeys(d.Items()), []string{"Agreed m1 t1", "LabelDiff m2 t2"}; !slices.Equal(got, want) {
 		t.Fatalf("NewDocDiff: items %v, want %v", got, want)
 	}
-	if got, want := d.Theirs(), []annotate.Annotation{theirs[1], theirs[0]}; !slices.Equal(got, want) {
+	if got, want := d.Theirs(), []annotate.Annotation{theirs[1], theirs[0]}; !slices.EqualFunc(got, want, annotate.Annotation.Equal) {
 		t.Errorf("Theirs() = %v, want %v, sorted", got, want)
 	}
 

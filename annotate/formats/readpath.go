@@ -7,7 +7,6 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"spanmark/annotate"
@@ -216,12 +215,10 @@ var (
 // annotations fit the project, and the names of what it added. A label or
 // relation type that both have with different kinds is an error, as the
 // file's annotations would change meaning. An added label whose hotkey
-// the project already uses gets none.
+// the project already uses gets none. Attribute definitions merge the same
+// way (see mergeAttributes).
 func MergeSchema(project, file annotate.Schema) (annotate.Schema, []string, error) {
-	merged := annotate.Schema{
-		Labels:    slices.Clone(project.Labels),
-		Relations: slices.Clone(project.Relations),
-	}
+	merged := project.Clone()
 	var added []string
 	for _, l := range file.Labels {
 		if have, ok := project.Label(l.Name); ok {
@@ -246,6 +243,10 @@ func MergeSchema(project, file annotate.Schema) (annotate.Schema, []string, erro
 		}
 		merged.Relations = append(merged.Relations, rt)
 		added = append(added, fmt.Sprintf("relation type %s (%s → %s)", rt.Name, rt.FromKind, rt.ToKind))
+	}
+	merged, added, err := mergeAttributes(merged, file, added)
+	if err != nil {
+		return project, nil, err
 	}
 	if err := merged.Validate(); err != nil {
 		return project, nil, err

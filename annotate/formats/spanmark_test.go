@@ -125,6 +125,12 @@ func readAll(t testing.TB, b []byte, name string) (Header, []*annotate.DocumentD
 	if err != nil {
 		t.Fatalf("ReadSpanmark: %v", err)
 	}
+	return rd.Header(), documentsAll(t, rd)
+}
+
+// documentsAll returns every document rd reads.
+func documentsAll(t testing.TB, rd *Reader) []*annotate.DocumentData {
+	t.Helper()
 	var docs []*annotate.DocumentData
 	for d, err := range rd.Documents() {
 		if err != nil {
@@ -132,7 +138,7 @@ func readAll(t testing.TB, b []byte, name string) (Header, []*annotate.DocumentD
 		}
 		docs = append(docs, d)
 	}
-	return rd.Header(), docs
+	return docs
 }
 
 func TestRoundTrip(t *testing.T) {

@@ -25,6 +25,12 @@ func (r *Reader) convert(wd *wireDocument, index int) (*annotate.DocumentData, [
 		Status:     wd.Status,
 		SourcePath: wd.SourcePath,
 	}
+	var err error
+	if doc.Attributes, err = wd.Attributes.attributes("document"); err != nil {
+		add(err)
+	} else if err := annotate.ValidateDocumentAttributes(doc, schema); err != nil {
+		add(err)
+	}
 	if strings.TrimSpace(doc.Text) == "" {
 		add(annotate.Invalidf("document has no text"))
 	}
@@ -39,7 +45,6 @@ func (r *Reader) convert(wd *wireDocument, index int) (*annotate.DocumentData, [
 	} else if !doc.Status.Valid() {
 		add(annotate.Invalidf("unknown status %q", doc.Status))
 	}
-	var err error
 	if doc.Created, err = parseTime("created_at", wd.CreatedAt); err != nil {
 		add(err)
 	}
@@ -85,8 +90,10 @@ func (r *Reader) convert(wd *wireDocument, index int) (*annotate.DocumentData, [
 }
 
 // convertAnnotation turns a decoded annotation into an Annotation of the
-// document docID and lists its problems: those ValidateAnnotation finds,
-// and a "text" or "kind" that does not match the document or the schema.
+// document docID and lists its problems: those ValidateAnnotation finds
+// (attribute values included), an attribute value that is neither a JSON
+// string nor a bool, and a "text" or "kind" that does not match the
+// document or the schema.
 func convertAnnotation(wa *wireAnnotation, docID string, x *annotate.Index, s annotate.Schema) (annotate.Annotation, []error) {
 	var errs []error
 	a := annotate.Annotation{
@@ -97,6 +104,14 @@ func convertAnnotation(wa *wireAnnotation, docID string, x *annotate.Index, s an
 		Label:      wa.Label,
 		Note:       wa.Note,
 		Annotator:  wa.Annotator,
+	}
+	var err error
+	if !wa.Attributes.IsZero() {
+		// A value of the wrong JSON type is reported here; the others
+		// are still checked.
+		if a.Attributes, err = wa.Attributes.attributes("annotation " + a.ID); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if err := annotate.ValidateAnnotation(a, x.Len(), s); err != nil {
 		errs = append(errs, err)
@@ -110,7 +125,6 @@ func convertAnnotation(wa *wireAnnotation, docID string, x *annotate.Index, s an
 				a.ID, wa.Kind, a.Label, k))
 		}
 	}
-	var err error
 	if a.Created, err = parseTime("created_at", wa.CreatedAt); err != nil {
 		errs = append(errs, fmt.Errorf("annotation %s: %w", a.ID, err))
 	}

@@ -24,8 +24,9 @@ type (
 	}
 
 	wireSchema struct {
-		Labels    []wireLabel        `json:"labels"`
-		Relations []wireRelationType `json:"relations"`
+		Labels     []wireLabel        `json:"labels"`
+		Relations  []wireRelationType `json:"relations"`
+		Attributes []wireAttribute    `json:"attributes,omitempty"`
 	}
 
 	wireHeader struct {
@@ -47,6 +48,9 @@ type (
 		Annotator string        `json:"annotator"`
 		CreatedAt string        `json:"created_at"`
 		UpdatedAt string        `json:"updated_at"`
+		// Attributes is left out when empty, so that files without
+		// attributes read and write as before.
+		Attributes wireAttrs `json:"attributes,omitzero"`
 	}
 
 	wireRelation struct {
@@ -65,6 +69,7 @@ type (
 		SourcePath  string           `json:"source_path"`
 		CreatedAt   string           `json:"created_at"`
 		UpdatedAt   string           `json:"updated_at"`
+		Attributes  wireAttrs        `json:"attributes,omitzero"`
 		Annotations []wireAnnotation `json:"annotations"`
 		Relations   []wireRelation   `json:"relations"`
 	}
@@ -104,6 +109,7 @@ func wireSchemaOf(s annotate.Schema) *wireSchema {
 	for _, rt := range s.Relations {
 		ws.Relations = append(ws.Relations, wireRelationType(rt))
 	}
+	ws.Attributes = wireAttributesOf(s.Attributes)
 	return ws
 }
 
@@ -119,6 +125,7 @@ func (ws *wireSchema) schema() annotate.Schema {
 	for _, rt := range ws.Relations {
 		s.Relations = append(s.Relations, annotate.RelationType(rt))
 	}
+	s.Attributes = attributesOfWire(ws.Attributes)
 	return s
 }
 

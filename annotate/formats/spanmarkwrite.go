@@ -126,27 +126,32 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema) (*wireDocument,
 		SourcePath:  doc.SourcePath,
 		CreatedAt:   formatTime(doc.Created),
 		UpdatedAt:   formatTime(doc.Updated),
+		Attributes:  wireAttrsOf(doc.Attributes),
 		Annotations: make([]wireAnnotation, 0, len(d.Annotations)),
 		Relations:   make([]wireRelation, 0, len(d.Relations)),
 	}
 	if wd.Status == "" {
 		wd.Status = annotate.StatusTodo
 	}
+	if err := annotate.ValidateDocumentAttributes(doc, s); err != nil {
+		return nil, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
 	for _, a := range d.Annotations {
 		if err := annotate.ValidateAnnotation(a, x.Len(), s); err != nil {
 			return nil, fmt.Errorf("document %s: %w", doc.ID, err)
 		}
 		wd.Annotations = append(wd.Annotations, wireAnnotation{
-			ID:        a.ID,
-			Start:     a.Start,
-			End:       a.End,
-			Text:      x.Slice(a.Start, a.End),
-			Label:     a.Label,
-			Kind:      s.KindOf(a.Label),
-			Note:      a.Note,
-			Annotator: a.Annotator,
-			CreatedAt: formatTime(a.Created),
-			UpdatedAt: formatTime(a.Updated),
+			ID:         a.ID,
+			Start:      a.Start,
+			End:        a.End,
+			Text:       x.Slice(a.Start, a.End),
+			Label:      a.Label,
+			Kind:       s.KindOf(a.Label),
+			Note:       a.Note,
+			Annotator:  a.Annotator,
+			CreatedAt:  formatTime(a.Created),
+			UpdatedAt:  formatTime(a.Updated),
+			Attributes: wireAttrsOf(a.Attributes),
 		})
 	}
 	for _, r := range d.Relations {

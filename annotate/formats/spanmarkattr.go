@@ -1,0 +1,174 @@
+package formats
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"spanmark/annotate"
+)
+
+// wireAttribute is an attribute definition in a spanmark schema. An
+// attribute of one label names it in "label", one of every label of a
+// kind names the kind in "kind", and a document attribute has neither.
+// "default" is a JSON bool for a bool attribute, else a string.
+type wireAttribute struct {
+	Name     string             `json:"name"`
+	Type     annotate.AttrType  `json:"type"`
+	Label    string             `json:"label,omitempty"`
+	Kind     annotate.Kind      `json:"kind,omitempty"`
+	Values   []wireEnumValue    `json:"values,omitempty"`
+	Default  annotate.AttrValue `json:"default,omitzero"`
+	Required bool               `json:"required,omitempty"`
+}
+
+// wireEnumValue is one value of an enum attribute.
+type wireEnumValue struct {
+	Name string `json:"name"`
+	Key  string `json:"key,omitempty"`
+}
+
+func wireAttributesOf(as []annotate.Attribute) []wireAttribute {
+	var out []wireAttribute
+	for _, a := range as {
+		wa := wireAttribute{Name: a.Name, Type: a.Type, Label: a.Label, Kind: a.Kind,
+			Default: a.Default, Required: a.Required}
+		for _, v := range a.Values {
+			wa.Values = append(wa.Values, wireEnumValue(v))
+		}
+		out = append(out, wa)
+	}
+	return out
+}
+
+func attributesOfWire(was []wireAttribute) []annotate.Attribute {
+	var out []annotate.Attribute
+	for _, wa := range was {
+		a := annotate.Attribute{Name: wa.Name, Type: wa.Type, Label: wa.Label, Kind: wa.Kind,
+			Default: wa.Default, Required: wa.Required}
+		for _, v := range wa.Values {
+			a.Values = append(a.Values, annotate.EnumValue(v))
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// wireValue is an attribute value as read from a file. A JSON value that
+// is neither a string nor a bool is kept in bad rather than failing the
+// decoder, which would stop reading the file at that point: the reader
+// reports it with the other problems of its document, at its place.
+type wireValue struct {
+	v   annotate.AttrValue
+	bad []byte
+}
+
+func (w wireValue) MarshalJSON() ([]byte, error) { return w.v.MarshalJSON() }
+
+func (w *wireValue) UnmarshalJSON(b []byte) error {
+	if err := w.v.UnmarshalJSON(b); err != nil {
+		w.bad = bytes.Clone(b)
+	}
+	return nil
+}
+
+// wireAttrs is the "attributes" member of an annotation or a document:
+// the values to write, or those read with, apart, any of the wrong JSON
+// type. Writing holds the annotation's own map rather than a copy, and
+// MarshalJSON appends the bytes itself, since encoding/json's map and
+// Marshaler paths cost more than the rest of an annotation's line.
+type wireAttrs struct {
+	vals annotate.Attributes
+	bad  map[string][]byte
+}
+
+func wireAttrsOf(m annotate.Attributes) wireAttrs { return wireAttrs{vals: m} }
+
+// IsZero reports whether there is nothing to write, for omitzero.
+func (w wireAttrs) IsZero() bool { return len(w.vals) == 0 && len(w.bad) == 0 }
+
+// MarshalJSON writes the values in name order, as encoding/json writes a
+// map, and without escaping HTML, as the line encoder does.
+func (w wireAttrs) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 16*len(w.vals)+2)
+	b = append(b, '{')
+	for i, name := range slices.Sorted(maps.Keys(w.vals)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, name)
+		b = append(b, ':')
+		v := w.vals[name]
+		if v.IsBool() {
+			b = strconv.AppendBool(b, v.Bool())
+		} else {
+			b = appendJSONString(b, v.Str())
+		}
+	}
+	return append(b, '}'), nil
+}
+
+func (w *wireAttrs) UnmarshalJSON(b []byte) error {
+	var m map[string]wireValue
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	*w = wireAttrs{}
+	for name, v := range m {
+		if v.bad != nil {
+			if w.bad == nil {
+				w.bad = make(map[string][]byte)
+			}
+			w.bad[name] = v.bad
+			continue
+		}
+		if w.vals == nil {
+			w.vals = make(annotate.Attributes, len(m))
+		}
+		w.vals[name] = v.v
+	}
+	return nil
+}
+
+// attributes returns the values, nil when there are none. what names the
+// holder in the error about a value of the wrong JSON type.
+func (w wireAttrs) attributes(what string) (annotate.Attributes, error) {
+	if len(w.bad) > 0 {
+		name := slices.Min(slices.Collect(maps.Keys(w.bad))) // the same one every run
+		return nil, annotate.Invalidf("%s: attribute %s: %s is neither a string nor true or false",
+			what, name, w.bad[name])
+	}
+	return w.vals, nil
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json
+// writes it with HTML escaping off: quotes, backslashes and control
+// characters escaped, U+2028 and U+2029 too (JavaScript reads them as line
+// ends), invalid UTF-8 as U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			b = append(b, `\ufffd`...)
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r == '\n':
+			b = append(b, '\\', 'n')
+		case r == '\r':
+			b = append(b, '\\', 'r')
+		case r == '\t':
+			b = append(b, '\\', 't')
+		case r < 0x20 || r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return append(b, '"')
+}

@@ -1,0 +1,45 @@
+package annotate
+
+import (
+	"fmt"
+	"maps"
+)
+
+// SetAttribute sets the attribute called name of an annotation to v, or
+// clears it when v is zero, as one undoable step. The value must fit the
+// definition the annotation's label has (ErrInvalid, naming the
+// annotation); setting the value it already has changes nothing.
+func (s *Session) SetAttribute(id, name string, v AttrValue) error {
+	a, ok := s.anns[id]
+	if !ok {
+		return fmt.Errorf("set attribute %s of %s: %w", name, id, ErrNotFound)
+	}
+	def, ok := findAttr(s.schema.AttributesFor(a.Label), name)
+	if !ok {
+		return Invalidf("annotation %s (%s): label %s has no attribute %q", id, a.Label, a.Label, name)
+	}
+	if !v.IsZero() {
+		if err := def.check(v); err != nil {
+			return Invalidf("annotation %s (%s): attribute %v", id, a.Label, err)
+		}
+	}
+	if a.Attributes[name] == v {
+		return nil
+	}
+	// The map is copied, never changed in place: the undo history holds
+	// the annotation as it was, map and all.
+	m := maps.Clone(a.Attributes)
+	step := "clear " + name
+	if v.IsZero() {
+		delete(m, name)
+	} else {
+		if m == nil {
+			m = make(Attributes, 1)
+		}
+		m[name] = v
+		step = fmt.Sprintf("set %s %s", name, v)
+	}
+	a.Attributes = m.Clone()
+	a.Updated = s.Now().UTC()
+	return s.do(step, Edit{PutAnnotations: []Annotation{a}})
+}
