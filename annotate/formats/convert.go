@@ -195,17 +195,14 @@ func WriteLabelStudioConfig(path string, st annotate.Store, replace bool) error 
 
 // storeExportOptions returns o with st's schema and annotator.
 func storeExportOptions(st annotate.Store, o ExportOptions) (ExportOptions, error) {
-	meta, err := st.Meta()
-	if err != nil {
-		return o, err
-	}
-	if o.Schema, err = st.Schema(); err != nil {
-		return o, err
-	}
-	o.Annotator = meta.Annotator
 	if o.At.IsZero() {
 		o.At = time.Now()
 	}
+	h, err := StoreHeader(st, o.At)
+	if err != nil {
+		return o, err
+	}
+	o.Schema, o.Annotator = h.Schema, h.Annotator
 	return o, nil
 }
 

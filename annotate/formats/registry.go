@@ -224,15 +224,10 @@ func Export(w io.Writer, format string, st annotate.Store, each EachFunc, warn f
 
 // exportAt is Export stamped with the time at.
 func exportAt(w io.Writer, format string, st annotate.Store, each EachFunc, warn func(string), at time.Time) error {
-	meta, err := st.Meta()
+	h, err := StoreHeader(st, at)
 	if err != nil {
 		return err
 	}
-	schema, err := st.Schema()
-	if err != nil {
-		return err
-	}
-	h := Header{Annotator: meta.Annotator, ExportedAt: at.UTC(), Schema: schema}
 	switch format {
 	case ExportJSON, "json":
 		return WriteJSON(w, h, each)
@@ -243,7 +238,7 @@ func exportAt(w io.Writer, format string, st annotate.Store, each EachFunc, warn
 	if !ok {
 		return fmt.Errorf("unknown export format %q", format)
 	}
-	return export(w, documentsOf(each), ExportOptions{Schema: schema, Annotator: meta.Annotator, Warn: warn})
+	return export(w, documentsOf(each), ExportOptions{Schema: h.Schema, Annotator: h.Annotator, Warn: warn})
 }
 
 // documentsOf turns each into the sequence the tools' exporters range

@@ -82,3 +82,17 @@ type Header struct {
 	ExportedAt time.Time
 	Schema     annotate.Schema
 }
+
+// StoreHeader returns the header of an export of st made at at: its
+// annotator and schema.
+func StoreHeader(st annotate.Store, at time.Time) (Header, error) {
+	meta, err := st.Meta()
+	if err != nil {
+		return Header{}, err
+	}
+	schema, err := st.Schema()
+	if err != nil {
+		return Header{}, err
+	}
+	return Header{Annotator: meta.Annotator, ExportedAt: at.UTC(), Schema: schema}, nil
+}

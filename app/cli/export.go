@@ -140,14 +140,9 @@ func (c *cli) exportConfig(st *storage.Store, out string, replace bool) error {
 // writeSchema writes the schema of st to path, as a spanmark JSON file
 // without documents.
 func writeSchema(st *storage.Store, path string, replace bool) error {
-	meta, err := st.Meta()
+	h, err := formats.StoreHeader(st, time.Now())
 	if err != nil {
 		return err
 	}
-	schema, err := st.Schema()
-	if err != nil {
-		return err
-	}
-	h := formats.Header{Annotator: meta.Annotator, ExportedAt: time.Now().UTC(), Schema: schema}
 	return formats.WriteFile(path, replace, func(w io.Writer) error { return formats.WriteSchema(w, h) })
 }
