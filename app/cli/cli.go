@@ -9,6 +9,7 @@
 //	spanmark export [--db FILE] [--format FORMAT] [--out PATH] [--status STATUS] [--relations] [--kind KIND] [--config]
 //	spanmark stats [--db FILE]
 //	spanmark validate PATH...
+//	spanmark lint [--db FILE | FILE.json[l]] [--rule ID...] [--json] [--fix ID...]
 //	spanmark agree [--json] A B
 //	spanmark merge --out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]
 //	spanmark gen --out FILE.spanmark [--docs N] [--words-per-doc W] [--annotations-per-doc A] [--seed S] [--annotator NAME] [--force]
@@ -40,6 +41,9 @@ const usage = `Usage:
                                     or in another tool's format (--format)
   spanmark stats [flags]            count documents, annotations and relations
   spanmark validate PATH...         check spanmark .json and .jsonl files
+  spanmark lint [flags] [FILE]      find the spans that make a dataset worse
+                                    (claims without a source, inconsistent
+                                    labels, bad boundaries …); --fix trims
   spanmark agree [--json] A B       measure how far two annotators agree
   spanmark merge [flags] A B [C...] merge several annotators' work into a new
                                     project (--out)
@@ -131,6 +135,8 @@ func (c *cli) run(args []string) int {
 		return c.statsCmd(args[1:])
 	case "validate":
 		return c.validateCmd(args[1:])
+	case "lint":
+		return c.lintCmd(args[1:])
 	case "gen":
 		return c.genCmd(args[1:])
 	case "agree":

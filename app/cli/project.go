@@ -98,6 +98,12 @@ func projectPath(db string) (string, error) {
 // openExisting opens the project --db names read-only, for a command
 // that must not create one.
 func openExisting(cmd, db string) (*storage.Store, error) {
+	return openProject(cmd, db, true)
+}
+
+// openProject opens the existing project db names (the default project
+// when db is empty), read-only or for writing; it never creates one.
+func openProject(cmd, db string, readOnly bool) (*storage.Store, error) {
 	path, err := projectPath(db)
 	if err != nil {
 		return nil, err
@@ -105,7 +111,7 @@ func openExisting(cmd, db string) (*storage.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no project at %s (spanmark import creates one)", cmd, path)
 	}
-	st, err := storage.Open(path, storage.Options{ReadOnly: true})
+	st, err := storage.Open(path, storage.Options{ReadOnly: readOnly})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
