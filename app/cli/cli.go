@@ -10,6 +10,7 @@
 //	spanmark stats [--db FILE]
 //	spanmark validate PATH...
 //	spanmark lint [--db FILE | FILE.json[l]] [--rule ID...] [--json] [--fix ID...]
+//	spanmark search [--db FILE] [--regex] [--word] [--label L...] [--unannotated] [--json] QUERY
 //	spanmark agree [--json] A B
 //	spanmark merge --out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]
 //	spanmark gen --out FILE.spanmark [--docs N] [--words-per-doc W] [--annotations-per-doc A] [--seed S] [--annotator NAME] [--force]
@@ -44,6 +45,8 @@ const usage = `Usage:
   spanmark lint [flags] [FILE]      find the spans that make a dataset worse
                                     (claims without a source, inconsistent
                                     labels, bad boundaries …); --fix trims
+  spanmark search [flags] QUERY     find text in every document: a concordance
+                                    with the labels already on each match
   spanmark agree [--json] A B       measure how far two annotators agree
   spanmark merge [flags] A B [C...] merge several annotators' work into a new
                                     project (--out)
@@ -137,6 +140,8 @@ func (c *cli) run(args []string) int {
 		return c.validateCmd(args[1:])
 	case "lint":
 		return c.lintCmd(args[1:])
+	case "search":
+		return c.searchCmd(args[1:])
 	case "gen":
 		return c.genCmd(args[1:])
 	case "agree":
