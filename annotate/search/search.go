@@ -49,7 +49,7 @@ type Result struct {
 	Start, End    int
 	Left          string // up to Context code points before the match
 	Match         string
-	Right         string // up to Context code points after it
+	Right         string   // up to Context code points after it
 	Labels        []string // of the annotations overlapping the match, in order
 }
 
