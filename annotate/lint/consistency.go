@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"strings"
+
+	"spanmark/annotate"
 )
 
 // inconsistentLabels reports every annotation whose string the project
@@ -11,33 +13,44 @@ import (
 // all of other kinds (a CLAIM that is also an ORG) is not inconsistent.
 func (l *Linter) inconsistentLabels(c *docContext) {
 	for _, a := range c.anns {
-		text := c.text(a)
-		if len(l.surfaces.counts[text]) < 2 {
+		counts := l.surfaces.counts[c.text(a)]
+		if len(counts) < 2 {
 			continue
 		}
-		kind := l.kindOf(a)
-		var same []LabelCount
-		for _, lc := range l.surfaces.Labels(text) {
-			if lb, ok := l.schema.Label(lc.Label); ok && lb.Kind == kind {
-				same = append(same, lc)
+		kind := l.kinds[a.Label]
+		mine, top, tied, others := 0, 0, false, 0
+		for _, lc := range counts {
+			if l.kinds[lc.Label] != kind {
+				continue
 			}
-		}
-		if len(same) < 2 {
-			continue
-		}
-		mine := 0
-		for _, lc := range same {
+			others++
+			switch {
+			case lc.N > top:
+				top, tied = lc.N, false
+			case lc.N == top:
+				tied = true
+			}
 			if lc.Label == a.Label {
 				mine = lc.N
 			}
 		}
-		// same is sorted most frequent first: a is reported unless its
-		// label alone is the most frequent.
-		top, tied := same[0].N, same[1].N == same[0].N
-		if mine < top || tied {
-			c.add(InconsistentLabel, a, nil, "%s here; in the project %s", a.Label, countList(same))
+		// a is reported unless its label alone is the most frequent.
+		if others >= 2 && (mine < top || tied) {
+			c.add(InconsistentLabel, a, nil, "%s here; in the project %s", a.Label, countList(l.sameKind(c.text(a), kind)))
 		}
 	}
+}
+
+// sameKind returns the label counts of text for labels of kind, most
+// frequent first.
+func (l *Linter) sameKind(text string, kind annotate.Kind) []LabelCount {
+	var out []LabelCount
+	for _, lc := range l.surfaces.Labels(text) {
+		if l.kinds[lc.Label] == kind {
+			out = append(out, lc)
+		}
+	}
+	return out
 }
 
 // countList writes label counts as "PERSON 40, ORG 2".

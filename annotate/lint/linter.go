@@ -14,6 +14,7 @@ type Linter struct {
 	surfaces *Surfaces
 	on       map[string]bool
 	attrs    map[string][]annotate.Attribute // required attributes by label
+	kinds    map[string]annotate.Kind        // each label's kind
 }
 
 // New returns a Linter that runs the rules named in ids, or every rule
@@ -35,7 +36,9 @@ func New(schema annotate.Schema, surfaces *Surfaces, ids []string) (*Linter, err
 	if NeedsProject(ids) && surfaces == nil {
 		return nil, fmt.Errorf("lint: the project rules need the project's surfaces")
 	}
+	l.kinds = make(map[string]annotate.Kind, len(schema.Labels))
 	for _, lb := range schema.Labels {
+		l.kinds[lb.Name] = lb.Kind
 		for _, a := range schema.AttributesFor(lb.Name) {
 			if a.Required {
 				l.attrs[lb.Name] = append(l.attrs[lb.Name], a)

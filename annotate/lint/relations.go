@@ -16,10 +16,7 @@ func (l *Linter) attributionTypes() map[string]bool {
 }
 
 // kindOf returns the kind of an annotation's label.
-func (l *Linter) kindOf(a annotate.Annotation) annotate.Kind {
-	lb, _ := l.schema.Label(a.Label)
-	return lb.Kind
-}
+func (l *Linter) kindOf(a annotate.Annotation) annotate.Kind { return l.kinds[a.Label] }
 
 // claimsWithoutSource reports every claim that is attributed to nothing.
 func (l *Linter) claimsWithoutSource(c *docContext) {

@@ -9,15 +9,32 @@ import (
 // document is one document prepared for searching: its text indexed, its
 // annotations in order with the furthest end reached so far, so that the
 // annotations overlapping a range are found without a scan of them all.
+// Both are made at the first match: most documents have none.
 type document struct {
 	d       *annotate.DocumentData
-	x       *annotate.Index
+	xIndex  *annotate.Index
 	anns    []annotate.Annotation
 	reachTo []int // reachTo[i] is the largest End of anns[:i+1]
 }
 
 func newDocument(d *annotate.DocumentData) *document {
-	doc := &document{d: d, x: annotate.NewIndex(d.Document.Text), anns: d.Annotations}
+	return &document{d: d}
+}
+
+// x returns the document's offset index.
+func (doc *document) x() *annotate.Index {
+	if doc.xIndex == nil {
+		doc.xIndex = annotate.NewIndex(doc.d.Document.Text)
+	}
+	return doc.xIndex
+}
+
+// sorted returns the annotations in order, with reachTo filled in.
+func (doc *document) sorted() []annotate.Annotation {
+	if doc.reachTo != nil || len(doc.d.Annotations) == 0 {
+		return doc.anns
+	}
+	doc.anns = doc.d.Annotations
 	if !slices.IsSortedFunc(doc.anns, annotate.CompareAnnotations) {
 		doc.anns = slices.Clone(doc.anns)
 		annotate.SortAnnotations(doc.anns)
@@ -28,20 +45,21 @@ func newDocument(d *annotate.DocumentData) *document {
 		reach = max(reach, a.End)
 		doc.reachTo[i] = reach
 	}
-	return doc
+	return doc.anns
 }
 
 // overlapping calls fn with each annotation that overlaps [start, end),
 // from the last starting to the first.
 func (doc *document) overlapping(start, end int, fn func(annotate.Annotation)) {
-	k, _ := slices.BinarySearchFunc(doc.anns, end, func(a annotate.Annotation, end int) int {
+	anns := doc.sorted()
+	k, _ := slices.BinarySearchFunc(anns, end, func(a annotate.Annotation, end int) int {
 		if a.Start < end {
 			return -1
 		}
 		return 1
 	})
 	for j := k - 1; j >= 0 && doc.reachTo[j] > start; j-- {
-		if a := doc.anns[j]; a.End > start || a.Start == start && a.End == start {
+		if a := anns[j]; a.End > start || a.Start == start && a.End == start {
 			fn(a)
 		}
 	}
@@ -53,9 +71,9 @@ func (doc *document) result(start, end int) Result {
 	r := Result{
 		DocumentID: doc.d.Document.ID, DocumentTitle: doc.d.Document.Title,
 		Start: start, End: end,
-		Left:  doc.x.Slice(max(0, start-Context), start),
-		Match: doc.x.Slice(start, end),
-		Right: doc.x.Slice(end, min(doc.x.Len(), end+Context)),
+		Left:  doc.x().Slice(max(0, start-Context), start),
+		Match: doc.x().Slice(start, end),
+		Right: doc.x().Slice(end, min(doc.x().Len(), end+Context)),
 	}
 	var labels []string
 	doc.overlapping(start, end, func(a annotate.Annotation) {

@@ -11,13 +11,12 @@ import (
 
 // matches yields the query's matches in doc that pass the filters.
 func (s *Searcher) matches(doc *document, yield func(Result) bool) bool {
-	text := doc.x.Text()
+	text := doc.d.Document.Text
 	for pos := 0; pos <= len(text); {
-		loc := s.re.FindStringIndex(text[pos:])
-		if loc == nil {
+		bs, be, ok := s.find.next(text, pos)
+		if !ok {
 			return true
 		}
-		bs, be := pos+loc[0], pos+loc[1]
 		if be == bs {
 			// An empty match (a regular expression like `\b`) finds no
 			// text; step over one code point so that the loop ends.
@@ -29,7 +28,7 @@ func (s *Searcher) matches(doc *document, yield func(Result) bool) bool {
 		if s.q.WholeWord && !(wordBoundary(text, bs) && wordBoundary(text, be)) {
 			continue
 		}
-		start, end := doc.x.CodePoint(bs), doc.x.CodePoint(be)
+		start, end := doc.x().CodePoint(bs), doc.x().CodePoint(be)
 		if !s.passes(doc, start, end) {
 			continue
 		}
@@ -43,7 +42,7 @@ func (s *Searcher) matches(doc *document, yield func(Result) bool) bool {
 // annotations yields, for an empty query text, every annotation of doc
 // that passes the annotation filters.
 func (s *Searcher) annotations(doc *document, yield func(Result) bool) bool {
-	for _, a := range doc.anns {
+	for _, a := range doc.sorted() {
 		if s.annotationPasses(a) && !yield(doc.result(a.Start, a.End)) {
 			return false
 		}

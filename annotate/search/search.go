@@ -12,7 +12,6 @@ package search
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -59,7 +58,7 @@ const Context = 40
 // Searcher runs one query over documents.
 type Searcher struct {
 	q      Query
-	re     *regexp.Regexp // nil when listing annotations
+	find   finder // nil when listing annotations
 	schema annotate.Schema
 	attr   struct{ name, value string }
 }
@@ -88,18 +87,11 @@ func New(q Query, schema annotate.Schema) (*Searcher, error) {
 		}
 		return s, nil
 	}
-	expr := q.Text
-	if !q.Regex {
-		expr = regexp.QuoteMeta(expr)
-	}
-	if !q.CaseSensitive {
-		expr = "(?i)" + expr
-	}
-	re, err := regexp.Compile(expr)
+	f, err := newFinder(q)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	s.re = re
+	s.find = f
 	return s, nil
 }
 
@@ -110,7 +102,7 @@ func (s *Searcher) Document(d *annotate.DocumentData, yield func(Result) bool) b
 		return true
 	}
 	doc := newDocument(d)
-	if s.re == nil {
+	if s.find == nil {
 		return s.annotations(doc, yield)
 	}
 	return s.matches(doc, yield)

@@ -130,3 +130,30 @@ func TestContextInCodePoints(t *testing.T) {
 		t.Errorf("right context %q", got.Right)
 	}
 }
+
+func TestCaseFolding(t *testing.T) {
+	const text = "École, ÉCOLE; İstanbul istanbul ISTANBUL; Straße STRASSE; ΣΟΦΙΑ σοφια; Kite KITE kite"
+	d := &annotate.DocumentData{Document: annotate.Document{ID: "f", Text: text}}
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"école", []string{"École", "ÉCOLE"}}, // a non-ASCII first letter: the folded copy
+		{"ÉCOLE", []string{"École", "ÉCOLE"}},
+		{"istanbul", []string{"istanbul", "ISTANBUL"}}, // İ folds to two code points: it matches only itself
+		{"straße", []string{"Straße"}},                 // no full case folding: ß is not "ss"
+		{"σοφια", []string{"ΣΟΦΙΑ", "σοφια"}},
+		{"kITe", []string{"Kite", "KITE", "kite"}}, // an ASCII first letter: the letter in either case, then a compare
+	}
+	for _, tt := range tests {
+		s, err := New(Query{Text: tt.query}, annotate.DefaultSchema())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		s.Document(d, func(r Result) bool { got = append(got, r.Match); return true })
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}

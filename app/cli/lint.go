@@ -54,18 +54,19 @@ func (c *cli) lintCmd(args []string) int {
 			return c.usageError(fset, "rule %s has no fix", id)
 		}
 	}
-	findings, fixed, err := runLint(src, rules, fixes)
+	out := &findingWriter{w: c.stdout, asJSON: *asJSON}
+	found, fixed, err := runLint(src, rules, fixes, out.write)
+	if err == nil {
+		err = out.close()
+	}
 	if err != nil {
 		return c.fail(fmt.Errorf("lint: %w", err))
 	}
 	if len(fixes) > 0 {
 		fmt.Fprintf(c.stderr, "lint: %d fixed\n", fixed)
 	}
-	if err := writeFindings(c, findings, *asJSON); err != nil {
-		return c.fail(fmt.Errorf("lint: %w", err))
-	}
-	if len(findings) > 0 {
-		fmt.Fprintf(c.stderr, "lint: %s\n", plural(len(findings), "finding"))
+	if found > 0 {
+		fmt.Fprintf(c.stderr, "lint: %s\n", plural(found, "finding"))
 		return exitError
 	}
 	return exitOK

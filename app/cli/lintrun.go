@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -37,28 +38,28 @@ func lintSource(db string, args []string, fixing bool) (src lintInput, usage str
 }
 
 // runLint checks every document of src and, when fixes names rules,
-// applies their fixes to the project; it returns the findings that are
-// left and how many fixes were applied.
-func runLint(src lintInput, rules, fixes []string) ([]lint.Finding, int, error) {
+// applies their fixes to the project. It calls report with each
+// document's findings that are left, as soon as the document is checked,
+// so that a large project's findings are never all in memory, and
+// returns how many findings and how many fixes there were.
+func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) error) (found, fixed int, err error) {
 	r, err := openLintReader(src, len(fixes) > 0)
 	if err != nil {
-		return nil, 0, err
+		return 0, 0, err
 	}
 	defer r.close()
 	var surfaces *lint.Surfaces
 	if lint.NeedsProject(ruleIDs(rules)) {
 		surfaces = lint.NewSurfaces()
 		if err := r.each(func(d *annotate.DocumentData) error { surfaces.Add(d); return nil }); err != nil {
-			return nil, 0, err
+			return 0, 0, err
 		}
 	}
 	l, err := lint.New(r.schema, surfaces, rules)
 	if err != nil {
-		return nil, 0, err
+		return 0, 0, err
 	}
-	var findings []lint.Finding
 	edits := make(map[string]annotate.Edit)
-	fixed := 0
 	now := time.Now().UTC()
 	err = r.each(func(d *annotate.DocumentData) error {
 		if len(fixes) > 0 {
@@ -68,20 +69,21 @@ func runLint(src lintInput, rules, fixes []string) ([]lint.Finding, int, error) 
 				edits[d.Document.ID], fixed = e, fixed+n
 			}
 		}
-		findings = append(findings, l.Document(d)...)
-		return nil
+		fs := l.Document(d)
+		found += len(fs)
+		return report(fs)
 	})
 	if err != nil {
-		return nil, 0, err
+		return 0, 0, err
 	}
 	// The edits are applied after the walk: a write transaction must not
 	// wait on the read transaction the walk holds.
 	for id, e := range edits {
 		if err := r.st.Apply(id, e); err != nil {
-			return nil, 0, fmt.Errorf("fix document %s: %w", id, err)
+			return 0, 0, fmt.Errorf("fix document %s: %w", id, err)
 		}
 	}
-	return findings, fixed, nil
+	return found, fixed, nil
 }
 
 // ruleIDs returns ids, or every rule's id when ids is empty.
@@ -108,37 +110,70 @@ type findingJSON struct {
 	Fix        string `json:"fix,omitempty"`
 }
 
-// writeFindings prints the findings, one a line or as a JSON array.
-func writeFindings(c *cli, fs []lint.Finding, asJSON bool) error {
-	if asJSON {
-		out := make([]findingJSON, 0, len(fs))
-		for _, f := range fs {
-			j := findingJSON{Rule: f.Rule, Document: f.DocumentTitle, DocumentID: f.DocumentID,
-				Annotation: f.Annotation, Start: f.Start, End: f.End, Text: f.Text, Message: f.Message}
-			if f.Fix != nil {
-				r, _ := lint.RuleByID(f.Rule)
-				j.Fix = r.Fix
-			}
-			out = append(out, j)
-		}
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	}
+// findingWriter prints findings one a line, or as the elements of one
+// JSON array, as they come.
+type findingWriter struct {
+	w      io.Writer
+	asJSON bool
+	n      int
+}
+
+// write prints fs.
+func (fw *findingWriter) write(fs []lint.Finding) error {
 	for _, f := range fs {
-		place := f.DocumentTitle
-		if f.Annotation != "" {
-			place += ":" + strconv.Itoa(f.Start) + "-" + strconv.Itoa(f.End)
+		var err error
+		if fw.asJSON {
+			err = fw.writeJSON(f)
+		} else {
+			_, err = fmt.Fprintln(fw.w, findingLine(f))
 		}
-		line := fmt.Sprintf("%s: %s: %s", place, f.Rule, f.Message)
-		if f.Annotation != "" {
-			line += " " + strconv.Quote(f.Text)
-		}
-		if _, err := fmt.Fprintln(c.stdout, line); err != nil {
+		if err != nil {
 			return err
 		}
+		fw.n++
 	}
 	return nil
+}
+
+// findingLine is a finding as lint prints it: document:start-end: rule:
+// message "text", or document: rule: message for a whole document.
+func findingLine(f lint.Finding) string {
+	if f.Annotation == "" {
+		return fmt.Sprintf("%s: %s: %s", f.DocumentTitle, f.Rule, f.Message)
+	}
+	return fmt.Sprintf("%s:%d-%d: %s: %s %s", f.DocumentTitle, f.Start, f.End, f.Rule, f.Message, strconv.Quote(f.Text))
+}
+
+func (fw *findingWriter) writeJSON(f lint.Finding) error {
+	j := findingJSON{Rule: f.Rule, Document: f.DocumentTitle, DocumentID: f.DocumentID,
+		Annotation: f.Annotation, Start: f.Start, End: f.End, Text: f.Text, Message: f.Message}
+	if f.Fix != nil {
+		r, _ := lint.RuleByID(f.Rule)
+		j.Fix = r.Fix
+	}
+	b, err := json.Marshal(j)
+	if err != nil {
+		return err
+	}
+	sep := ",\n"
+	if fw.n == 0 {
+		sep = "[\n"
+	}
+	_, err = fmt.Fprintf(fw.w, "%s%s", sep, b)
+	return err
+}
+
+// close ends the JSON array.
+func (fw *findingWriter) close() error {
+	if !fw.asJSON {
+		return nil
+	}
+	end := "\n]\n"
+	if fw.n == 0 {
+		end = "[]\n"
+	}
+	_, err := fmt.Fprint(fw.w, end)
+	return err
 }
 
 // ruleList describes the rules for lint's help.
