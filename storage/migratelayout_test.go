@@ -1,7 +1,10 @@
 package storage
 
 import (
+	"path/filepath"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"spanmark/annotate"
 )
@@ -103,4 +106,38 @@ func TestReadOnlyOpenOfFormat2(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertUnchanged(t, path, before)
+}
+
+// TestMigrateFormat2Flattens checks the layout the upgrade leaves: a
+// document's records in its own bucket under their prefixes, and no
+// nested buckets.
+func TestMigrateFormat2Flattens(t *testing.T) {
+	path := fixtureProject(t, "testdata/format2.spanmark.gz")
+	s := openProject(t, path, testOptions())
+	err := s.view(func(tx *bolt.Tx) error {
+		dir := tx.Bucket(bucketDocs).Bucket([]byte("d1"))
+		if dir.Bucket(bucketAnn) != nil || dir.Bucket(bucketRel) != nil {
+			t.Error("document d1 still has nested ann and rel buckets")
+		}
+		for _, k := range []string{"\x01c1", "\x01l1", "\x01p1", "\x01s1", "\x02r1"} {
+			if dir.Get([]byte(k)) == nil {
+				t.Errorf("document d1 has no key %q", k)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRecoverFormat2 salvages a sound file of the nested layout: the
+// page scan must read both layouts, as a damaged file may be of either.
+func TestRecoverFormat2(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "recovered.spanmark")
+	rep, err := Recover(fixtureProject(t, "testdata/format2.spanmark.gz"), dst)
+	if err != nil || len(rep.Recovered) != 2 || len(rep.Lost) != 0 {
+		t.Fatalf("Recover = %+v, %v; want both documents", rep, err)
+	}
+	assertFormat2Content(t, openProject(t, dst, testOptions()))
 }
