@@ -312,6 +312,9 @@ gobench ./storage 'BenchmarkEditCycleWith20000$' 300x 3
 gobench ./storage 'BenchmarkCompactAfterDeletes$' 3x
 SPANMARK_BENCH_PROJECT=$data/big.spanmark gobench ./storage 'BenchmarkOpenProject$' 10x
 gobench ./annotate/formats 'BenchmarkWriteJSONL$' 10x
+# Two projects of 1,000,000 annotations are imported before the timed
+# turns, which is most of this benchmark's two minutes.
+gobench ./annotate/formats 'BenchmarkProjectAttributes1M$' 2x
 gobench ./annotate/agree 'BenchmarkCompare$/^100x1000$|BenchmarkCompareSynth$' 5x
 
 # The whole-process measurements.
@@ -364,6 +367,9 @@ row "Point → offset hit test (textview BenchmarkOffsetAt)" "< 20 µs" "$(f 2 "
 v=$(metric BenchmarkApplyWith20000/interleaved apply/bare)
 row "Tag vs one bare commit (storage BenchmarkApplyWith20000/interleaved)" "≤ 2×" \
 	"$(f 2 "$v")× ($(f 2 "$(ms "$(metric BenchmarkApplyWith20000/interleaved apply-ns/op)")") vs $(f 2 "$(ms "$(metric BenchmarkApplyWith20000/interleaved bare-ns/op)")") ms)" "$v" "<=" 2
+v=$(metric BenchmarkApplyWith20000/interleaved apply-writes/op)
+row "Pages a tag writes (storage BenchmarkApplyWith20000/interleaved, bbolt TxStats)" "≤ 7" \
+	"$(f 2 "$v") (bare commit $(f 2 "$(metric BenchmarkApplyWith20000/interleaved bare-writes/op)"))" "$v" "<=" 7
 bare=$(ms "$(metric BenchmarkEditCycleWith20000 bare-ns/op)")
 for edit in tag relabel untag; do
 	v=$(metric BenchmarkEditCycleWith20000 "$edit/bare")
@@ -444,6 +450,12 @@ for shape in 1000x100 5x20000; do
 done
 v=$(metric BenchmarkOpenProject file-bytes/annotation)
 row "Project file size per annotation" "< 400 B" "$(f 0 "$v") B ($(f 0 "$(calc 'a / 1048576' "$(stat -c %s "$data/big.spanmark")")") MB)" "$v" "<" 400
+v=$(metric BenchmarkProjectAttributes1M size-ratio)
+row "Project size with attribute values vs without (formats BenchmarkProjectAttributes1M)" "< 1.15×" \
+	"$(f 3 "$v")× ($(f 0 "$(metric BenchmarkProjectAttributes1M MB-valued)") vs $(f 0 "$(metric BenchmarkProjectAttributes1M MB-bare)") MB)" "$v" "<" 1.15
+v=$(metric BenchmarkProjectAttributes1M time-ratio)
+row "JSONL export time with attribute values vs without (formats BenchmarkProjectAttributes1M)" "< 1.15×" \
+	"$(f 3 "$v")×" "$v" "<" 1.15
 v=$(metric BenchmarkCompactAfterDeletes compacted/deleted)
 row "Compact after deleting half the annotations (storage BenchmarkCompactAfterDeletes)" "smaller: < 1×" \
 	"$(f 2 "$v")× (file $(f 1 "$(metric BenchmarkCompactAfterDeletes MB-after-deletes)") → $(f 1 "$(metric BenchmarkCompactAfterDeletes MB-compacted)") MB; pages $(f 1 "$(metric BenchmarkCompactAfterDeletes MB-pages-after-deletes)") → $(f 1 "$(metric BenchmarkCompactAfterDeletes MB-pages-compacted)") MB)" \

@@ -118,7 +118,7 @@ func (ed *editor) deleteAnnotations(ids []string) error {
 // deleteIDs deletes the keys ids from b and returns those it deleted. An
 // id that is not in b is annotate.ErrNotFound; an id named twice is
 // deleted once.
-func deleteIDs(b *bolt.Bucket, ids []string, what string) (map[string]bool, error) {
+func deleteIDs(b records, ids []string, what string) (map[string]bool, error) {
 	gone := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		if gone[id] {

@@ -172,11 +172,8 @@ func putContent(texts, dirs *bolt.Bucket, d *annotate.DocumentData) (int, error)
 	if err != nil {
 		return 0, err
 	}
-	ann, err := dir.CreateBucket(bucketAnn)
-	if err != nil {
-		return 0, err
-	}
-	ann.FillPercent = bulkFill
+	dir.FillPercent = bulkFill
+	ann := records{b: dir, prefix: prefixAnn}
 	for _, a := range d.Annotations {
 		v := encodeAnnotation(a)
 		if err := ann.Put([]byte(a.ID), v); err != nil {
@@ -184,11 +181,7 @@ func putContent(texts, dirs *bolt.Bucket, d *annotate.DocumentData) (int, error)
 		}
 		size += len(a.ID) + len(v)
 	}
-	rel, err := dir.CreateBucket(bucketRel)
-	if err != nil {
-		return 0, err
-	}
-	rel.FillPercent = bulkFill
+	rel := records{b: dir, prefix: prefixRel}
 	for _, r := range d.Relations {
 		v := encodeRelation(r)
 		if err := rel.Put([]byte(r.ID), v); err != nil {

@@ -11,8 +11,8 @@ import (
 
 // The buckets of a project file. Everything a document list needs is in
 // bucketInfo, so listing never touches texts or annotations; a document's
-// annotations and relations are in its own nested bucket under bucketDocs,
-// so opening one document reads only its own pages. Texts are kept apart
+// annotations and relations are in its own bucket under bucketDocs, so
+// opening one document reads only its own pages (records.go). Texts are kept apart
 // from the annotation buckets: a bucket's header lives in its parent's
 // page, and a long text beside it would be rewritten by every edit.
 //
@@ -24,8 +24,12 @@ import (
 //	sha256 hex → doc id  finds a document by its text, for duplicates
 //	text   doc id → text the text, UTF-8
 //	docs   doc id → bucket:
-//	         ann         annotation id → record
-//	         rel         relation id → record
+//	         0x01 + annotation id → record
+//	         0x02 + relation id   → record
+//
+// Formats 1 and 2 had two nested buckets in a document's bucket instead,
+// "ann" and "rel", keyed by the ids; they are read as they are when
+// opened read-only.
 //
 // While an import runs, a top-level bucket "staging" holds the documents
 // it has written but not yet added (see staging.go).
@@ -53,8 +57,8 @@ func seqKey(n uint64) []byte {
 type docRef struct {
 	seq  []byte // key in bucketInfo
 	info annotate.DocumentInfo
-	ann  *bolt.Bucket
-	rel  *bolt.Bucket
+	ann  records
+	rel  records
 }
 
 // findDoc looks up the document with the given id. A missing document is
@@ -83,19 +87,20 @@ func (ref *docRef) saveInfo(tx *bolt.Tx) error {
 
 // docBuckets returns the annotation and relation buckets of the document
 // with the given id.
-func docBuckets(tx *bolt.Tx, id string) (ann, rel *bolt.Bucket, err error) {
+func docBuckets(tx *bolt.Tx, id string) (ann, rel records, err error) {
+	ok := false
 	if dir := tx.Bucket(bucketDocs).Bucket([]byte(id)); dir != nil {
-		ann, rel = dir.Bucket(bucketAnn), dir.Bucket(bucketRel)
+		ann, rel, ok = docRecords(dir)
 	}
-	if ann == nil || rel == nil {
-		return nil, nil, fmt.Errorf("document %s: bucket missing: %w", id, errCorrupt)
+	if !ok {
+		return records{}, records{}, fmt.Errorf("document %s: bucket missing: %w", id, errCorrupt)
 	}
 	return ann, rel, nil
 }
 
 // eachDoc calls fn with the annotation and relation buckets of every
 // document, in no particular order.
-func eachDoc(tx *bolt.Tx, fn func(id string, ann, rel *bolt.Bucket) error) error {
+func eachDoc(tx *bolt.Tx, fn func(id string, ann, rel records) error) error {
 	var ids []string
 	err := tx.Bucket(bucketDocs).ForEach(func(k, _ []byte) error {
 		ids = append(ids, string(k))

@@ -12,7 +12,7 @@ import (
 
 // FormatVersion is the layout of project files this package writes. Files
 // with a lower version are upgraded by the migrations in migrate.go.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // Keys in bucketMeta.
 var (

@@ -20,12 +20,14 @@ type migration func(tx *bolt.Tx, now time.Time) error
 var migrations = []migration{
 	0: addCreated,
 	1: addAttributes,
+	2: flattenDocs,
 }
 
 // readableFrom is the oldest format version that can be read without an
 // upgrade, so that a read-only open (an export, say) of it works. Format
 // 2 only added what format 1 lacks: records and schemas of format 1 read
-// as having no attribute values and no attribute definitions.
+// as having no attribute values and no attribute definitions. Format 3
+// flattened the documents' buckets, and docRecords reads both layouts.
 const readableFrom = 1
 
 // addCreated upgrades version 0, whose meta data did not say when the

@@ -19,7 +19,14 @@ import (
 // temporary file and returns its path.
 func format1Project(t *testing.T) string {
 	t.Helper()
-	f, err := os.Open("testdata/format1.spanmark.gz")
+	return fixtureProject(t, "testdata/format1.spanmark.gz")
+}
+
+// fixtureProject unpacks the gzipped project file at name into a
+// temporary file and returns its path.
+func fixtureProject(t *testing.T, name string) string {
+	t.Helper()
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}

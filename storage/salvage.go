@@ -259,26 +259,54 @@ func (sv *salvage) document(in annotate.DocumentInfo, schema annotate.Schema) (*
 }
 
 // content reads the annotations and relations from the document's
-// bucket, whose header is hdr, into d.
+// bucket, whose header is hdr, into d: the records under their prefixes,
+// or in the nested buckets of formats 1 and 2.
 func (sv *salvage) content(hdr []byte, d *annotate.DocumentData) error {
 	var ann, rel []byte
+	var flatAnn, flatRel []element
 	err := sv.pf.eachInBucket(hdr, func(e element) error {
 		switch {
 		case e.bucket && bytes.Equal(e.key, bucketAnn):
 			ann = e.value
 		case e.bucket && bytes.Equal(e.key, bucketRel):
 			rel = e.value
+		case !e.bucket && bytes.HasPrefix(e.key, prefixAnn):
+			flatAnn = append(flatAnn, element{key: e.key[len(prefixAnn):], value: e.value})
+		case !e.bucket && bytes.HasPrefix(e.key, prefixRel):
+			flatRel = append(flatRel, element{key: e.key[len(prefixRel):], value: e.value})
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if ann == nil || rel == nil {
+	annOf, relOf := sv.elementsOf(flatAnn), sv.elementsOf(flatRel)
+	switch {
+	case ann != nil && rel != nil:
+		annOf, relOf = sv.inBucket(ann), sv.inBucket(rel)
+	case ann != nil || rel != nil:
 		return errors.New("its annotations could not be read")
 	}
+	return decodeContent(annOf, relOf, d)
+}
+
+// recordWalk is a walk over the records of a document's annotations or
+// relations.
+type recordWalk func(fn func(element) error) error
+
+func (sv *salvage) inBucket(hdr []byte) recordWalk {
+	return func(fn func(element) error) error { return sv.pf.eachInBucket(hdr, fn) }
+}
+
+func (sv *salvage) elementsOf(elems []element) recordWalk {
+	return func(fn func(element) error) error { return eachElement(elems, fn) }
+}
+
+// decodeContent decodes the annotations and relations that ann and rel
+// walk into d.
+func decodeContent(ann, rel recordWalk, d *annotate.DocumentData) error {
 	id := d.Document.ID
-	err = sv.pf.eachInBucket(ann, func(e element) error {
+	err := ann(func(e element) error {
 		a, err := decodeAnnotation(id, e.key, e.value)
 		d.Annotations = append(d.Annotations, a)
 		return err
@@ -287,7 +315,7 @@ func (sv *salvage) content(hdr []byte, d *annotate.DocumentData) error {
 		return fmt.Errorf("annotations: %w", err)
 	}
 	annotate.SortAnnotations(d.Annotations)
-	err = sv.pf.eachInBucket(rel, func(e element) error {
+	err = rel(func(e element) error {
 		r, err := decodeRelation(id, e.key, e.value)
 		d.Relations = append(d.Relations, r)
 		return err

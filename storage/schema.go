@@ -161,7 +161,7 @@ func keepsMeaning(old, new annotate.Schema) bool {
 // every annotation and relation against schema.
 func conform(tx *bolt.Tx, schema annotate.Schema, renames map[string]string) error {
 	uses := make(map[string]int) // annotations per label missing from schema
-	err := eachDoc(tx, func(id string, ann, rel *bolt.Bucket) error {
+	err := eachDoc(tx, func(id string, ann, rel records) error {
 		anns, err := relabel(ann, id, renames)
 		if err != nil {
 			return err
@@ -203,7 +203,7 @@ func conform(tx *bolt.Tx, schema annotate.Schema, renames map[string]string) err
 // relabel renames the labels of the annotations in bucket b and returns
 // all of them, renamed, by id. It collects the changes before it writes
 // them, because putting into a bucket moves the cursor that walks it.
-func relabel(b *bolt.Bucket, docID string, renames map[string]string) (map[string]annotate.Annotation, error) {
+func relabel(b records, docID string, renames map[string]string) (map[string]annotate.Annotation, error) {
 	anns := make(map[string]annotate.Annotation)
 	var changed []annotate.Annotation
 	err := b.ForEach(func(k, v []byte) error {
