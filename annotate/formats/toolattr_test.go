@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"spanmark/annotate"
 )
@@ -39,12 +40,16 @@ func toolAttrArticle(t testing.TB) *annotate.DocumentData {
 // attrCarry is what a format keeps of attribute values.
 type attrCarry struct {
 	text, document, falseBool bool
+	none                      bool // the format has no attributes at all
 }
 
 // keep returns the values of m the format keeps, nil for none.
 func (c attrCarry) keep(m annotate.Attributes, s annotate.Schema, label string) annotate.Attributes {
 	var out annotate.Attributes
 	for name, v := range m {
+		if c.none {
+			break
+		}
 		isText := !v.IsBool() && !exportAttrFits(s, label)(name, v)
 		if isText && !c.text || v.IsBool() && !v.Bool() && !c.falseBool {
 			continue
@@ -76,6 +81,8 @@ func TestToolAttributesRoundTrip(t *testing.T) {
 		leftOut      string // the export's note, "" for none
 	}{
 		{"brat", "out.zip", attrCarry{}, "brat: 2 attribute values left out (brat has no text or document attributes)"},
+		{"doccano", "out.jsonl", attrCarry{none: true}, "doccano: 7 attribute values left out (doccano has no attributes)"},
+		{"conll", "out.conll", attrCarry{none: true}, "conll: 7 attribute values left out (CoNLL has no attributes)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -179,4 +186,27 @@ func lineFragments(text string, start, end int) [][2]int {
 		}
 	}
 	return append(frags, [2]int{from, end})
+}
+
+func TestBratRefusesBadAttributes(t *testing.T) {
+	conf := "[entities]\n!claim\n\tCLAIM\n[attributes]\nverdict\tArg:CLAIM, Value:true|false\n"
+	tests := []struct{ name, ann, want string }{
+		{"not a value", "T1\tCLAIM 0 2\tBo\nA1\tverdict T1 maybe\n",
+			`in: doc.ann: line 2: A1: (CLAIM): attribute verdict: "maybe" is not one of`},
+		{"bool given a value", "T1\tCLAIM 0 2\tBo\nA1\tcheckworthy T1 often\n",
+			`in: doc.ann: line 2: A1: (CLAIM): attribute checkworthy: "often" is not true or false`},
+		{"no target", "T1\tCLAIM 0 2\tBo\nA1\tverdict\n", "in: doc.ann: line 2: A1: want NAME T<id> [VALUE]"},
+		{"given twice", "T1\tCLAIM 0 2\tBo\nA1\tverdict T1 true\nA2\tverdict T1 false\n",
+			"in: doc.ann: line 3: A2: attribute verdict is given twice, as true and false"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"doc.txt": {Data: []byte("Bo said so.")}, "doc.ann": {Data: []byte(tt.ann)},
+				"annotation.conf": {Data: []byte(conf)}}
+			docs, _, err := ImportBrat(fsys, "in", toolImportOptions())
+			if err == nil || !strings.Contains(err.Error(), tt.want) || docs != nil {
+				t.Errorf("got %d documents, error %v; want none and an error holding %q", len(docs), err, tt.want)
+			}
+		})
+	}
 }
