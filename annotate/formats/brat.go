@@ -23,9 +23,10 @@ import (
 //	T1	PERSON 20 31	Kim Jong Un
 //	T2	CLAIM 0 5;6 10	first line second line
 //	#1	AnnotatorNotes T1	a note
+//	A1	verdict T2 false
 //	R1	attributed_to Arg1:T2 Arg2:T1
 //
-// with annotation.conf and visual.conf describing the schema. Offsets are
+// (attributes: see bratattr.go) with annotation.conf and visual.conf describing the schema. Offsets are
 // code points, which brat, written in Python, counts. brat's server reads
 // a .txt with universal newlines, turning CRLF and CR into LF, so a text
 // that still has CRLF line ends (a JSON import keeps them) is written with
@@ -42,8 +43,9 @@ import (
 // between them; other discontinuous spans become one annotation per
 // fragment, each with a note that says so, and are reported. Every T's
 // offsets are checked against its text and repaired if they do not fit.
-// A relation ends at the first fragment of a split span. Events,
-// attributes, normalisations and equivalences are left out and noted.
+// A relation ends at the first fragment of a split span, an attribute
+// applies to every fragment. Events, normalisations and equivalences are
+// left out and noted.
 
 // ExportBrat writes docs as brat files into the folder dir, which is made
 // if it does not exist. It never overwrites a file: a name already taken
@@ -101,7 +103,8 @@ func bratExport(docs iter.Seq2[*annotate.DocumentData, error], o ExportOptions, 
 		return err
 	}
 	used := map[string]bool{}
-	return eachDocument(docs, func(d *annotate.DocumentData) error {
+	left := &attrTally{format: "brat", why: "brat has no text or document attributes"}
+	err := eachDocument(docs, func(d *annotate.DocumentData) error {
 		text, err := newAnchor(exportDocName(d), d.Document.Text)
 		if err != nil {
 			return err
@@ -110,8 +113,12 @@ func bratExport(docs iter.Seq2[*annotate.DocumentData, error], o ExportOptions, 
 		if err := put(name+".txt", []byte(text.norm)); err != nil {
 			return err
 		}
-		return put(name+".ann", bratAnn(d, text, o))
+		return put(name+".ann", bratAnn(d, text, o, left))
 	})
+	if err == nil {
+		left.report(o)
+	}
+	return err
 }
 
 // bratFileName makes a file name, without extension, from a document's
@@ -146,12 +153,14 @@ func bratFileName(doc annotate.Document, used map[string]bool) string {
 }
 
 // bratAnn returns the .ann file of one document, with offsets into
-// text.norm, the text with LF line ends.
-func bratAnn(d *annotate.DocumentData, text *anchor, o ExportOptions) []byte {
+// text.norm, the text with LF line ends, and counts in left the attribute
+// values it leaves out.
+func bratAnn(d *annotate.DocumentData, text *anchor, o ExportOptions, left *attrTally) []byte {
 	x := text.normIdx
 	var b bytes.Buffer
 	tid := make(map[string]int, len(d.Annotations))
-	ts, notes := 0, 0
+	ts, notes, attrs := 0, 0, 0
+	left.count(d.Document.Attributes, nil)
 	for _, a := range sortedAnnotations(d.Annotations) {
 		// Offsets within the text always map; a CR dropped from a span's
 		// CRLF moves its end back.
@@ -171,6 +180,7 @@ func bratAnn(d *annotate.DocumentData, text *anchor, o ExportOptions) []byte {
 			texts[i] = x.Slice(f[0], f[1])
 		}
 		fmt.Fprintf(&b, "T%d\t%s %s\t%s\n", tid[a.ID], a.Label, strings.Join(offs, ";"), strings.Join(texts, " "))
+		bratAttrLines(&b, a, ts, &attrs, o.Schema, left)
 		if a.Note == "" {
 			continue
 		}

@@ -167,7 +167,7 @@ func testBratAnn(t *testing.T, d *annotate.DocumentData, o ExportOptions) string
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(bratAnn(d, text, o))
+	return string(bratAnn(d, text, o, &attrTally{}))
 }
 
 // TestBratCRLF checks that a text with CRLF line ends is written with LF

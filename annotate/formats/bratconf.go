@@ -25,6 +25,7 @@ func bratAnnotationConf(s annotate.Schema) []byte {
 		}
 	}
 	b.WriteString("\n[events]\n\n[attributes]\n")
+	b.WriteString(bratAttributesConf(s))
 	return b.Bytes()
 }
 

@@ -72,6 +72,7 @@ func ImportBrat(fsys fs.FS, name string, o ImportOptions) ([]*annotate.DocumentD
 			return nil, Report{}, fmt.Errorf("import %s: %s: %w", name, c, err)
 		}
 		bratKindHints(string(b), t.hints)
+		t.bratAttributeHints(string(b))
 	}
 	for _, txt := range txts {
 		if err := t.bratDocument(fsys, txt, hasAnn[strings.TrimSuffix(txt, ".txt")]); err != nil {
@@ -113,7 +114,7 @@ func (t *toolImport) bratDocument(fsys fs.FS, txt string, hasAnn bool) error {
 func (t *toolImport) bratAnn(d *toolDoc, file, ann string) error {
 	ts := map[string]*bratT{}
 	var order []string
-	var rels, notes [][2]string // where, line
+	var rels, notes, attrs [][2]string // where, line
 	skipped := map[byte]int{}
 	for n, line := range strings.Split(ann, "\n") {
 		where := fmt.Sprintf("%s: line %d", file, n+1)
@@ -135,14 +136,16 @@ func (t *toolImport) bratAnn(d *toolDoc, file, ann string) error {
 			rels = append(rels, [2]string{where, line})
 		case '#':
 			notes = append(notes, [2]string{where, line})
-		case 'E', 'A', 'M', 'N', '*':
+		case 'A', 'M':
+			attrs = append(attrs, [2]string{where, line})
+		case 'E', 'N', '*':
 			skipped[line[0]]++
 		default:
 			return t.errorf(where, "not a brat annotation: %q", snippet([]byte(line)))
 		}
 	}
 	for kind, n := range skipped {
-		t.note(file, "%d %c lines left out: only T, R and AnnotatorNotes lines are read", n, kind)
+		t.note(file, "%d %c lines left out: only T, R, A and AnnotatorNotes lines are read", n, kind)
 	}
 	for _, n := range notes {
 		if err := t.bratNote(n[0], n[1], ts); err != nil {
@@ -156,6 +159,11 @@ func (t *toolImport) bratAnn(d *toolDoc, file, ann string) error {
 	}
 	for _, r := range rels {
 		if err := t.bratRelation(d, r[0], r[1], ts); err != nil {
+			return err
+		}
+	}
+	for _, a := range attrs {
+		if err := t.bratAttribute(d, a[0], a[1], ts); err != nil {
 			return err
 		}
 	}

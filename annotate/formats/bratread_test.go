@@ -45,7 +45,7 @@ func TestBratImport(t *testing.T) {
 		{"fragments not found", "Ana met Bo there.", "T1\tPERSON 0 3;8 10\tAl Bo\n",
 			nil, 0, 0, 1, 0},
 		{"events and attributes", "Bo said so.", "T1\tSOURCE 0 2\tBo\nE1\tSay:T1\nA1\tNeg E1\nA2\tNeg E1\n",
-			[]string{`SOURCE [0,2) "Bo"`}, 0, 0, 0, 2},
+			[]string{`SOURCE [0,2) "Bo"`}, 0, 0, 0, 3},
 		{"other notes", "Bo said so.", "T1\tSOURCE 0 2\tBo\n#1\tReview T1\tok\n#2\tAnnotatorNotes T9\tgone\n",
 			[]string{`SOURCE [0,2) "Bo"`}, 0, 0, 0, 2},
 		{"no .ann", "Bo said so.", "", nil, 0, 0, 0, 0},

@@ -88,11 +88,16 @@ func ExportCoNLL(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error], o E
 		return err
 	}
 	bw := bufio.NewWriter(w)
+	left := attrTally{format: "conll", why: "CoNLL has no attributes"}
 	err = eachDocument(docs, func(d *annotate.DocumentData) error {
+		left.countAll(d)
 		bw.WriteString(docStart)
 		conllDocument(bw, d, kind, o)
 		return nil
 	})
+	if err == nil {
+		left.report(o)
+	}
 	return flushExport(bw, "conll", err)
 }
 

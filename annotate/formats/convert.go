@@ -15,7 +15,7 @@ import (
 // ImportWith imports the file at path, in the format of Importers called
 // format, into st, all or nothing. The importer checks the file against
 // st's schema; the labels and relation types it uses that the schema
-// lacks (Report.NewLabels, Report.NewRelations) are added to the schema
+// lacks (Report.NewLabels, Report.NewRelations, Report.NewAttributes) are added to the schema
 // first and taken out again if the import fails, so that a failed file
 // changes nothing. o.Schema is
 // ignored. Documents whose text st already holds are skipped, as
@@ -37,7 +37,8 @@ func ImportWith(st annotate.Store, format, path string, o ImportOptions) (Report
 	after := before
 	after.Labels = append(slices.Clone(before.Labels), rep.NewLabels...)
 	after.Relations = append(slices.Clone(before.Relations), rep.NewRelations...)
-	changed := len(rep.NewLabels) > 0 || len(rep.NewRelations) > 0
+	after.Attributes = append(slices.Clone(before.Attributes), rep.NewAttributes...)
+	changed := len(rep.NewLabels) > 0 || len(rep.NewRelations) > 0 || len(rep.NewAttributes) > 0
 	var res annotate.ImportResult
 	err = withSchema(st, before, after, changed, func() error {
 		r, err := st.Import(Seq(docs))

@@ -75,7 +75,9 @@ func ExportDoccano(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error], o
 	bw := bufio.NewWriter(w)
 	enc := newJSONEncoder(bw)
 	var entityID, relationID int
+	left := attrTally{format: "doccano", why: "doccano has no attributes"}
 	err := eachDocument(docs, func(d *annotate.DocumentData) error {
+		left.countAll(d)
 		meta := doccanoMeta{ID: d.Document.ID, Title: d.Document.Title, SHA256: d.Document.SHA256}
 		anns := sortedAnnotations(d.Annotations)
 		if !o.Relations {
@@ -109,6 +111,9 @@ func ExportDoccano(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error], o
 		}
 		return enc.Encode(line)
 	})
+	if err == nil {
+		left.report(o)
+	}
 	return flushExport(bw, "doccano", err)
 }
 

@@ -139,6 +139,11 @@ type Report struct {
 	// annotations its first relation links. The documents are valid
 	// against the schema with these and NewLabels added.
 	NewRelations []annotate.RelationType
+	// NewAttributes are the attribute definitions the file uses or
+	// defines that the schema lacks (see toolattr.go). The documents are
+	// valid against the schema with these, NewLabels and NewRelations
+	// added.
+	NewAttributes []annotate.Attribute
 }
 
 // ExportFunc writes documents in one format to w, one at a time.

@@ -27,6 +27,10 @@ type toolImport struct {
 	ids    map[string]bool          // every id given out, so that none repeats
 	docs   []*toolDoc
 	rep    Report
+	// attrHints are the attribute definitions the file's configuration
+	// gives, in attrOrder (see toolattr.go).
+	attrHints map[attrKey]annotate.Attribute
+	attrOrder []attrKey
 }
 
 // toolDoc is one document being imported.
@@ -34,6 +38,7 @@ type toolDoc struct {
 	data *annotate.DocumentData
 	text *anchor
 	anns map[string]annotate.Annotation
+	pos  map[string]int     // where each annotation is in data.Annotations
 	rels map[[3]string]bool // type, from, to of the relations so far
 }
 
@@ -58,6 +63,7 @@ func newToolImport(name string, o ImportOptions) *toolImport {
 	schema := o.Schema
 	schema.Labels = slices.Clone(schema.Labels)
 	schema.Relations = slices.Clone(schema.Relations)
+	schema.Attributes = slices.Clone(schema.Attributes)
 	return &toolImport{name: name, o: o, schema: schema, ids: map[string]bool{}}
 }
 
@@ -136,6 +142,7 @@ func (t *toolImport) newDoc(where, raw string, m toolMeta) (*toolDoc, error) {
 		}},
 		text: a,
 		anns: map[string]annotate.Annotation{},
+		pos:  map[string]int{},
 		rels: map[[3]string]bool{},
 	}
 	t.docs = append(t.docs, d)
@@ -151,6 +158,7 @@ func (t *toolImport) addAnnotation(d *toolDoc, a annotate.Annotation) string {
 	if a.Annotator == "" {
 		a.Annotator = t.o.Annotator
 	}
+	d.pos[a.ID] = len(d.data.Annotations)
 	d.data.Annotations = append(d.data.Annotations, a)
 	d.anns[a.ID] = a
 	return a.ID
@@ -320,6 +328,7 @@ func (t *toolImport) unquotedSpans(d *toolDoc, where string, spans []toolSpan) (
 // finish checks every document against the schema with the new labels
 // and returns them with the report.
 func (t *toolImport) finish() ([]*annotate.DocumentData, Report, error) {
+	t.addHintedAttributes()
 	out := make([]*annotate.DocumentData, 0, len(t.docs))
 	for _, d := range t.docs {
 		slices.SortStableFunc(d.data.Annotations, func(a, b annotate.Annotation) int {
