@@ -55,8 +55,10 @@ func TestCompact(t *testing.T) {
 	before := fileSize(t, db)
 	_, stderr := mustRun(t, "", "compact", "--db", db)
 	after := fileSize(t, db)
-	if after >= before/2 {
-		t.Errorf("compact: %d bytes before, %d after; want less than half", before, after)
+	// bbolt grows a file in steps of powers of two below 1 GB, so half
+	// is the least a compaction of this project can show.
+	if after > before/2 {
+		t.Errorf("compact: %d bytes before, %d after; want at most half", before, after)
 	}
 	if want := fmt.Sprintf("compacted %s: %d bytes before, %d after", db, before, after); !strings.HasPrefix(stderr, want) {
 		t.Errorf("stderr %q, want it to start %q", stderr, want)
