@@ -89,6 +89,10 @@ func (t *AlphaTally) Add(copies ...*annotate.DocumentData) {
 	}
 }
 
+// AddSingle counts a document that only one rater has, left out of α,
+// without reading it.
+func (t *AlphaTally) AddSingle() { t.single++ }
+
 // grow makes room in the buffers for m raters.
 func (t *AlphaTally) grow(m int) {
 	for len(t.spans) < m {
