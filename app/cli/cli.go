@@ -9,7 +9,7 @@
 //	spanmark export [--db FILE] [--format FORMAT] [--out PATH] [--status STATUS] [--relations] [--kind KIND] [--config]
 //	spanmark stats [--db FILE]
 //	spanmark validate PATH...
-//	spanmark agree [--json] A B
+//	spanmark agree [--json] A B [C...]
 //	spanmark merge --out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]
 //	spanmark gen --out FILE.spanmark [--docs N] [--words-per-doc W] [--annotations-per-doc A] [--seed S] [--annotator NAME] [--force]
 //	spanmark compact [--db FILE]
@@ -40,7 +40,7 @@ const usage = `Usage:
                                     or in another tool's format (--format)
   spanmark stats [flags]            count documents, annotations and relations
   spanmark validate PATH...         check spanmark .json and .jsonl files
-  spanmark agree [--json] A B       measure how far two annotators agree
+  spanmark agree [--json] A B...    measure how far annotators agree
   spanmark merge [flags] A B [C...] merge several annotators' work into a new
                                     project (--out)
   spanmark gen [flags]              make a synthetic project (--out) to measure
