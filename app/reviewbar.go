@@ -80,12 +80,13 @@ func diffSample(c color.NRGBA) fyne.CanvasObject {
 // that apply to it.
 func (b *reviewBar) show() {
 	it, ok := b.r.item()
-	n, _ := b.r.disagreements()
+	n, kept := b.r.disagreements()
 	enable(b.prev, n > 0)
 	enable(b.next, n > 0)
 	enable(b.accept, ok && it.B != nil)
 	enable(b.keep, ok)
 	enable(b.del, ok && it.A != nil)
+	enable(b.all, n > kept)
 	if !ok {
 		setLabel(b.info, b.summary())
 		return

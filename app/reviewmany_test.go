@@ -122,6 +122,9 @@ func TestReviewManyAccept(t *testing.T) {
 	if n, _ := r.disagreements(); n != 0 {
 		t.Errorf("%d disagreements left, want none", n)
 	}
+	if !r.bar.all.Disabled() {
+		t.Error("Accept majority in document is enabled with nothing left to accept")
+	}
 	if !strings.Contains(ws.status.hint.Text, "Accepted the majority: 2 taken, 1 deleted") {
 		t.Errorf("status says %q", ws.status.hint.Text)
 	}
