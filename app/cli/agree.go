@@ -30,18 +30,7 @@ func (c *cli) agreeCmd(args []string) int {
 	if err != nil {
 		return c.fail(fmt.Errorf("agree: %w", err))
 	}
-	if *asJSON {
-		var b []byte
-		if b, err = r.JSON(); err == nil {
-			_, err = c.stdout.Write(b)
-		}
-	} else {
-		err = r.WriteTable(c.stdout)
-	}
-	if err != nil {
-		return c.fail(fmt.Errorf("agree: %w", err))
-	}
-	return exitOK
+	return c.writeReport(r, *asJSON)
 }
 
 // compareFiles measures the agreement of the file at b with the one at

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"spanmark/annotate/agree"
 	"spanmark/annotate/formats"
@@ -15,6 +16,18 @@ func (c *cli) agreeMany(paths []string, asJSON bool) int {
 	if err != nil {
 		return c.fail(fmt.Errorf("agree: %w", err))
 	}
+	return c.writeReport(r, asJSON)
+}
+
+// report is an agreement report, of two files or of more.
+type report interface {
+	JSON() ([]byte, error)
+	WriteTable(w io.Writer) error
+}
+
+// writeReport writes r to standard output, as JSON or as a table.
+func (c *cli) writeReport(r report, asJSON bool) int {
+	var err error
 	if asJSON {
 		var b []byte
 		if b, err = r.JSON(); err == nil {
