@@ -160,6 +160,19 @@ func (s *Session) Unlink(id string) error {
 // with the session's clock where the caller left a time zero, annotations
 // are Updated now, and all of it belongs to the document.
 func (s *Session) Adopt(anns []Annotation, rels []Relation) error {
+	e := s.adoptEdit(anns, rels)
+	if e.Empty() {
+		return nil
+	}
+	name := "accept"
+	if len(anns) == 1 {
+		name += " " + anns[0].Label
+	}
+	return s.do(name, e)
+}
+
+// adoptEdit returns the edit by which Adopt takes anns and rels.
+func (s *Session) adoptEdit(anns []Annotation, rels []Relation) Edit {
 	now := s.Now().UTC()
 	var e Edit
 	dropped := make(map[string]bool)
@@ -196,12 +209,5 @@ func (s *Session) Adopt(anns []Annotation, rels []Relation) error {
 		}
 		e.PutRelations = append(e.PutRelations, r)
 	}
-	if e.Empty() {
-		return nil
-	}
-	name := "accept"
-	if len(anns) == 1 {
-		name += " " + anns[0].Label
-	}
-	return s.do(name, e)
+	return e
 }

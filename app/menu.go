@@ -51,6 +51,7 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		compact,
 		fyne.NewMenuItemSeparator(),
 		item("Review teammate's file…", nil, ws.reviewDialog),
+		item("Review teammates' files…", nil, ws.reviewManyDialog),
 		ws.closeReviewItem,
 		fyne.NewMenuItemSeparator(),
 		item("Quit", shortcut(fyne.KeyQ, ctrl), ws.quit),
@@ -208,7 +209,7 @@ var shortcuts = []shortcutSection{
 	}},
 	{"While reviewing a teammate's file (File → Review teammate's file…)", [][2]string{
 		{"n / p", "next / previous disagreement"},
-		{"t", "accept theirs"},
+		{"t", "accept theirs (of several files: their majority's)"},
 		{"k", "keep mine"},
 		{"x", "delete mine"},
 		{"click a span", "make its disagreement the current one"},

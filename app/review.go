@@ -27,6 +27,7 @@ type review struct {
 	ws         *workspace
 	path       string     // theirs
 	theirs     agree.Side // all their documents
+	team       *team      // the files theirs is the majority of; nil when one
 	bySHA      map[string]*annotate.DocumentData
 	onlyTheirs []string // titles of their documents that mine lacks
 

@@ -26,6 +26,7 @@ type reviewBar struct {
 	accept   *widget.Button
 	keep     *widget.Button
 	del      *widget.Button
+	all      *widget.Button // accept the majority in the document; hidden unless a team
 }
 
 func newReviewBar(r *review) *reviewBar {
@@ -43,7 +44,9 @@ func newReviewBar(r *review) *reviewBar {
 	b.accept = widget.NewButtonWithIcon("Accept theirs  T", theme.ConfirmIcon(), act(r.accept))
 	b.keep = widget.NewButtonWithIcon("Keep mine  K", theme.CancelIcon(), act(r.keep))
 	b.del = widget.NewButtonWithIcon("Delete mine  X", theme.DeleteIcon(), act(r.deleteMine))
-	buttons := container.NewHBox(b.prev, b.next, widget.NewSeparator(), b.accept, b.keep, b.del)
+	b.all = widget.NewButtonWithIcon("Accept majority in document", theme.ConfirmIcon(), act(r.acceptMajority))
+	b.all.Hide()
+	buttons := container.NewHBox(b.prev, b.next, widget.NewSeparator(), b.accept, b.keep, b.del, b.all)
 	b.legend = container.NewHScroll(legend())
 	b.controls = container.NewVBox(container.NewHScroll(buttons), b.info)
 	return b
@@ -77,12 +80,13 @@ func diffSample(c color.NRGBA) fyne.CanvasObject {
 // that apply to it.
 func (b *reviewBar) show() {
 	it, ok := b.r.item()
-	n, _ := b.r.disagreements()
+	n, kept := b.r.disagreements()
 	enable(b.prev, n > 0)
 	enable(b.next, n > 0)
 	enable(b.accept, ok && it.B != nil)
 	enable(b.keep, ok)
 	enable(b.del, ok && it.A != nil)
+	enable(b.all, n > kept)
 	if !ok {
 		setLabel(b.info, b.summary())
 		return
@@ -93,7 +97,7 @@ func (b *reviewBar) show() {
 			pos++
 		}
 	}
-	text := fmt.Sprintf("%d of %d · %s", pos, n, describe(it, b.r.ws.sess.Text))
+	text := fmt.Sprintf("%d of %d · %s", pos, n, b.r.describeItem(it))
 	if b.r.kept[keyOf(it)] {
 		text += " · kept"
 	}

@@ -26,7 +26,8 @@ type reviewPanel struct {
 	projectHead *widget.Label
 	project     *widget.Label
 	only        *widget.Label
-	updating    bool // the figures are being computed again
+	team        *widget.Label // the agreement among several files; hidden unless a team
+	updating    bool          // the figures are being computed again
 	box         fyne.CanvasObject
 }
 
@@ -38,7 +39,9 @@ func newReviewPanel(r *review) *reviewPanel {
 		projectHead: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		project:     monospace(),
 		only:        widget.NewLabel(""),
+		team:        monospace(),
 	}
+	p.team.Hide()
 	p.projectHead.Wrapping = fyne.TextWrapWord
 	p.only.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(fmt.Sprintf("Reviewing %s · %s", r.theirs.Name, filepath.Base(r.path)),
@@ -54,6 +57,7 @@ func newReviewPanel(r *review) *reviewPanel {
 		p.projectHead,
 		p.project,
 		p.only,
+		p.team,
 	))
 	return p
 }

@@ -176,7 +176,7 @@ func (r *review) tooltip(offset int) (string, bool) {
 	var lines []string
 	for _, it := range r.items() {
 		if e := extent(it); e[0] <= offset && offset < e[1] {
-			lines = append(lines, describe(it, r.ws.sess.Text))
+			lines = append(lines, r.describeItem(it))
 		}
 	}
 	return strings.Join(lines, "\n"), true

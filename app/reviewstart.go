@@ -16,7 +16,11 @@ import (
 )
 
 // reviewDialog asks for the teammate's file to review against.
-func (ws *workspace) reviewDialog() {
+func (ws *workspace) reviewDialog() { ws.pickTeammateFile(ws.startReview) }
+
+// pickTeammateFile asks for a teammate's file, a project or a spanmark
+// export, and calls then with its path.
+func (ws *workspace) pickTeammateFile(then func(path string)) {
 	if ws.store == nil {
 		return
 	}
@@ -27,7 +31,7 @@ func (ws *workspace) reviewDialog() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		ws.startReview(path)
+		then(path)
 	}, ws.win)
 	d.SetFilter(fynestorage.NewExtensionFileFilter(append(slices.Clone(projectFilter), ".json", ".jsonl")))
 	// A teammate's file is usually kept beside one's own.

@@ -67,6 +67,23 @@
 // paired as a multiset, like exact matches. A relation whose end is not an
 // annotation of its document counts but never matches.
 //
+// # Krippendorff's alpha among several annotators
+//
+// Alpha measures agreement among any number of sides, per kind, over the
+// same units as kappa: every code point of a document that is not white
+// space, with the category kappa gives it. Documents are grouped by text
+// hash as for two sides; every side that has a document is one of its
+// raters, and documents only one side has are left out and counted.
+// Each unit with m ≥ 2 values adds 1/(m−1) to o(c,k) for every ordered
+// pair of its values, from different raters, in categories c and k. With
+// n_c = Σ_k o(c,k) and n = Σ_c n_c:
+//
+//	D_o = Σ_{c≠k} o(c,k) / n
+//	D_e = Σ_{c≠k} n_c·n_k / (n·(n−1))
+//	α   = 1 − D_o/D_e
+//
+// α is 1 when D_e = 0 (every value in one category, or nothing counted).
+//
 // # Precision of figures
 //
 // Figures keep full float64 precision, also in the JSON report; only the

@@ -10,34 +10,27 @@ import (
 )
 
 func (c *cli) agreeCmd(args []string) int {
-	fset := c.flags("agree", "[--json] A B",
+	fset := c.flags("agree", "[--json] A B [C...]",
 		"Measure how far two annotators agree: exact and overlap F1 per label and kind, and\n"+
 			"Cohen's kappa over code points. A and B are project files (only read) or spanmark\n"+
-			".json and .jsonl exports.")
+			".json and .jsonl exports. Of three or more files: the exact and overlap F1 of\n"+
+			"every pair, and Krippendorff's alpha per kind among them all.")
 	asJSON := fset.Bool("json", false, "write the report as JSON")
 	paths, code, ok := c.parse(fset, args)
 	if !ok {
 		return code
 	}
-	if len(paths) != 2 {
-		return c.usageError(fset, "want two files, A and B; got %d", len(paths))
+	if len(paths) < 2 {
+		return c.usageError(fset, "want two files or more; got %d", len(paths))
+	}
+	if len(paths) > 2 {
+		return c.agreeMany(paths, *asJSON)
 	}
 	r, err := compareFiles(paths[0], paths[1])
 	if err != nil {
 		return c.fail(fmt.Errorf("agree: %w", err))
 	}
-	if *asJSON {
-		var b []byte
-		if b, err = r.JSON(); err == nil {
-			_, err = c.stdout.Write(b)
-		}
-	} else {
-		err = r.WriteTable(c.stdout)
-	}
-	if err != nil {
-		return c.fail(fmt.Errorf("agree: %w", err))
-	}
-	return exitOK
+	return c.writeReport(r, *asJSON)
 }
 
 // compareFiles measures the agreement of the file at b with the one at

@@ -11,7 +11,7 @@
 //	spanmark validate PATH...
 //	spanmark lint [--db FILE | FILE.json[l]] [--rule ID...] [--json] [--fix ID...]
 //	spanmark search [--db FILE] [--regex] [--word] [--label L...] [--unannotated] [--json] QUERY
-//	spanmark agree [--json] A B
+//	spanmark agree [--json] A B [C...]
 //	spanmark merge --out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]
 //	spanmark gen --out FILE.spanmark [--docs N] [--words-per-doc W] [--annotations-per-doc A] [--seed S] [--annotator NAME] [--force]
 //	spanmark compact [--db FILE]
@@ -47,7 +47,7 @@ const usage = `Usage:
                                     labels, bad boundaries …); --fix trims
   spanmark search [flags] QUERY     find text in every document: a concordance
                                     with the labels already on each match
-  spanmark agree [--json] A B       measure how far two annotators agree
+  spanmark agree [--json] A B...    measure how far annotators agree
   spanmark merge [flags] A B [C...] merge several annotators' work into a new
                                     project (--out)
   spanmark gen [flags]              make a synthetic project (--out) to measure

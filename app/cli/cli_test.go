@@ -214,7 +214,7 @@ func TestUsageErrors(t *testing.T) {
 		{"config without labelstudio", []string{"export", "--format", "brat", "--config"}, "spanmark export: --config is for --format labelstudio"},
 		{"zip-limit without brat", []string{"import", "--format", "conll", "--zip-limit", "10", "x"}, "spanmark import: --zip-limit is for --format brat"},
 		{"zip-limit without format", []string{"import", "--zip-limit", "10", "x.json"}, "spanmark import: --zip-limit is for --format brat"},
-		{"agree one file", []string{"agree", "a.spanmark"}, "spanmark agree: want two files, A and B; got 1"},
+		{"agree one file", []string{"agree", "a.spanmark"}, "spanmark agree: want two files or more; got 1"},
 		{"merge one file", []string{"merge", "--out", "m.spanmark", "a.spanmark"}, "spanmark merge: want at least two files to merge; got 1"},
 		{"merge without out", []string{"merge", "a.spanmark", "b.spanmark"}, "spanmark merge: --out is required"},
 		{"unknown strategy", []string{"merge", "--strategy", "vote", "--out", "m.spanmark", "a", "b"}, `spanmark merge: --strategy "vote": want union, intersection or majority`},

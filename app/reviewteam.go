@@ -1,0 +1,149 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"spanmark/annotate"
+	"spanmark/annotate/agree"
+)
+
+// A review of several teammates' files compares mine with their
+// majority: the annotations that more than half of the files have, as
+// spanmark merge --strategy majority makes them (of two files, those both
+// have). Everything else is the review of one file; team adds what the
+// files say one by one.
+
+// team is what a review of several teammates' files knows beyond the
+// review of one.
+type team struct {
+	sides []agree.Side                        // the teammates' files
+	bySHA []map[string]*annotate.DocumentData // each file's documents by text hash
+	// report is the agreement among mine and the files, as the review
+	// started.
+	report agree.ManyReport
+
+	votesOf string          // the text hash votes are for
+	votes   map[spanKey]int // how many files have each span of that text
+}
+
+// spanKey is an annotation's exact-match key.
+type spanKey struct {
+	start, end int
+	label      string
+}
+
+func keyOfAnnotation(a *annotate.Annotation) spanKey {
+	return spanKey{a.Start, a.End, a.Label}
+}
+
+// newTeam returns the team of the teammates' files, sides, with the
+// agreement among them and mine.
+func newTeam(sides []agree.Side, report agree.ManyReport) *team {
+	tm := &team{sides: sides, report: report}
+	for _, s := range sides {
+		m := make(map[string]*annotate.DocumentData, len(s.Docs))
+		for _, d := range s.Docs {
+			if h := d.Document.TextHash(); m[h] == nil {
+				m[h] = d
+			}
+		}
+		tm.bySHA = append(tm.bySHA, m)
+	}
+	return tm
+}
+
+// majority returns the side a review of several files compares mine
+// with: the annotations, relations and documents that more than half of
+// sides have, named after them.
+func majority(sides []agree.Side) (agree.Side, error) {
+	strategy := agree.Majority
+	if len(sides) < 3 {
+		strategy = agree.Intersection // the majority of two
+	}
+	schema, docs, err := agree.Merge(strategy, sides)
+	if err != nil {
+		return agree.Side{}, err
+	}
+	names := make([]string, len(sides))
+	for i, s := range sides {
+		names[i] = s.Name
+	}
+	return agree.Side{Name: "majority of " + strings.Join(names, ", "), Schema: schema, Docs: docs}, nil
+}
+
+// countVotes returns how many of copies, one text's copies in the
+// teammates' files, have each span; a file that has a span twice counts
+// once.
+func countVotes(copies []*annotate.DocumentData) map[spanKey]int {
+	votes := map[spanKey]int{}
+	for _, d := range copies {
+		if d == nil {
+			continue
+		}
+		seen := make(map[spanKey]bool, len(d.Annotations))
+		for i := range d.Annotations {
+			k := keyOfAnnotation(&d.Annotations[i])
+			if !seen[k] {
+				seen[k] = true
+				votes[k]++
+			}
+		}
+	}
+	return votes
+}
+
+// votesFor returns how many of the files have the span of an item:
+// their (the majority's) annotation of it, else mine.
+func (tm *team) votesFor(sha string, it agree.DiffItem) int {
+	if tm.votesOf != sha || tm.votes == nil {
+		copies := make([]*annotate.DocumentData, len(tm.bySHA))
+		for i, m := range tm.bySHA {
+			copies[i] = m[sha]
+		}
+		tm.votesOf, tm.votes = sha, countVotes(copies)
+	}
+	a := it.B
+	if a == nil {
+		a = it.A
+	}
+	return tm.votes[keyOfAnnotation(a)]
+}
+
+// describeItem says what an item is, as describe does, and in a review of
+// several files first how many of them have its span, "2/3".
+func (r *review) describeItem(it agree.DiffItem) string {
+	text := describe(it, r.ws.sess.Text)
+	if r.team == nil {
+		return text
+	}
+	n := r.team.votesFor(r.ws.sess.Document().TextHash(), it)
+	return fmt.Sprintf("%d/%d · %s", n, len(r.team.sides), text)
+}
+
+// teamText lays out the agreement among several files for a monospace
+// label: α per kind, then the exact and the overlap F1 of every pair.
+func teamText(rep agree.ManyReport) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s rated by two or more, %d by one\n\n", plural(rep.Documents, "document"), rep.Single)
+	width := utf8.RuneCountInString("alpha")
+	pairs := make([]string, len(rep.Pairs))
+	for i, p := range rep.Pairs {
+		pairs[i] = rep.Names[p.A] + "|" + rep.Names[p.B]
+		width = max(width, utf8.RuneCountInString(pairs[i]))
+	}
+	b.WriteString(padRight("alpha", width))
+	for _, k := range annotate.Kinds {
+		fmt.Fprintf(&b, " %6s", k)
+	}
+	b.WriteString("\n" + padRight("", width))
+	for _, k := range annotate.Kinds {
+		fmt.Fprintf(&b, " %6s", figure(rep.Alpha[k]))
+	}
+	fmt.Fprintf(&b, "\n\n%s %6s %7s", padRight("F1", width), "exact", "overlap")
+	for i, p := range rep.Pairs {
+		fmt.Fprintf(&b, "\n%s %6s %7s", padRight(pairs[i], width), figure(p.Exact.F1()), figure(p.Overlap.F1()))
+	}
+	return b.String()
+}
