@@ -67,6 +67,23 @@
 // paired as a multiset, like exact matches. A relation whose end is not an
 // annotation of its document counts but never matches.
 //
+// # Attributes
+//
+// Every attribute is compared over the annotation pairs that match
+// exactly (same start, end and label), the pairs of the exact F1: per
+// label that has it in either schema, keyed "LABEL.name" (an attribute
+// bound to a kind is counted separately for each label of the kind), and
+// the document attributes over the paired documents, keyed
+// "document.name". On each side a pair's category is the value, or
+// "<unset>" when the side has none, so a value one side left out counts
+// as a disagreement and a pair that both left unset as agreeing on
+// "<unset>". Over N pairs of which a have the same category on both
+// sides, the agreement is a/N and Cohen's kappa is as above, with pairs in
+// place of code points; it is 1 when pₑ = 1 (both sides put every pair in
+// one and the same category, so that pₒ = 1 too), as for spans. Only the
+// counts per value are kept, never the pairs. Attributes compared over no
+// pair are not listed.
+//
 // # Precision of figures
 //
 // Figures keep full float64 precision, also in the JSON report; only the

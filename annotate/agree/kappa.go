@@ -49,6 +49,16 @@ func (t *kappaTally) kappa() float64 {
 	return float64(t.n*t.agree-chance) / float64(den)
 }
 
+// pair counts one pair of categories, ca on side A and cb on side B.
+func (t *kappaTally) pair(ca, cb string) {
+	t.n++
+	t.a[ca]++
+	t.b[cb]++
+	if ca == cb {
+		t.agree++
+	}
+}
+
 // count adds the code points of one document, given as the segments of
 // each side (both partitions of [0, n)) and the number of non-space code
 // points before each position.
