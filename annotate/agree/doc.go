@@ -91,9 +91,9 @@
 //
 // # Review and merge
 //
-// Diff sorts one document's annotations into agreed, boundary, label and
-// one-sided differences for review, and DocDiff keeps that Diff up to date
-// as the reviewer edits; Merge combines several annotators'
-// documents by union, intersection or majority. Their doc comments give the
-// exact rules.
+// Diff sorts one document's annotations into agreed, attribute value,
+// boundary, label and one-sided differences for review, and DocDiff keeps
+// that Diff up to date as the reviewer edits; Merge combines several
+// annotators' documents by union, intersection or majority. Their doc
+// comments give the exact rules.
 package agree
