@@ -27,6 +27,7 @@ var diffLooks = [...]diffLook{
 	agree.LabelDiff:    {"label", "labels differ", color.NRGBA{R: 0x94, G: 0x67, B: 0xbd, A: 0xff}},
 	agree.OnlyA:        {"only mine", "only mine", color.NRGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}},
 	agree.OnlyB:        {"only theirs", "only theirs", color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}},
+	agree.AttrDiff:     {"values", "values differ", color.NRGBA{R: 0x17, G: 0xa2, B: 0xb8, A: 0xff}},
 }
 
 // theirsPrefix starts the ids of their spans in the article view. Their
@@ -69,10 +70,17 @@ func describe(it agree.DiffItem, text func(start, end int) string) string {
 		return fmt.Sprintf("%s “%s”", a.Label, ellipsis(text(a.Start, a.End), 40))
 	}
 	switch {
-	case it.Class == agree.Agreed, it.B == nil:
+	case it.B == nil:
 		return fmt.Sprintf("%s: %s", name, quote(it.A))
 	case it.A == nil:
 		return fmt.Sprintf("%s: %s", name, quote(it.B))
 	}
-	return fmt.Sprintf("%s: mine %s · theirs %s", name, quote(it.A), quote(it.B))
+	desc := fmt.Sprintf("%s: mine %s · theirs %s", name, quote(it.A), quote(it.B))
+	if it.Class == agree.Agreed || it.Class == agree.AttrDiff {
+		desc = fmt.Sprintf("%s: %s", name, quote(it.A))
+	}
+	for _, d := range valueDiffs(it.A.Attributes, it.B.Attributes) {
+		desc += " · " + d
+	}
+	return desc
 }
