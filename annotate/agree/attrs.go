@@ -89,6 +89,12 @@ func (c *attrCounter) tally(key string) *kappaTally {
 
 // count counts one pair's values of the attributes in slots.
 func count(slots []attrSlot, a, b annotate.Attributes) {
+	if len(a) == 0 && len(b) == 0 {
+		for _, s := range slots {
+			s.tally.bothUnset++
+		}
+		return
+	}
 	for _, s := range slots {
 		s.tally.pair(category(a[s.name]), category(b[s.name]))
 	}
@@ -114,6 +120,7 @@ func (c *attrCounter) merge(d *attrCounter) {
 func (c *attrCounter) figures() map[string]AttrFigures {
 	out := make(map[string]AttrFigures, len(c.tallies))
 	for key, t := range c.tallies {
+		t.settle()
 		if t.n > 0 {
 			out[key] = AttrFigures{Pairs: int(t.n), Agreed: int(t.agree), Kappa: t.kappa()}
 		}
