@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
@@ -27,7 +28,7 @@ var diffLooks = [...]diffLook{
 	agree.LabelDiff:    {"label", "labels differ", color.NRGBA{R: 0x94, G: 0x67, B: 0xbd, A: 0xff}},
 	agree.OnlyA:        {"only mine", "only mine", color.NRGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}},
 	agree.OnlyB:        {"only theirs", "only theirs", color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}},
-	agree.AttrDiff:     {"values", "values differ", color.NRGBA{R: 0x17, G: 0xa2, B: 0xb8, A: 0xff}},
+	agree.AttrDiff:     {"values", "values differ", color.NRGBA{R: 0x8c, G: 0x56, B: 0x4b, A: 0xff}},
 }
 
 // theirsPrefix starts the ids of their spans in the article view. Their
@@ -75,12 +76,13 @@ func describe(it agree.DiffItem, text func(start, end int) string) string {
 	case it.A == nil:
 		return fmt.Sprintf("%s: %s", name, quote(it.B))
 	}
-	desc := fmt.Sprintf("%s: mine %s · theirs %s", name, quote(it.A), quote(it.B))
-	if it.Class == agree.Agreed || it.Class == agree.AttrDiff {
-		desc = fmt.Sprintf("%s: %s", name, quote(it.A))
+	values := valueDiffs(it.A.Attributes, it.B.Attributes)
+	switch it.Class {
+	case agree.AttrDiff:
+		// The values first: the bar cuts what does not fit.
+		return fmt.Sprintf("%s: %s · %s", name, strings.Join(values, " · "), quote(it.A))
+	case agree.Agreed:
+		return fmt.Sprintf("%s: %s", name, quote(it.A))
 	}
-	for _, d := range valueDiffs(it.A.Attributes, it.B.Attributes) {
-		desc += " · " + d
-	}
-	return desc
+	return strings.Join(append([]string{fmt.Sprintf("%s: mine %s · theirs %s", name, quote(it.A), quote(it.B))}, values...), " · ")
 }

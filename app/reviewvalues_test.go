@@ -69,7 +69,7 @@ func TestReviewValues(t *testing.T) {
 			}
 			it := stepTo(t, ws, agree.AttrDiff)
 			const diff = "source_type: named_person (mine) / anonymous (theirs)"
-			if !strings.Contains(r.bar.info.Text, "values differ: SOURCE “Shoigu”") || !strings.Contains(r.bar.info.Text, diff) {
+			if !strings.Contains(r.bar.info.Text, "values differ: "+diff+" · SOURCE “Shoigu”") {
 				t.Errorf("bar says %q, want the values that differ: %q", r.bar.info.Text, diff)
 			}
 			if tip, _ := r.tooltip(it.A.Start); !strings.Contains(tip, diff) {
@@ -153,5 +153,30 @@ func TestAttrFiguresText(t *testing.T) {
 	}, "\n")
 	if got := figuresText(f); !strings.HasSuffix(got, want) {
 		t.Errorf("figuresText =\n%s\nwant it to end in\n%s", got, want)
+	}
+}
+
+func TestDescribeValues(t *testing.T) {
+	text := func(start, end int) string { return "Shoigu" }
+	mine := &annotate.Annotation{Start: 0, End: 6, Label: "SOURCE", Attributes: annotate.Attributes{"source_type": annotate.StringValue("named_person")}}
+	theirs := &annotate.Annotation{Start: 0, End: 6, Label: "SOURCE", Attributes: annotate.Attributes{"source_type": annotate.StringValue("anonymous")}}
+	other := &annotate.Annotation{Start: 0, End: 6, Label: "PERSON"}
+	tests := []struct {
+		name string
+		it   agree.DiffItem
+		want string
+	}{
+		{"values differ", agree.DiffItem{Class: agree.AttrDiff, A: mine, B: theirs},
+			"values differ: source_type: named_person (mine) / anonymous (theirs) · SOURCE “Shoigu”"},
+		{"agreed", agree.DiffItem{Class: agree.Agreed, A: mine, B: mine}, "agreed: SOURCE “Shoigu”"},
+		{"label and values", agree.DiffItem{Class: agree.LabelDiff, A: mine, B: other},
+			"labels differ: mine SOURCE “Shoigu” · theirs PERSON “Shoigu” · source_type: named_person (mine) / unset (theirs)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describe(tt.it, text); got != tt.want {
+				t.Errorf("describe = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
