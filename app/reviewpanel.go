@@ -119,7 +119,7 @@ func (p *reviewPanel) showHeads() {
 // figuresText lays agreement figures out for a monospace label: per label
 // (by name) and overall, how many annotations mine and theirs have and
 // the exact and overlap F1; the relations with their F1; then Cohen's
-// kappa per kind.
+// kappa per kind; then each attribute's agreement and kappa.
 func figuresText(f agree.Figures) string {
 	names := slices.Sorted(maps.Keys(f.Labels))
 	width := utf8.RuneCountInString("relations")
@@ -148,6 +148,7 @@ func figuresText(f agree.Figures) string {
 	for _, k := range annotate.Kinds {
 		fmt.Fprintf(&b, " %6s", figure(f.Kappa[k]))
 	}
+	writeAttrFigures(&b, f.Attributes)
 	return b.String()
 }
 

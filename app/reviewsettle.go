@@ -183,8 +183,9 @@ func (r *review) tooltip(offset int) (string, bool) {
 }
 
 // accept makes mine agree with theirs on the current item, in one
-// undoable step: my annotation of a pair takes their range and label;
-// their annotation alone is copied. Their relations of it come along when
+// undoable step: my annotation of a pair takes their range, label and
+// attribute values; their annotation alone is copied. Values my schema
+// has no room for are left out, and the hint says which. Their relations of it come along when
 // the annotation at the other end is in mine (the same range and label)
 // and the schema of mine has their type.
 func (r *review) accept() {
@@ -201,11 +202,13 @@ func (r *review) accept() {
 	var a annotate.Annotation
 	if it.A != nil {
 		a = *it.A
-		a.Start, a.End, a.Label = t.Start, t.End, t.Label
+		a.Start, a.End, a.Label, a.Attributes = t.Start, t.End, t.Label, t.Attributes
 	} else {
 		a = t
 		a.ID = annotate.NewID()
 	}
+	var leftValues []string
+	a.Attributes, leftValues = fittingValues(a, ws.schema)
 	rels, left := r.theirRelations(t, a.ID)
 	if err := ws.sess.Adopt([]annotate.Annotation{a}, rels); err != nil {
 		ws.showError(err)
@@ -218,6 +221,9 @@ func (r *review) accept() {
 	}
 	if left > 0 {
 		hint += fmt.Sprintf("; %s not copied: the other end is not in your file, or the type not in your labels", plural(left, "relation"))
+	}
+	if len(leftValues) > 0 {
+		hint += fmt.Sprintf("; not in your labels, so not copied: %s", strings.Join(leftValues, ", "))
 	}
 	ws.status.setHint(hint)
 }

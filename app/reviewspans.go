@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"spanmark/annotate"
 	"spanmark/annotate/agree"
@@ -27,6 +28,7 @@ var diffLooks = [...]diffLook{
 	agree.LabelDiff:    {"label", "labels differ", color.NRGBA{R: 0x94, G: 0x67, B: 0xbd, A: 0xff}},
 	agree.OnlyA:        {"only mine", "only mine", color.NRGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}},
 	agree.OnlyB:        {"only theirs", "only theirs", color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}},
+	agree.AttrDiff:     {"values", "values differ", color.NRGBA{R: 0x8c, G: 0x56, B: 0x4b, A: 0xff}},
 }
 
 // theirsPrefix starts the ids of their spans in the article view. Their
@@ -69,10 +71,18 @@ func describe(it agree.DiffItem, text func(start, end int) string) string {
 		return fmt.Sprintf("%s “%s”", a.Label, ellipsis(text(a.Start, a.End), 40))
 	}
 	switch {
-	case it.Class == agree.Agreed, it.B == nil:
+	case it.B == nil:
 		return fmt.Sprintf("%s: %s", name, quote(it.A))
 	case it.A == nil:
 		return fmt.Sprintf("%s: %s", name, quote(it.B))
 	}
-	return fmt.Sprintf("%s: mine %s · theirs %s", name, quote(it.A), quote(it.B))
+	values := valueDiffs(it.A.Attributes, it.B.Attributes)
+	switch it.Class {
+	case agree.AttrDiff:
+		// The values first: the bar cuts what does not fit.
+		return fmt.Sprintf("%s: %s · %s", name, strings.Join(values, " · "), quote(it.A))
+	case agree.Agreed:
+		return fmt.Sprintf("%s: %s", name, quote(it.A))
+	}
+	return strings.Join(append([]string{fmt.Sprintf("%s: mine %s · theirs %s", name, quote(it.A), quote(it.B))}, values...), " · ")
 }

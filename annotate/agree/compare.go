@@ -36,6 +36,9 @@ type Figures struct {
 	Kappa map[annotate.Kind]float64
 	// Relations counts relations and their matches.
 	Relations Counts
+	// Attributes holds the figures of every attribute compared over at
+	// least one pair, by "LABEL.name" or "document.name".
+	Attributes map[string]AttrFigures
 }
 
 // DocFigures are one paired document's figures, for a list of documents
@@ -103,6 +106,7 @@ func (c *comparer) merge(d *comparer) {
 	for k, t := range d.kappa {
 		c.kappa[k].merge(t)
 	}
+	c.attrs.merge(d.attrs)
 }
 
 // CompareDocument measures the agreement of b with a on one document and
@@ -129,6 +133,7 @@ type comparer struct {
 	overall          LabelFigures
 	kappa            map[annotate.Kind]*kappaTally
 	relations        Counts
+	attrs            *attrCounter
 
 	// Buffers reused from document to document.
 	matcher         matcher
@@ -151,6 +156,7 @@ func newComparer(sa, sb annotate.Schema) *comparer {
 		kappa:   map[annotate.Kind]*kappaTally{},
 		kindA:   map[annotate.Kind][]span{},
 		kindB:   map[annotate.Kind][]span{},
+		attrs:   newAttrCounter(sa, sb),
 	}
 	for _, k := range annotate.Kinds {
 		c.kappa[k] = newKappaTally()
@@ -184,10 +190,16 @@ func (c *comparer) add(a, b *annotate.DocumentData) LabelFigures {
 		label := firstLabel(sa, sb)
 		ra, rb := runOf(sa, label), runOf(sb, label)
 		_, overlap := c.matcher.maxOverlap(ra, rb)
+		var attrPair func(i, j int)
+		if slots := c.attrs.slots(label); len(slots) > 0 {
+			attrPair = func(i, j int) {
+				count(slots, a.Annotations[ra[i].i].Attributes, b.Annotations[rb[j].i].Attributes)
+			}
+		}
 		f := LabelFigures{
 			A:       len(ra),
 			B:       len(rb),
-			Exact:   Counts{A: len(ra), B: len(rb), Matched: exactPairs(ra, rb, nil)},
+			Exact:   Counts{A: len(ra), B: len(rb), Matched: exactPairs(ra, rb, attrPair)},
 			Overlap: Counts{A: len(ra), B: len(rb), Matched: overlap},
 		}
 		c.label(label).add(f)
@@ -196,6 +208,7 @@ func (c *comparer) add(a, b *annotate.DocumentData) LabelFigures {
 	}
 	c.overall.add(doc)
 	c.relations.add(c.relationCounter.count(a, b))
+	count(c.attrs.doc, a.Document.Attributes, b.Document.Attributes)
 	c.addKappa(a.Document.Text)
 	return doc
 }
@@ -275,5 +288,6 @@ func (c *comparer) figures() Figures {
 	for k, t := range c.kappa {
 		f.Kappa[k] = t.kappa()
 	}
+	f.Attributes = c.attrs.figures()
 	return f
 }

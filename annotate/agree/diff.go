@@ -26,6 +26,9 @@ const (
 	OnlyA
 	// OnlyB is an annotation of side B that nothing in A pairs with.
 	OnlyB
+	// AttrDiff is an exact match whose attribute values differ. It comes
+	// last so that the values of the classes before it stay as they were.
+	AttrDiff
 )
 
 // String returns the name of c as the constant spells it.
@@ -41,6 +44,8 @@ func (c Class) String() string {
 		return "OnlyA"
 	case OnlyB:
 		return "OnlyB"
+	case AttrDiff:
+		return "AttrDiff"
 	}
 	return "Class(" + strconv.Itoa(int(c)) + ")"
 }
@@ -69,7 +74,9 @@ func (it DiffItem) Extent() (start, end int) {
 // the same document. Annotations are paired one to one, in four steps,
 // each among the annotations the earlier steps left unpaired:
 //
-//  1. Agreed: exact matches (same start, end and label), as a multiset.
+//  1. Agreed: exact matches (same start, end and label), as a multiset;
+//     AttrDiff when the pair's attribute values are not all equal (a
+//     value on one side only is a difference).
 //  2. BoundaryDiff: same label and overlapping ranges, paired per label by
 //     a maximum matching, as in the overlap figures.
 //  3. LabelDiff: same start and end, different labels; within one range,
@@ -92,7 +99,14 @@ func Diff(a, b []annotate.Annotation) []DiffItem {
 	}
 	slices.SortFunc(d.a, byLabel)
 	slices.SortFunc(d.b, byLabel)
-	exactPairs(d.a, d.b, func(i, j int) { d.pair(Agreed, d.a[i].i, d.b[j].i) })
+	exactPairs(d.a, d.b, func(i, j int) {
+		x, y := d.a[i].i, d.b[j].i
+		c := Agreed
+		if !a[x].Attributes.Equal(b[y].Attributes) {
+			c = AttrDiff
+		}
+		d.pair(c, x, y)
+	})
 	d.boundaryPairs()
 	d.sameRangePairs()
 	d.overlapPairs()

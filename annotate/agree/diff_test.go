@@ -130,13 +130,52 @@ func showDiff(d []DiffItem, a, b []annotate.Annotation) []item {
 	return out
 }
 
+// TestDiffAttributes: an exact match is AttrDiff when any attribute
+// value differs, a value on one side only included, and Agreed when all
+// are equal; only exact matches are so told apart.
+func TestDiffAttributes(t *testing.T) {
+	v := func(kv ...string) annotate.Attributes {
+		m := annotate.Attributes{}
+		for i := 0; i < len(kv); i += 2 {
+			m[kv[i]] = annotate.StringValue(kv[i+1])
+		}
+		return m
+	}
+	tests := []struct {
+		name   string
+		aAttrs annotate.Attributes
+		bAttrs annotate.Attributes
+		want   Class
+	}{
+		{"none", nil, nil, Agreed},
+		{"nil and empty", nil, v(), Agreed},
+		{"equal", v("verdict", "false", "topic", "x"), v("topic", "x", "verdict", "false"), Agreed},
+		{"differ", v("verdict", "false"), v("verdict", "mostly_false"), AttrDiff},
+		{"one side only", nil, v("verdict", "false"), AttrDiff},
+		{"another attribute", v("verdict", "false"), v("verdict", "false", "checkworthy", "x"), AttrDiff},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mine := []annotate.Annotation{{ID: "m", Start: 0, End: 3, Label: "CLAIM", Attributes: tt.aAttrs},
+				{ID: "m2", Start: 5, End: 9, Label: "CLAIM", Attributes: tt.aAttrs}}
+			theirs := []annotate.Annotation{{ID: "t", Start: 0, End: 3, Label: "CLAIM", Attributes: tt.bAttrs},
+				{ID: "t2", Start: 5, End: 8, Label: "CLAIM", Attributes: tt.bAttrs}}
+			got := itemKeys(Diff(mine, theirs))
+			want := []string{tt.want.String() + " m t", "BoundaryDiff m2 t2"}
+			if !slices.Equal(got, want) {
+				t.Errorf("Diff = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
 func TestClassString(t *testing.T) {
 	tests := []struct {
 		c    Class
 		want string
 	}{
 		{Agreed, "Agreed"}, {BoundaryDiff, "BoundaryDiff"}, {LabelDiff, "LabelDiff"},
-		{OnlyA, "OnlyA"}, {OnlyB, "OnlyB"}, {Class(17), "Class(17)"},
+		{OnlyA, "OnlyA"}, {OnlyB, "OnlyB"}, {AttrDiff, "AttrDiff"}, {Class(17), "Class(17)"},
 	}
 	for _, tt := range tests {
 		if got := tt.c.String(); got != tt.want {

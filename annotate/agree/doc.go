@@ -84,6 +84,23 @@
 //
 // α is 1 when D_e = 0 (every value in one category, or nothing counted).
 //
+// # Attributes
+//
+// Every attribute is compared over the annotation pairs that match
+// exactly (same start, end and label), the pairs of the exact F1: per
+// label that has it in either schema, keyed "LABEL.name" (an attribute
+// bound to a kind is counted separately for each label of the kind), and
+// the document attributes over the paired documents, keyed
+// "document.name". On each side a pair's category is the value, or
+// "<unset>" when the side has none, so a value one side left out counts
+// as a disagreement and a pair that both left unset as agreeing on
+// "<unset>". Over N pairs of which a have the same category on both
+// sides, the agreement is a/N and Cohen's kappa is as above, with pairs in
+// place of code points; it is 1 when pₑ = 1 (both sides put every pair in
+// one and the same category, so that pₒ = 1 too), as for spans. Only the
+// counts per value are kept, never the pairs. Attributes compared over no
+// pair are not listed.
+//
 // # Precision of figures
 //
 // Figures keep full float64 precision, also in the JSON report; only the
@@ -91,9 +108,9 @@
 //
 // # Review and merge
 //
-// Diff sorts one document's annotations into agreed, boundary, label and
-// one-sided differences for review, and DocDiff keeps that Diff up to date
-// as the reviewer edits; Merge combines several annotators'
-// documents by union, intersection or majority. Their doc comments give the
-// exact rules.
+// Diff sorts one document's annotations into agreed, attribute value,
+// boundary, label and one-sided differences for review, and DocDiff keeps
+// that Diff up to date as the reviewer edits; Merge combines several
+// annotators' documents by union, intersection or majority. Their doc
+// comments give the exact rules.
 package agree

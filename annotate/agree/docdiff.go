@@ -69,8 +69,8 @@ func (d *DocDiff) Update(now []annotate.Annotation) (out, in []DiffItem) {
 
 // changed returns the smallest range holding every annotation of old and
 // of now, both in annotate.CompareAnnotations order, that the other
-// lacks, comparing what a diff compares: range and label. ok is false
-// when they hold the same.
+// lacks, comparing what a diff compares: range, label and attribute
+// values. ok is false when they hold the same.
 func changed(old, now []annotate.Annotation) (lo, hi int, ok bool) {
 	lo, hi = math.MaxInt, math.MinInt
 	add := func(a annotate.Annotation) {
@@ -86,7 +86,7 @@ func changed(old, now []annotate.Annotation) (lo, hi int, ok bool) {
 			add(now[j])
 			j++
 		default:
-			if old[i].Label != now[j].Label {
+			if old[i].Label != now[j].Label || !old[i].Attributes.Equal(now[j].Attributes) {
 				add(old[i])
 			}
 			i++
@@ -138,11 +138,12 @@ func within(anns []annotate.Annotation, lo, hi int) []annotate.Annotation {
 }
 
 // Counts returns the document's exact-match counts, from the diff: its
-// agreed items are its exact matches.
+// agreed items, and those whose only difference is in attribute values,
+// are its exact matches.
 func (d *DocDiff) Counts() Counts {
 	c := Counts{A: len(d.mine), B: len(d.theirs)}
 	for _, it := range d.items {
-		if it.Class == Agreed {
+		if it.Class == Agreed || it.Class == AttrDiff {
 			c.Matched++
 		}
 	}

@@ -13,13 +13,15 @@ import (
 // every edit that the diff kept up to date equals a diff made afresh.
 func TestDocDiffUpdate(t *testing.T) {
 	labels := []string{"A", "B", "C"}
+	values := []annotate.Attributes{nil, {"v": annotate.StringValue("1")}, {"v": annotate.StringValue("2")}}
 	for seed := range uint64(100) {
 		rng := rand.New(rand.NewPCG(seed, 1))
 		n := 0
 		random := func(side string) annotate.Annotation {
 			n++
 			start := rng.IntN(300)
-			return annotate.Annotation{ID: fmt.Sprintf("%s%03d", side, n), Start: start, End: start + 1 + rng.IntN(12), Label: labels[rng.IntN(len(labels))]}
+			return annotate.Annotation{ID: fmt.Sprintf("%s%03d", side, n), Start: start, End: start + 1 + rng.IntN(12),
+				Label: labels[rng.IntN(len(labels))], Attributes: values[rng.IntN(len(values))]}
 		}
 		var mine, theirs []annotate.Annotation
 		for range 60 {
@@ -29,7 +31,7 @@ func TestDocDiffUpdate(t *testing.T) {
 		slices.SortFunc(mine, annotate.CompareAnnotations)
 		d := NewDocDiff(slices.Clone(mine), theirs)
 		for step := range 40 {
-			switch i := rng.IntN(len(mine)); rng.IntN(4) {
+			switch i := rng.IntN(len(mine)); rng.IntN(5) {
 			case 0:
 				mine = append(mine, random("m"))
 			case 1:
@@ -37,8 +39,10 @@ func TestDocDiffUpdate(t *testing.T) {
 			case 2:
 				mine[i].Start += rng.IntN(5)
 				mine[i].End = max(mine[i].End+rng.IntN(5), mine[i].Start+1)
-			default:
+			case 3:
 				mine[i].Label = labels[rng.IntN(len(labels))]
+			default:
+				mine[i].Attributes = values[rng.IntN(len(values))]
 			}
 			slices.SortFunc(mine, annotate.CompareAnnotations)
 			d.Update(slices.Clone(mine))
@@ -86,6 +90,21 @@ func TestDocDiffUpdateReturns(t *testing.T) {
 	}
 	if got, want := d.Counts(), (Counts{A: 2, B: 2, Matched: 2}); got != want {
 		t.Errorf("Counts() = %+v, want %+v", got, want)
+	}
+
+	// A value set on mine alone: still an exact match, but no longer
+	// agreed.
+	valued := slices.Clone(relabelled)
+	valued[0].Attributes = annotate.Attributes{"kb_id": annotate.StringValue("Q1")}
+	out, in = d.Update(valued)
+	if got, want := itemKeys(out), []string{"Agreed m1 t1"}; !slices.Equal(got, want) {
+		t.Errorf("Update of a value: out %v, want %v", got, want)
+	}
+	if got, want := itemKeys(in), []string{"AttrDiff m1 t1"}; !slices.Equal(got, want) {
+		t.Errorf("Update of a value: in %v, want %v", got, want)
+	}
+	if got, want := d.Counts(), (Counts{A: 2, B: 2, Matched: 2}); got != want {
+		t.Errorf("Counts() after a value = %+v, want %+v", got, want)
 	}
 }
 

@@ -14,6 +14,10 @@ const noLabel = ""
 type kappaTally struct {
 	n, agree int64
 	a, b     map[string]int64 // code points per category on each side
+	// bothUnset counts the attribute pairs that neither side set, which
+	// are most pairs and cost no map update this way; settle adds them to
+	// the others.
+	bothUnset int64
 }
 
 // newKappaTally returns an empty tally.
@@ -25,6 +29,7 @@ func newKappaTally() *kappaTally {
 func (t *kappaTally) merge(u *kappaTally) {
 	t.n += u.n
 	t.agree += u.agree
+	t.bothUnset += u.bothUnset
 	for c, n := range u.a {
 		t.a[c] += n
 	}
@@ -47,6 +52,27 @@ func (t *kappaTally) kappa() float64 {
 		return 1
 	}
 	return float64(t.n*t.agree-chance) / float64(den)
+}
+
+// settle counts the pairs in bothUnset as pairs of the category unset.
+func (t *kappaTally) settle() {
+	if k := t.bothUnset; k > 0 {
+		t.n += k
+		t.agree += k
+		t.a[unset] += k
+		t.b[unset] += k
+		t.bothUnset = 0
+	}
+}
+
+// pair counts one pair of categories, ca on side A and cb on side B.
+func (t *kappaTally) pair(ca, cb string) {
+	t.n++
+	t.a[ca]++
+	t.b[cb]++
+	if ca == cb {
+		t.agree++
+	}
 }
 
 // count adds the code points of one document, given as the segments of

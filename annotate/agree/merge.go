@@ -68,14 +68,22 @@ func (s Strategy) keeps(have, n int) bool {
 // their other fields come from the first input, in the order given, that
 // has them. An annotation's Note ends with a line naming the inputs that
 // have it, "agreed: alice, bob", after the first note any of them wrote.
+// Its attribute values, and a document's, are those that most of the
+// inputs that have it agree on, attribute by attribute, whatever the
+// strategy; leaving an attribute unset is one more value to vote for. A
+// tie keeps the value of the first of those inputs whose value is in the
+// tie, and for an annotation adds a line to the note after the agreed
+// line, "verdict: tie false/mostly_false, kept alice".
 // An input without a Name is called "input 1", "input 2", and so on. A
 // merged document keeps the id (or gets a fresh one when that is empty),
 // title and other fields of the first input that has it. Annotations come
 // ordered by start, then end, then label.
 //
-// The schema is the first input's, with the labels and relation types of
-// the later inputs added that it lacks; an added label whose hotkey is
-// taken loses the hotkey. A label or relation type that has different
+// The schema is the first input's, with the labels, relation types and
+// attributes of the later inputs added that it lacks, and the enum values
+// of its attributes that later inputs add; an added label or value whose
+// hotkey is taken loses the hotkey. An attribute with different types in
+// two inputs is an error. A label or relation type that has different
 // kinds in two inputs is an error, as are fewer than two inputs, Majority
 // with fewer than three, an unknown strategy, an input document that does
 // not pass annotate.ValidateDocumentData against the merged schema, two
@@ -134,49 +142,6 @@ func inputNames(inputs []Side) []string {
 		}
 	}
 	return names
-}
-
-// mergeSchemas returns the first input's schema with what later inputs
-// add; names name the inputs in errors.
-func mergeSchemas(inputs []Side, names []string) (annotate.Schema, error) {
-	var s annotate.Schema
-	labelFrom := map[string]int{} // label name → input that gave it
-	typeFrom := map[string]int{}  // relation type name → input that gave it
-	keys := map[string]bool{}
-	for k, in := range inputs {
-		for _, l := range in.Schema.Labels {
-			if first, ok := labelFrom[l.Name]; ok {
-				if kind := inputs[first].Schema.KindOf(l.Name); kind != l.Kind {
-					return annotate.Schema{}, annotate.Invalidf("label %s is %s in %s but %s in %s",
-						l.Name, kind, names[first], l.Kind, names[k])
-				}
-				continue
-			}
-			if keys[l.Key] {
-				l.Key = ""
-			}
-			if l.Key != "" {
-				keys[l.Key] = true
-			}
-			labelFrom[l.Name] = k
-			s.Labels = append(s.Labels, l)
-		}
-		for _, rt := range in.Schema.Relations {
-			if first, ok := typeFrom[rt.Name]; ok {
-				if prev, _ := inputs[first].Schema.RelationType(rt.Name); prev != rt {
-					return annotate.Schema{}, annotate.Invalidf("relation type %s links %s to %s in %s but %s to %s in %s",
-						rt.Name, prev.FromKind, prev.ToKind, names[first], rt.FromKind, rt.ToKind, names[k])
-				}
-				continue
-			}
-			typeFrom[rt.Name] = k
-			s.Relations = append(s.Relations, rt)
-		}
-	}
-	if err := s.Validate(); err != nil {
-		return annotate.Schema{}, err
-	}
-	return s, nil
 }
 
 // docGroup holds one text's document in each input, nil where an input
@@ -256,6 +221,15 @@ func (m merger) document(g docGroup) *annotate.DocumentData {
 	if doc.ID == "" {
 		doc.ID = annotate.NewID()
 	}
+	var values []annotate.Attributes
+	var inputs []int
+	for k, d := range g {
+		if d != nil {
+			values, inputs = append(values, d.Document.Attributes), append(inputs, k)
+		}
+	}
+	// A document has no note to tell of a tie in.
+	doc.Attributes, _ = m.voteAttributes(values, inputs)
 	anns, ids := m.annotations(g, doc.ID)
 	return &annotate.DocumentData{
 		Document:    doc,
@@ -269,7 +243,8 @@ func (m merger) document(g docGroup) *annotate.DocumentData {
 func (m merger) annotations(g docGroup, docID string) ([]annotate.Annotation, map[spanKey]string) {
 	var order []spanKey
 	support := map[spanKey]*votes[annotate.Annotation]{}
-	notes := map[spanKey]string{} // the first note on each key
+	notes := map[spanKey]string{}                 // the first note on each key
+	values := map[spanKey][]annotate.Attributes{} // each input's values
 	for k, d := range g {
 		if d == nil {
 			continue
@@ -282,7 +257,11 @@ func (m merger) annotations(g docGroup, docID string) ([]annotate.Annotation, ma
 				support[key] = v
 				order = append(order, key)
 			}
-			if v.add(k) && notes[key] == "" {
+			if !v.add(k) {
+				continue
+			}
+			values[key] = append(values[key], a.Attributes)
+			if notes[key] == "" {
 				notes[key] = a.Note
 			}
 		}
@@ -297,7 +276,9 @@ func (m merger) annotations(g docGroup, docID string) ([]annotate.Annotation, ma
 		a := v.first
 		a.ID = annotate.NewID()
 		a.DocumentID = docID
-		a.Note = m.agreedNote(notes[key], v.inputs)
+		var ties []string
+		a.Attributes, ties = m.voteAttributes(values[key], v.inputs)
+		a.Note = m.agreedNote(notes[key], v.inputs, ties)
 		ids[key] = a.ID
 		kept = append(kept, a)
 	}
@@ -307,17 +288,18 @@ func (m merger) annotations(g docGroup, docID string) ([]annotate.Annotation, ma
 	return kept, ids
 }
 
-// agreedNote returns note followed by the line naming the inputs.
-func (m merger) agreedNote(note string, inputs []int) string {
+// agreedNote returns note followed by the line naming the inputs and
+// the lines of ties.
+func (m merger) agreedNote(note string, inputs []int, ties []string) string {
 	names := make([]string, len(inputs))
 	for i, k := range inputs {
 		names[i] = m.names[k]
 	}
-	agreed := "agreed: " + strings.Join(names, ", ")
-	if note == "" {
-		return agreed
+	lines := append([]string{"agreed: " + strings.Join(names, ", ")}, ties...)
+	if note != "" {
+		lines = slices.Insert(lines, 0, note)
 	}
-	return note + "\n" + agreed
+	return strings.Join(lines, "\n")
 }
 
 // relations returns the kept relations of g, with fresh ids, between the

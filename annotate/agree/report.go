@@ -19,6 +19,15 @@ type jsonReport struct {
 	Overall   jsonLabel            `json:"overall"`
 	Kappa     jsonKappa            `json:"kappa"`
 	Relations jsonRelations        `json:"relations"`
+	Attrs     map[string]jsonAttr  `json:"attributes"`
+}
+
+// jsonAttr is an attribute's object in the "attributes" object of
+// Report.JSON.
+type jsonAttr struct {
+	Pairs     int     `json:"pairs"`
+	Agreement float64 `json:"agreement"`
+	Kappa     float64 `json:"kappa"`
 }
 
 // jsonDocuments is the "documents" object of Report.JSON.
@@ -62,7 +71,8 @@ func labelJSON(f LabelFigures) jsonLabel {
 //	 "labels": {"PERSON": {"a": 40, "b": 38, "exact_f1": 0.9, "overlap_f1": 0.95}, …},
 //	 "overall": {"a": 410, "b": 395, "exact_f1": 0.81, "overlap_f1": 0.9},
 //	 "kappa": {"entity": 0.84, "claim": 0.7, "source": 0.77},
-//	 "relations": {"a": 60, "b": 52, "f1": 0.75}}
+//	 "relations": {"a": 60, "b": 52, "f1": 0.75},
+//	 "attributes": {"CLAIM.verdict": {"pairs": 30, "agreement": 0.8, "kappa": 0.71}, …}}
 func (r Report) JSON() ([]byte, error) {
 	j := jsonReport{
 		Documents: jsonDocuments{Matched: r.Matched, OnlyA: r.OnlyA, OnlyB: r.OnlyB},
@@ -74,6 +84,10 @@ func (r Report) JSON() ([]byte, error) {
 			Source: r.Kappa[annotate.KindSource],
 		},
 		Relations: jsonRelations{A: r.Relations.A, B: r.Relations.B, F1: r.Relations.F1()},
+		Attrs:     make(map[string]jsonAttr, len(r.Attributes)),
+	}
+	for key, f := range r.Attributes {
+		j.Attrs[key] = jsonAttr{Pairs: f.Pairs, Agreement: f.Agreement(), Kappa: f.Kappa}
 	}
 	for name, f := range r.Labels {
 		j.Labels[name] = labelJSON(*f)
@@ -88,7 +102,8 @@ func (r Report) JSON() ([]byte, error) {
 // WriteTable writes the report for people: the documents paired and
 // unpaired, then per label (by name) and overall the annotations on each
 // side with the exact and overlap F1, then the relations with their F1,
-// then kappa per kind. Figures are rounded to four decimals. Columns are
+// then kappa per kind, then, when any attribute was compared, each one
+// (by key) with its pairs, agreement and kappa. Figures are rounded to four decimals. Columns are
 // headed by the sides' names, or A and B.
 func (r Report) WriteTable(w io.Writer) error {
 	nameA, nameB := r.NameA, r.NameB
@@ -113,6 +128,13 @@ func (r Report) WriteTable(w io.Writer) error {
 	fmt.Fprintf(tw, "kind\tkappa\n")
 	for _, k := range annotate.Kinds {
 		fmt.Fprintf(tw, "%s\t%.4f\n", k, r.Kappa[k])
+	}
+	if len(r.Attributes) > 0 {
+		fmt.Fprintf(tw, "\nattribute\tpairs\tagreement\tkappa\n")
+		for _, key := range slices.Sorted(maps.Keys(r.Attributes)) {
+			f := r.Attributes[key]
+			fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\n", key, f.Pairs, f.Agreement(), f.Kappa)
+		}
 	}
 	tw.Flush() // writes to a bytes.Buffer, which cannot fail
 	if _, err := w.Write(buf.Bytes()); err != nil {

@@ -30,16 +30,25 @@ import (
 // Σ = 8·7 + 39·40 = 56 + 1560 = 1616.
 // κ = (56·46 − 1616)/(56² − 1616) = (2576 − 1616)/(3136 − 1616) = 960/1520
 // = 12/19. Claims and sources agree everywhere: κ 1.
+//
+// Attributes, over the exact pairs: the claim's verdict is false for
+// alice, mostly_false for bob: 1 pair, agreement 0, κ (1·0 − 0)/(1 − 0)
+// = 0 (no category is on both sides, so Σ n_A·n_B = 0). Its checkworthy,
+// the source's source_type and the PERSON "Kim" pair's kb_id are unset on
+// both sides: agreement and κ 1. The topic of X is politics on both
+// sides, Y's unset on both: 2 pairs, agreement 1, and both sides put
+// every pair in the category it has: Σ n_A·n_B = 1·1 + 1·1 = 2, κ = (2·2
+// − 2)/(2² − 2) = 1.
 func goldenReport() Report {
+	ax := doc("ax", textX, []a{{0, 3, "PERSON"}, {8, 13, "PERSON"}, {17, 26, "LOC"}, {28, 42, "CLAIM"}, {44, 48, "SOURCE"}}, r{3, 4})
+	bx := doc("bx", textX, []a{{0, 3, "PERSON"}, {8, 12, "PERSON"}, {17, 26, "ORG"}, {28, 42, "CLAIM"}, {44, 48, "SOURCE"}}, r{3, 4})
+	ax.Annotations[3].Attributes = annotate.Attributes{"verdict": annotate.StringValue("false")}
+	bx.Annotations[3].Attributes = annotate.Attributes{"verdict": annotate.StringValue("mostly_false")}
+	ax.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("politics")}
+	bx.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("politics")}
 	return Compare(
-		side("alice",
-			doc("ax", textX, []a{{0, 3, "PERSON"}, {8, 13, "PERSON"}, {17, 26, "LOC"}, {28, 42, "CLAIM"}, {44, 48, "SOURCE"}}, r{3, 4}),
-			doc("ay", textY, nil),
-			doc("az", textZ, []a{{0, 7, "DATE"}})),
-		side("bob",
-			doc("bw", "Only B.", []a{{0, 4, "MISC"}}),
-			doc("bx", textX, []a{{0, 3, "PERSON"}, {8, 12, "PERSON"}, {17, 26, "ORG"}, {28, 42, "CLAIM"}, {44, 48, "SOURCE"}}, r{3, 4}),
-			doc("by", textY, nil)))
+		side("alice", ax, doc("ay", textY, nil), doc("az", textZ, []a{{0, 7, "DATE"}})),
+		side("bob", doc("bw", "Only B.", []a{{0, 4, "MISC"}}), bx, doc("by", textY, nil)))
 }
 
 func TestReportJSON(t *testing.T) {
@@ -90,7 +99,8 @@ func TestReportJSONEmpty(t *testing.T) {
     "a": 0,
     "b": 0,
     "f1": 1
-  }
+  },
+  "attributes": {}
 }
 `
 	if string(got) != want {

@@ -11,10 +11,11 @@ import (
 
 func (c *cli) agreeCmd(args []string) int {
 	fset := c.flags("agree", "[--json] A B [C...]",
-		"Measure how far two annotators agree: exact and overlap F1 per label and kind, and\n"+
-			"Cohen's kappa over code points. A and B are project files (only read) or spanmark\n"+
-			".json and .jsonl exports. Of three or more files: the exact and overlap F1 of\n"+
-			"every pair, and Krippendorff's alpha per kind among them all.")
+		"Measure how far two annotators agree: exact and overlap F1 per label and kind,\n"+
+			"Cohen's kappa over code points, and for each attribute the share of equal values\n"+
+			"and kappa over the exactly matching pairs. A and B are project files (only read)\n"+
+			"or spanmark .json and .jsonl exports. Of three or more files: the exact and overlap\n"+
+			"F1 of every pair, and Krippendorff's alpha per kind among them all.")
 	asJSON := fset.Bool("json", false, "write the report as JSON")
 	paths, code, ok := c.parse(fset, args)
 	if !ok {

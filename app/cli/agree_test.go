@@ -16,7 +16,7 @@ import (
 
 // agreePair makes two annotators' projects of the fixtures: ana's, as the
 // files hold them, and ben's, with one annotation left out, one relabelled
-// and one shorter.
+// and one shorter, and a verdict on the first claim after those.
 func agreePair(t *testing.T, dir string) (a, b string) {
 	t.Helper()
 	a, b = filepath.Join(dir, "ana.spanmark"), filepath.Join(dir, "ben.spanmark")
@@ -43,6 +43,13 @@ func agreePair(t *testing.T, dir string) (a, b string) {
 		DeleteAnnotations: []string{d.Annotations[0].ID},
 		PutAnnotations:    []annotate.Annotation{relabel, shorten},
 	}
+	for _, c := range d.Annotations[3:] {
+		if c.Label == "CLAIM" {
+			c.Attributes = annotate.Attributes{"verdict": annotate.StringValue("false")}
+			e.PutAnnotations = append(e.PutAnnotations, c)
+			break
+		}
+	}
 	if err := st.Apply(d.Document.ID, e); err != nil {
 		t.Fatal(err)
 	}
@@ -61,6 +68,9 @@ func TestAgree(t *testing.T) {
 	r := agree.Compare(sideOf(a), sideOf(b))
 	if r.Matched != 2 || r.Overall.A != 52 || r.Overall.B != 51 || r.Overall.Exact.F1() == 1 {
 		t.Fatalf("the fixtures do not differ as meant: %+v", r)
+	}
+	if v := r.Attributes["CLAIM.verdict"]; v.Pairs == 0 || v.Agreed != v.Pairs-1 {
+		t.Fatalf("the verdicts do not differ as meant: %+v", v)
 	}
 	wantJSON, err := r.JSON()
 	if err != nil {

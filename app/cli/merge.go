@@ -11,7 +11,8 @@ import (
 func (c *cli) mergeCmd(args []string) int {
 	fset := c.flags("merge", "--out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]",
 		"Merge several annotators' work (project files or spanmark exports) into a new project,\n"+
-			"keeping the annotations the chosen rule selects.")
+			"keeping the annotations the chosen rule selects. Attribute values are those most of\n"+
+			"the inputs with the annotation have; a tie keeps the first input's, and the note says so.")
 	out := fset.String("out", "", "the new project `FILE` for the merged work")
 	name := fset.String("strategy", string(agree.Union), "keep what `RULE` of the inputs have: union (any), intersection (all) or majority (more than half)")
 	force := fset.Bool("force", false, "replace --out if it exists")
