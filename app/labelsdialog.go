@@ -150,7 +150,7 @@ func (ws *workspace) newLabelRow(l annotate.Label, original string) *labelRow {
 func (ws *workspace) saveLabels(rows []*labelRow) {
 	schema, renames, err := schemaFromRows(ws.schema, rows)
 	if err == nil {
-		err = ws.store.SetSchema(schema, renames)
+		err = ws.store.SetSchema(schema, annotate.SchemaChange{Labels: renames})
 	}
 	if err != nil {
 		ws.showError(fmt.Errorf("labels not saved: %w", err))
