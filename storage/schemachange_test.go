@@ -152,3 +152,25 @@ func TestSetSchemaCarriesValues(t *testing.T) {
 		})
 	}
 }
+
+// TestHoldsValues checks the shortcut CountLosses takes against the
+// codec: it must say whether a record has values however the fixed
+// fields are filled.
+func TestHoldsValues(t *testing.T) {
+	bare := ann("a1", 3, 300, "CLAIM")
+	bare.Note = "a note — with a dash"
+	tests := []struct {
+		name string
+		rec  []byte
+		want bool
+	}{
+		{"no values", encodeAnnotation(bare), false},
+		{"values", encodeAnnotation(withVerdict("a1", "false")), true},
+		{"damaged", encodeAnnotation(bare)[:4], true},
+	}
+	for _, tt := range tests {
+		if got := holdsValues(tt.rec); got != tt.want {
+			t.Errorf("%s: holdsValues = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
