@@ -97,6 +97,11 @@ func (e *attrsEditor) applyPending() error {
 func (e *attrsEditor) rebuild() {
 	e.pending, e.cards = nil, nil
 	e.box.RemoveAll()
+	head := container.NewGridWithColumns(6)
+	for _, h := range []string{"Name", "Bound to", "Type", "", "Default", ""} {
+		head.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	e.box.Add(head)
 	for _, a := range e.draft.Schema().Attributes {
 		e.box.Add(e.newCard(a))
 	}
