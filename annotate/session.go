@@ -90,14 +90,16 @@ func (s *Session) Index() *Index { return s.index }
 func (s *Session) Schema() Schema { return s.schema }
 
 // SetSchema replaces the session's copy of the schema after the project's
-// schema changed (labels renamed, recoloured or added) and reloads the
-// annotations, whose labels a rename changed.
+// schema changed (labels, attributes or values renamed, recoloured, added
+// or deleted) and reloads the annotations and the document's values,
+// which a rename or a deletion changed.
 func (s *Session) SetSchema(schema Schema) error {
 	data, err := s.store.Load(s.doc.ID)
 	if err != nil {
 		return fmt.Errorf("reload document %s: %w", s.doc.ID, err)
 	}
 	s.schema = schema
+	s.doc.Attributes = data.Document.Attributes
 	s.sorted, s.added, s.removed = nil, nil, nil
 	clear(s.anns)
 	for _, a := range data.Annotations {
@@ -109,8 +111,9 @@ func (s *Session) SetSchema(schema Schema) error {
 		SortAnnotations(data.Annotations)
 		s.sorted = data.Annotations
 	}
-	// A rename changed labels under the history's feet; replaying old
-	// steps would bring the old names back.
+	// A rename changed labels and values under the history's feet;
+	// replaying old steps would bring the old names, or deleted values,
+	// back.
 	s.undo, s.redo = nil, nil
 	return nil
 }

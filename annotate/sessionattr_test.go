@@ -183,7 +183,7 @@ func TestSessionTagStartsWithDefaults(t *testing.T) {
 	schema := annotate.DefaultSchema()
 	schema.Attributes[0].Default = annotate.StringValue("unverifiable") // verdict
 	schema.Attributes[1].Default = annotate.BoolValue(false)            // checkworthy
-	if err := st.SetSchema(schema, nil); err != nil {
+	if err := st.SetSchema(schema, annotate.SchemaChange{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetSchema(schema); err != nil {

@@ -25,12 +25,18 @@ type Store interface {
 	// Schema returns the project's labels and relation types.
 	Schema() (Schema, error)
 	// SetSchema replaces the schema after validating it, in one
-	// transaction. renames maps old label names to new ones: every
-	// annotation using an old name takes the new one in the same
-	// transaction (a nil map renames nothing). Labels whose names disappear
-	// otherwise must not be in use (ErrLabelInUse), and a label whose kind
-	// changes must not be in a relation its new kind does not fit.
-	SetSchema(s Schema, renames map[string]string) error
+	// transaction, and carries every annotation and document along as c
+	// says: renamed labels, attributes and enum values are renamed in
+	// every annotation and document in the same transaction, and values
+	// that no longer fit are removed if c.DropValues is set and refused
+	// (ErrInvalid) if not. Labels whose names disappear otherwise must not
+	// be in use (ErrLabelInUse), and a label whose kind changes must not
+	// be in a relation its new kind does not fit.
+	SetSchema(s Schema, c SchemaChange) error
+	// CountLosses counts the annotations and documents that SetSchema(s,
+	// c) with c.DropValues set would take values from, without changing
+	// anything: the number a person confirms before deleting.
+	CountLosses(s Schema, c SchemaChange) (Losses, error)
 
 	// Documents lists every document, ordered by creation, without reading
 	// texts or annotations.

@@ -24,17 +24,23 @@ type labelRow struct {
 	removed  bool
 }
 
-// labelsEditor is the content of Edit → Edit labels: a row per label and
-// a button that adds one.
+// labelsEditor is the content of Edit → Edit labels: a tab with a row per
+// label and a button that adds one, and a tab of attributes.
 type labelsEditor struct {
-	ws     *workspace
-	rows   []*labelRow
-	grid   *fyne.Container
-	scroll *container.Scroll
+	ws      *workspace
+	rows    []*labelRow
+	grid    *fyne.Container
+	scroll  *container.Scroll
+	attrs   *attrsEditor
+	tabs    *container.AppTabs
+	errText *widget.Label // why Save or a step was refused
+	dialog  *dialog.CustomDialog
 }
 
-// editLabelsDialog lets a person add, rename, recolour and rekey labels.
-// Saving is one transaction: renames relabel every annotation with it.
+// editLabelsDialog lets a person add, rename, recolour and rekey labels
+// and edit attributes. Saving is one transaction: renames relabel every
+// annotation with it, and attribute and value renames and deletions
+// carry every annotation's and document's values along.
 func (ws *workspace) editLabelsDialog() { ws.showLabelsDialog() }
 
 // showLabelsDialog shows Edit labels and returns its editor; nil when no
@@ -57,14 +63,19 @@ func (ws *workspace) showLabelsDialog() *labelsEditor {
 	e.scroll = container.NewVScroll(e.grid)
 	add := widget.NewButton("Add label", e.addLabel)
 	note := widget.NewLabel(keyHelp())
-	content := container.NewBorder(nil, container.NewVBox(add, note), nil, nil, e.scroll)
-	d := dialog.NewCustomConfirm("Edit labels", "Save", "Cancel", content, func(ok bool) {
-		if ok {
-			ws.saveLabels(e.rows)
-		}
-	}, ws.win)
-	d.Resize(fyne.NewSize(640, 480))
-	ws.showKeyed(d, d.Confirm)
+	labels := container.NewBorder(nil, container.NewVBox(add, note), nil, nil, e.scroll)
+	e.errText = widget.NewLabel("")
+	e.errText.Importance, e.errText.Wrapping = widget.DangerImportance, fyne.TextWrapWord
+	e.errText.Hide()
+	e.attrs = ws.newAttrsEditor(e.errText)
+	e.tabs = container.NewAppTabs(container.NewTabItem("Labels", labels),
+		container.NewTabItem("Attributes", e.attrs.content()))
+	e.dialog = dialog.NewCustomWithoutButtons("Edit labels", container.NewBorder(nil, e.errText, nil, nil, e.tabs), ws.win)
+	save := widget.NewButton("Save", e.save)
+	save.Importance = widget.HighImportance
+	e.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", e.dialog.Hide), save})
+	e.dialog.Resize(fyne.NewSize(860, 560))
+	ws.showKeyed(e.dialog, e.save)
 	return e
 }
 
@@ -146,16 +157,28 @@ func (ws *workspace) newLabelRow(l annotate.Label, original string) *labelRow {
 	return r
 }
 
-// saveLabels builds the new schema from the rows and stores it.
-func (ws *workspace) saveLabels(rows []*labelRow) {
-	schema, renames, err := schemaFromRows(ws.schema, rows)
-	if err == nil {
-		err = ws.store.SetSchema(schema, renames)
-	}
-	if err != nil {
-		ws.showError(fmt.Errorf("labels not saved: %w", err))
+// save builds the new schema from the rows and the attributes and stores
+// it, in one transaction, then closes the dialog. A refused schema keeps
+// the dialog open with the reason under the tabs; nothing is changed.
+func (e *labelsEditor) save() {
+	if err := e.attrs.applyPending(); err != nil {
 		return
 	}
+	ws := e.ws
+	labels, renames, err := schemaFromRows(ws.schema, e.rows)
+	var schema annotate.Schema
+	var change annotate.SchemaChange
+	if err == nil {
+		schema, change, err = e.attrs.draft.Finish(labels.Labels, renames)
+	}
+	if err == nil {
+		err = ws.store.SetSchema(schema, change)
+	}
+	if err != nil {
+		_ = e.attrs.step(fmt.Errorf("labels not saved: %w", err))
+		return
+	}
+	e.dialog.Hide()
 	if err := ws.reloadSchema(); err != nil {
 		ws.showError(err)
 		return

@@ -172,7 +172,7 @@ func TestReadOnlyRefusesWrites(t *testing.T) {
 		call func() error
 	}{
 		{"SetAnnotator", func() error { return ro.SetAnnotator("bob") }},
-		{"SetSchema", func() error { return ro.SetSchema(annotate.DefaultSchema(), nil) }},
+		{"SetSchema", func() error { return ro.SetSchema(annotate.DefaultSchema(), annotate.SchemaChange{}) }},
 		{"AddDocument", func() error {
 			_, err := ro.AddDocument(annotate.Document{Text: "new"})
 			return err

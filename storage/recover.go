@@ -105,7 +105,7 @@ func recoverInto(sv *salvage, src, dst string) (RecoverReport, error) {
 	}
 	opts := Options{Annotator: m.annotator, Now: func() time.Time { return created }}
 	err := Build(dst, false, opts, func(st *Store) error {
-		if err := st.SetSchema(m.schema, nil); err != nil {
+		if err := st.SetSchema(m.schema, annotate.SchemaChange{}); err != nil {
 			return err
 		}
 		res, err := st.Import(func(yield func(*annotate.DocumentData, error) bool) {

@@ -99,24 +99,19 @@ func (s *Store) Schema() (annotate.Schema, error) {
 	return schema.Clone(), nil
 }
 
-// SetSchema replaces the schema after validating it, in one transaction.
-// renames maps old label names to new ones, which must be in schema; every
-// annotation with an old name takes the new one. A label that disappears
-// otherwise must not be used by any annotation (annotate.ErrLabelInUse),
-// and every relation must still fit its type (annotate.ErrInvalid).
+// SetSchema replaces the schema after validating it, in one transaction,
+// and carries every annotation and document along as c says (see
+// annotate.Store). A label that disappears must not be used by any
+// annotation (annotate.ErrLabelInUse), and every relation must still fit
+// its type (annotate.ErrInvalid).
 //
-// When labels are renamed, removed or change kind, or relation types are
-// removed or changed, every annotation of the project is read: a rare edit
-// may cost that. Other changes, such as a new colour, read none.
-func (s *Store) SetSchema(schema annotate.Schema, renames map[string]string) error {
+// When labels, attributes or values are renamed, labels removed or
+// changed in kind, relation types removed or changed, or values may be
+// lost, every annotation of the project is read: a rare edit may cost
+// that. Other changes, such as a new colour or a new attribute, read none.
+func (s *Store) SetSchema(schema annotate.Schema, c annotate.SchemaChange) error {
 	if err := schema.Validate(); err != nil {
 		return fmt.Errorf("set schema: %w", err)
-	}
-	for _, old := range slices.Sorted(maps.Keys(renames)) {
-		if _, ok := schema.Label(renames[old]); !ok {
-			return annotate.Invalidf("set schema: rename label %q to %q: no such label in the schema",
-				old, renames[old])
-		}
 	}
 	raw, err := encodeSchema(schema)
 	if err != nil {
@@ -127,8 +122,12 @@ func (s *Store) SetSchema(schema annotate.Schema, renames map[string]string) err
 		if err != nil {
 			return err
 		}
-		if len(renames) > 0 || !keepsMeaning(old, schema) {
-			if err := conform(tx, schema, renames); err != nil {
+		m, err := annotate.NewMigration(old, schema, c)
+		if err != nil {
+			return err
+		}
+		if c.Renames() || m.MayLose() || !keepsMeaning(old, schema) {
+			if err := conform(tx, schema, m); err != nil {
 				return err
 			}
 		}
@@ -141,8 +140,9 @@ func (s *Store) SetSchema(schema annotate.Schema, renames map[string]string) err
 }
 
 // keepsMeaning reports whether every label and relation type of old is in
-// new with the same kinds, so that whatever was valid under old stays
-// valid under new.
+// new with the same kinds, so that every annotation and relation valid
+// under old stays valid under new. (Whether values do is the migration's
+// to say.)
 func keepsMeaning(old, new annotate.Schema) bool {
 	for _, l := range old.Labels {
 		if n, ok := new.Label(l.Name); !ok || n.Kind != l.Kind {
@@ -154,15 +154,15 @@ func keepsMeaning(old, new annotate.Schema) bool {
 			return false
 		}
 	}
-	return keepsAttributes(old, new)
+	return true
 }
 
-// conform renames labels in every annotation of the project and checks
-// every annotation and relation against schema.
-func conform(tx *bolt.Tx, schema annotate.Schema, renames map[string]string) error {
+// conform carries every annotation and document of the project to schema
+// with m and checks every annotation and relation against it.
+func conform(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration) error {
 	uses := make(map[string]int) // annotations per label missing from schema
 	err := eachDoc(tx, func(id string, ann, rel records) error {
-		anns, err := relabel(ann, id, renames)
+		anns, err := migrateAnnotations(ann, id, m)
 		if err != nil {
 			return err
 		}
@@ -188,7 +188,7 @@ func conform(tx *bolt.Tx, schema annotate.Schema, renames map[string]string) err
 		})
 	})
 	if err == nil {
-		err = conformDocuments(tx, schema)
+		err = conformDocuments(tx, schema, m)
 	}
 	if err != nil || len(uses) == 0 {
 		return err
@@ -200,10 +200,11 @@ func conform(tx *bolt.Tx, schema annotate.Schema, renames map[string]string) err
 	return fmt.Errorf("annotations still use %s: %w", strings.Join(used, ", "), annotate.ErrLabelInUse)
 }
 
-// relabel renames the labels of the annotations in bucket b and returns
-// all of them, renamed, by id. It collects the changes before it writes
-// them, because putting into a bucket moves the cursor that walks it.
-func relabel(b records, docID string, renames map[string]string) (map[string]annotate.Annotation, error) {
+// migrateAnnotations carries the annotations in bucket b to the new
+// schema with m and returns all of them, carried, by id. It collects the
+// changes before it writes them, because putting into a bucket moves the
+// cursor that walks it.
+func migrateAnnotations(b records, docID string, m *annotate.Migration) (map[string]annotate.Annotation, error) {
 	anns := make(map[string]annotate.Annotation)
 	var changed []annotate.Annotation
 	err := b.ForEach(func(k, v []byte) error {
@@ -211,8 +212,11 @@ func relabel(b records, docID string, renames map[string]string) (map[string]ann
 		if err != nil {
 			return err
 		}
-		if to, ok := renames[a.Label]; ok && to != a.Label {
-			a.Label = to
+		moved, _, err := m.Annotation(&a)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", docID, err)
+		}
+		if moved {
 			changed = append(changed, a)
 		}
 		anns[a.ID] = a

@@ -86,7 +86,7 @@ func TestSetSchema(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newApplyProject(t)
 			before, _ := s.Schema()
-			err := s.SetSchema(tt.schema, tt.renames)
+			err := s.SetSchema(tt.schema, annotate.SchemaChange{Labels: tt.renames})
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("SetSchema = %v, want %v", err, tt.wantErr)
 			}

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"fmt"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -52,33 +51,23 @@ func attributesFromJSON(as []attributeJSON) []annotate.Attribute {
 	return out
 }
 
-// keepsAttributes reports whether every attribute of old is in new, bound
-// to the same labels, of the same type and, for an enum, with all its
-// values, so that every value valid under old stays valid under new.
-func keepsAttributes(old, new annotate.Schema) bool {
-	for _, a := range old.Attributes {
-		i := slices.IndexFunc(new.Attributes, func(n annotate.Attribute) bool {
-			return n.Name == a.Name && n.Label == a.Label && n.Kind == a.Kind && n.Type == a.Type
-		})
-		if i < 0 {
-			return false
-		}
-		for _, v := range a.Values {
-			if !slices.ContainsFunc(new.Attributes[i].Values, func(n annotate.EnumValue) bool { return n.Name == v.Name }) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// conformDocuments checks every document's attribute values against
-// schema.
-func conformDocuments(tx *bolt.Tx, schema annotate.Schema) error {
-	return tx.Bucket(bucketInfo).ForEach(func(_, v []byte) error {
+// conformDocuments carries every document's attribute values to schema
+// with m and checks them against it. Like migrateAnnotations, it writes
+// the changed records after the walk.
+func conformDocuments(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration) error {
+	b := tx.Bucket(bucketInfo)
+	changed := make(map[string][]byte) // seq key → record
+	err := b.ForEach(func(k, v []byte) error {
 		in, err := decodeInfo(v)
 		if err != nil {
 			return err
+		}
+		moved, _, err := m.Document(&in)
+		if err != nil {
+			return err
+		}
+		if moved {
+			changed[string(k)] = encodeInfo(in)
 		}
 		doc := annotate.Document{Attributes: in.Attributes}
 		if err := annotate.ValidateDocumentAttributes(doc, schema); err != nil {
@@ -86,4 +75,13 @@ func conformDocuments(tx *bolt.Tx, schema annotate.Schema) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	for k, rec := range changed {
+		if err := b.Put([]byte(k), rec); err != nil {
+			return fmt.Errorf("document info: %w", err)
+		}
+	}
+	return nil
 }

@@ -118,7 +118,7 @@ func TestSetSchemaKeepsAttributeValuesValid(t *testing.T) {
 			apply(t, s, d.ID, annotate.Edit{PutAnnotations: []annotate.Annotation{withVerdict("a1", "false")}})
 			before, _ := s.Schema()
 			next := tt.change(before.Clone())
-			err = s.SetSchema(next, nil)
+			err = s.SetSchema(next, annotate.SchemaChange{})
 			after, _ := s.Schema()
 			switch {
 			case tt.ok && (err != nil || !after.Equal(next)):

@@ -57,13 +57,13 @@ func ImportWith(st annotate.Store, format, path string, o ImportOptions) (Report
 // failed fn.
 func withSchema(st annotate.Store, before, after annotate.Schema, changed bool, fn func() error) error {
 	if changed {
-		if err := st.SetSchema(after, nil); err != nil {
+		if err := st.SetSchema(after, annotate.SchemaChange{}); err != nil {
 			return err
 		}
 	}
 	err := fn()
 	if err != nil && changed {
-		if rerr := st.SetSchema(before, nil); rerr != nil {
+		if rerr := st.SetSchema(before, annotate.SchemaChange{}); rerr != nil {
 			err = fmt.Errorf("%w (and the schema keeps what the file added: %v)", err, rerr)
 		}
 	}

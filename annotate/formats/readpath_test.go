@@ -286,7 +286,7 @@ func newImportStore(storeErr error) *importStore {
 	s := &importStore{}
 	schema := annotate.DefaultSchema()
 	s.SchemaFn = func() (annotate.Schema, error) { return schema, nil }
-	s.SetSchemaFn = func(n annotate.Schema, renames map[string]string) error {
+	s.SetSchemaFn = func(n annotate.Schema, _ annotate.SchemaChange) error {
 		schema = n
 		s.schemas = append(s.schemas, n)
 		return nil

@@ -20,7 +20,8 @@ type Store struct {
 	MetaFn           func() (annotate.Meta, error)
 	SetAnnotatorFn   func(string) error
 	SchemaFn         func() (annotate.Schema, error)
-	SetSchemaFn      func(annotate.Schema, map[string]string) error
+	SetSchemaFn      func(annotate.Schema, annotate.SchemaChange) error
+	CountLossesFn    func(annotate.Schema, annotate.SchemaChange) (annotate.Losses, error)
 	DocumentsFn      func() ([]annotate.DocumentInfo, error)
 	LoadFn           func(string) (*annotate.DocumentData, error)
 	AddDocumentFn    func(annotate.Document) (annotate.Document, error)
@@ -78,11 +79,19 @@ func (s *Store) Schema() (annotate.Schema, error) {
 }
 
 // SetSchema calls SetSchemaFn.
-func (s *Store) SetSchema(sc annotate.Schema, renames map[string]string) error {
+func (s *Store) SetSchema(sc annotate.Schema, c annotate.SchemaChange) error {
 	if s.SetSchemaFn == nil {
 		return ErrUnset
 	}
-	return s.SetSchemaFn(sc, renames)
+	return s.SetSchemaFn(sc, c)
+}
+
+// CountLosses calls CountLossesFn.
+func (s *Store) CountLosses(sc annotate.Schema, c annotate.SchemaChange) (annotate.Losses, error) {
+	if s.CountLossesFn == nil {
+		return annotate.Losses{}, ErrUnset
+	}
+	return s.CountLossesFn(sc, c)
 }
 
 // Documents calls DocumentsFn.

@@ -41,7 +41,7 @@ func (c *cli) mergeCmd(args []string) int {
 	}
 	var res annotate.ImportResult
 	err = storage.Build(*out, *force, storage.Options{Annotator: "merged"}, func(st *storage.Store) error {
-		if err := st.SetSchema(schema, nil); err != nil {
+		if err := st.SetSchema(schema, annotate.SchemaChange{}); err != nil {
 			return err
 		}
 		res, err = st.Import(formats.Seq(docs))
