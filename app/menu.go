@@ -76,6 +76,7 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		ws.allLinksItem,
 		ws.labelsItem,
+		item("Problems", shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), ws.showProblems),
 		fyne.NewMenuItemSeparator(),
 		item("Next document", shortcut(fyne.KeyPageDown, ctrl), func() { ws.stepDocument(1) }),
 		item("Previous document", shortcut(fyne.KeyPageUp, ctrl), func() { ws.stepDocument(-1) }),
