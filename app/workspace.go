@@ -51,7 +51,9 @@ type workspace struct {
 	search  *textSearch
 	// problems are the lint findings View → Problems shows.
 	problems *problems
-	empty    fyne.CanvasObject // the article area of a project without documents
+	// projectSearch is the search over every document (Ctrl+Shift+F).
+	projectSearch *projectSearch
+	empty         fyne.CanvasObject // the article area of a project without documents
 
 	top   *fyne.Container  // above the article: label bar, find bar, review bar
 	right *container.Split // the article and, beside it, the panels
