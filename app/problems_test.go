@@ -152,6 +152,25 @@ func TestProblemsFollowEditsAndFix(t *testing.T) {
 	}
 }
 
+// TestProblemsFixAfterJumpToOtherDocument checks that a finding clicked
+// in another document stays selected, with its Fix offered, once that
+// document, opened by the click, is checked again.
+func TestProblemsFixAfterJumpToOtherDocument(t *testing.T) {
+	ws := openPlanted(t)
+	openTitled(t, ws, "Clean")
+	ws.showProblems()
+	v := ws.problems.view
+	v.scope.SetSelected(scopeProject)
+	v.list.Select(slices.Index(problemRows(ws), "boundary-punct boundary-punct"))
+	settle(ws)
+	if ws.sess.Document().Title != "Planted" {
+		t.Fatalf("the click opened %q", ws.sess.Document().Title)
+	}
+	if v.fix.Disabled() || v.sel < 0 || v.rows[v.sel].Annotation != "boundary-punct" {
+		t.Errorf("after the check: Fix disabled %v, selected row %d", v.fix.Disabled(), v.sel)
+	}
+}
+
 func TestProblemsSurfacesFollowEdits(t *testing.T) {
 	ws := openPlanted(t)
 	openTitled(t, ws, "Planted")

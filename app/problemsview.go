@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,6 +32,8 @@ type problemsView struct {
 	fix     *widget.Button
 	rows    []lint.Finding
 	sel     int // the selected row, -1 for none
+	// restoring is set while update selects the row it had again.
+	restoring bool
 }
 
 // showProblems opens the Problems window, or brings it forward, and
@@ -95,17 +98,41 @@ func (v *problemsView) update() {
 	if v == nil {
 		return
 	}
+	var was *lint.Finding
+	if v.sel >= 0 && v.sel < len(v.rows) {
+		was = &v.rows[v.sel]
+	}
 	v.rows = v.p.rows(v.scope.Selected == scopeProject)
-	v.sel = -1
-	v.list.UnselectAll()
-	v.fix.Disable()
-	v.fix.SetText("Fix")
+	v.reselect(was)
 	state := ""
 	if v.p.busy {
 		state = " · checking…"
 	}
 	v.count.SetText(fmt.Sprintf("%d problems%s", len(v.rows), state))
 	v.list.Refresh()
+}
+
+// reselect selects the row of the finding was again, after the rows
+// were checked afresh (the jump to a finding in another document opens
+// it, which checks it), without jumping again; nothing when it is gone.
+func (v *problemsView) reselect(was *lint.Finding) {
+	v.sel = -1
+	i := -1
+	if was != nil {
+		i = slices.IndexFunc(v.rows, func(f lint.Finding) bool {
+			return f.Rule == was.Rule && f.DocumentID == was.DocumentID && f.Annotation == was.Annotation && f.Start == was.Start && f.End == was.End
+		})
+	}
+	if i < 0 {
+		v.list.UnselectAll()
+		v.fix.SetText("Fix")
+		v.fix.Disable()
+		return
+	}
+	v.restoring = true
+	v.list.Select(i)
+	v.restoring = false
+	v.offerFix(i)
 }
 
 // rows returns the findings of the open document, or of the project in
@@ -129,9 +156,18 @@ func (v *problemsView) selected(i widget.ListItemID) {
 	if i < 0 || i >= len(v.rows) {
 		return
 	}
+	if !v.restoring {
+		f := v.rows[i]
+		v.p.ws.jumpTo(f.DocumentID, f.Annotation, f.Start, f.End)
+	}
+	v.offerFix(i)
+}
+
+// offerFix makes row i the selected one and enables Fix when its
+// finding has a fix.
+func (v *problemsView) offerFix(i int) {
 	v.sel = i
 	f := v.rows[i]
-	v.p.ws.jumpTo(f.DocumentID, f.Annotation, f.Start, f.End)
 	if r, ok := lint.RuleByID(f.Rule); ok && f.Fix != nil {
 		v.fix.SetText("Fix: " + r.Fix)
 		v.fix.Enable()
