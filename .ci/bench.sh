@@ -257,6 +257,25 @@ measure_runs() {
 	cat "${files[@]/%/.anon}" | sort -n | tail -n1 >"$work/$name.anon"
 }
 
+# first_rows runs a command $runs times and writes NAME.first.ms, the
+# median time from its start to its 50th line of output: the first
+# screen of rows a person waits for. The rest of the output is read and
+# dropped, so that the command is not cut short.
+first_rows() {
+	local name=$1 i start
+	shift
+	: >"$work/$name.first.runs"
+	for i in $(seq "$runs"); do
+		start=$(date +%s%N)
+		"$@" 2>/dev/null | {
+			head -n 50 >/dev/null
+			echo $((($(date +%s%N) - start) / 1000000)) >>"$work/$name.first.runs"
+			cat >/dev/null
+		}
+	done
+	sort -n "$work/$name.first.runs" | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }' >"$work/$name.first.ms"
+}
+
 # value prints a figure measure wrote, or nothing.
 value() { cat "$work/$1" 2>/dev/null || true; }
 
@@ -304,6 +323,8 @@ began=$(date +%s)
 # two cores; the commit ratios take many turns because one fsync varies.
 gobench ./app 'BenchmarkOpenDocument20000$' 20x
 gobench ./app 'BenchmarkTagWith20000$' 500x 5
+# Each turn also checks the document off Fyne's goroutine (~0.1 s).
+gobench ./app 'BenchmarkTagProblems20000$' 40x 3
 gobench ./app/textview 'BenchmarkLayout1MB$' 30x
 gobench ./app/textview 'BenchmarkRefresh$|BenchmarkOffsetAt$' 1s 5
 gobench ./app/textview 'BenchmarkFirstFrame$' 30x
@@ -329,6 +350,13 @@ measure_runs import /dev/null sh -c 'rm -f "$1" && exec ./spanmark import --db "
 rm -f "$work/imported.spanmark"
 log "spanmark agree, the project against its perturbed export"
 measure_runs agree "$work/agree.out" ./spanmark agree "$data/big.spanmark" "$data/perturbed.jsonl"
+log "spanmark search and lint of the $big_docs-document project"
+# A word of synth's that occurs some 15,000 times in the project.
+search_word=donterol
+first_rows search ./spanmark search --db "$data/big.spanmark" --word "$search_word"
+measure_runs search /dev/null ./spanmark search --db "$data/big.spanmark" --word "$search_word"
+# lint exits 1 when it finds something, which synth's documents have.
+measure_runs lint /dev/null sh -c './spanmark lint --db "$1"; [ $? -le 1 ]' sh "$data/big.spanmark"
 log "GUI memory on the $big_docs-document project (display $display)"
 gui_memory
 log "what a user sees: the real window's paints (display $display)"
@@ -378,6 +406,9 @@ done
 v=$(metric BenchmarkTagWith20000 ratio)
 row "Tag with redraw vs one bare commit (app BenchmarkTagWith20000)" "≤ 1.5×" \
 	"$(f 2 "$v")× ($(f 2 "$(ms "$(metric BenchmarkTagWith20000 tag-ns/op)")") vs $(f 2 "$(ms "$(metric BenchmarkTagWith20000 commit-ns/op)")") ms)" "$v" "<=" 1.5
+v=$(metric BenchmarkTagProblems20000 ratio)
+row "Tag with redraw and the Problems refresh vs one bare commit (app BenchmarkTagProblems20000)" "≤ 1.5×" \
+	"$(f 2 "$v")× ($(f 2 "$(ms "$(metric BenchmarkTagProblems20000 tag-ns/op)")") vs $(f 2 "$(ms "$(metric BenchmarkTagProblems20000 commit-ns/op)")") ms; the check off Fyne's goroutine $(f 0 "$(ms "$(metric BenchmarkTagProblems20000 check-ns/op)")") ms)" "$v" "<=" 1.5
 
 # spread says what bench_e2e.sh measured of NAME: the median over its runs,
 # the fastest and slowest, and how many runs failed.
@@ -448,6 +479,15 @@ for shape in 1000x100 5x20000; do
 	v=$(calc 'a / 1e9' "$(metric BenchmarkCompareSynth/$shape ns/op)")
 	row "Agree 100,000 vs 100,000, synth layers, $shape docs × annotations (BenchmarkCompareSynth)" "< 1 s" "$(f 3 "$v") s" "$v" "<" 1
 done
+v=$(value search.first.ms)
+row "spanmark search --word $search_word: first screen (50 rows on stdout)" "< 300 ms" "$(f 0 "$v") ms" "$v" "<" 300
+v=$(calc 'a / 1000' "$(value search.ms)")
+row "spanmark search --word $search_word: all $(n "$(./spanmark search --db "$data/big.spanmark" --word "$search_word" | wc -l)") rows" "< 2 s" "$(f 2 "$v") s" "$v" "<" 2
+v=$(calc 'a / 1000' "$(value lint.ms)")
+row "spanmark lint of the whole project" "< 10 s" "$(f 2 "$v") s" "$v" "<" 10
+v=$(mb "$(value lint.rss)")
+[ -n "$(value lint.ms)" ] || v=
+row "spanmark lint of the whole project: peak resident memory" "< 300 MB" "$(f 0 "$v") MB (anonymous $(f 0 "$(mb "$(value lint.anon)")") MB)" "$v" "<" 300
 v=$(metric BenchmarkOpenProject file-bytes/annotation)
 row "Project file size per annotation" "< 400 B" "$(f 0 "$v") B ($(f 0 "$(calc 'a / 1048576' "$(stat -c %s "$data/big.spanmark")")") MB)" "$v" "<" 400
 v=$(metric BenchmarkProjectAttributes1M size-ratio)

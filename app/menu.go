@@ -64,6 +64,7 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		item("Delete annotation", nil, ws.deleteActive),
 		fyne.NewMenuItemSeparator(),
 		item("Find…", shortcut(fyne.KeyF, ctrl), ws.find.show),
+		item("Search project…", shortcut(fyne.KeyF, ctrl|fyne.KeyModifierShift), ws.showProjectSearch),
 		item("Edit labels…", shortcut(fyne.KeyL, ctrl), ws.editLabelsDialog),
 	)
 	view := fyne.NewMenu("View",
@@ -77,6 +78,7 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		ws.allLinksItem,
 		ws.labelsItem,
+		item("Problems", shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), ws.showProblems),
 		fyne.NewMenuItemSeparator(),
 		item("Next document", shortcut(fyne.KeyPageDown, ctrl), func() { ws.stepDocument(1) }),
 		item("Previous document", shortcut(fyne.KeyPageUp, ctrl), func() { ws.stepDocument(-1) }),
@@ -218,6 +220,8 @@ var shortcuts = []shortcutSection{
 	{"Menus", [][2]string{
 		{"Ctrl+Z / Ctrl+Shift+Z", "undo / redo"},
 		{"Ctrl+F", "find, and tag all matches"},
+		{"Ctrl+Shift+F", "search every document, and tag all results"},
+		{"Ctrl+Shift+P", "problems: what lint finds, with fixes"},
 		{"Ctrl+L", "edit labels"},
 		{"Ctrl+= / Ctrl+- / Ctrl+0", "zoom in / out / reset"},
 		{"Ctrl+PgDn / Ctrl+PgUp", "next / previous document"},

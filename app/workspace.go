@@ -49,7 +49,11 @@ type workspace struct {
 	// file held them, the last deleted last: Undo delete brings them back.
 	deleted []*annotate.DocumentData
 	search  *textSearch
-	empty   fyne.CanvasObject // the article area of a project without documents
+	// problems are the lint findings View → Problems shows.
+	problems *problems
+	// projectSearch is the search over every document (Ctrl+Shift+F).
+	projectSearch *projectSearch
+	empty         fyne.CanvasObject // the article area of a project without documents
 
 	top   *fyne.Container  // above the article: label bar, find bar, review bar
 	right *container.Split // the article and, beside it, the panels
@@ -97,6 +101,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.status = newStatusBar(ws.setStatus, run.After)
 	ws.find = newFindBar(ws)
 	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
+	ws.problems = newProblems(ws)
 
 	ws.top = container.NewVBox(ws.labels.object(), ws.find.object())
 	ws.empty = ws.newEmptyState()
@@ -138,6 +143,7 @@ func (ws *workspace) openProject(path string) error {
 	}
 	ws.status.setProject(st)
 	ws.docs.filter.SetText("")
+	ws.problems.check(true)
 	if ok, err := ws.openPlace(); ok || err != nil {
 		return err
 	}
@@ -154,6 +160,7 @@ func (ws *workspace) close() error {
 	err := ws.store.Close()
 	ws.store, ws.sess = nil, nil
 	ws.sessions, ws.deleted = nil, nil
+	ws.problems.projectClosed()
 	ws.updateDeleteMenu()
 	return err
 }
@@ -213,6 +220,7 @@ func (ws *workspace) showDocument() {
 	}
 	ws.view.SetText(ws.sess.Document().Text)
 	ws.find.reset()
+	ws.problems.documentShown()
 	ws.refreshAnnotations()
 	ws.lists.flush()
 	ws.status.setDocument(ws.sess)
@@ -242,6 +250,7 @@ func (ws *workspace) refreshAnnotations() {
 // refreshChange redraws after an edit of the session: the article view
 // takes only what the edit changed.
 func (ws *workspace) refreshChange() {
+	ws.problems.changed(ws.sess.LastChange())
 	if ws.review != nil && ws.review.diffing() {
 		// An edit changes the classes of the annotations around it.
 		ws.refreshAnnotations()

@@ -79,13 +79,19 @@ func (c *docContext) addDocument(rule, format string, args ...any) {
 
 // Document returns the findings of d, ordered by place and then by rule.
 func (l *Linter) Document(d *annotate.DocumentData) []Finding {
-	c := &docContext{d: d, x: annotate.NewIndex(d.Document.Text), anns: d.Annotations}
+	var tokens []annotate.Token
+	if l.on[PartialToken] || l.on[MissedMention] || l.on[BoundaryPunct] {
+		tokens = annotate.Tokenize(d.Document.Text)
+	}
+	return l.check(d, annotate.NewIndex(d.Document.Text), tokens)
+}
+
+// check runs the rules on d, given its text's index and tokens.
+func (l *Linter) check(d *annotate.DocumentData, x *annotate.Index, tokens []annotate.Token) []Finding {
+	c := &docContext{d: d, x: x, anns: d.Annotations, tokens: tokens}
 	if !slices.IsSortedFunc(c.anns, annotate.CompareAnnotations) {
 		c.anns = slices.Clone(c.anns)
 		annotate.SortAnnotations(c.anns)
-	}
-	if l.on[PartialToken] || l.on[MissedMention] || l.on[BoundaryPunct] {
-		c.tokens = annotate.Tokenize(d.Document.Text)
 	}
 	for _, check := range []struct {
 		id string

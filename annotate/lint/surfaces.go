@@ -44,6 +44,15 @@ func (s *Surfaces) Remove(d *annotate.DocumentData) {
 	}
 }
 
+// AddAnnotation counts one annotation of label over text, as an edit
+// adds it: the app keeps the project's index current this way, one
+// changed annotation at a time, instead of counting the project again.
+func (s *Surfaces) AddAnnotation(text, label string) { s.add(text, label, 1) }
+
+// RemoveAnnotation uncounts one annotation of label over text, as an
+// edit deletes it or changes its range or label.
+func (s *Surfaces) RemoveAnnotation(text, label string) { s.add(text, label, -1) }
+
 // add changes the count of label for text by n, dropping counts that
 // reach zero.
 func (s *Surfaces) add(text, label string, n int) {
