@@ -29,7 +29,7 @@ func openPlanted(t *testing.T) *workspace {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetSchema(in.Header().Schema, nil); err != nil {
+	if err := st.SetSchema(in.Header().Schema, annotate.SchemaChange{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.Import(in.Documents()); err != nil {
