@@ -12,6 +12,7 @@ import (
 // b.
 type labelCover struct {
 	starts []int
+	ends   []int
 	maxEnd []int
 }
 
@@ -20,41 +21,69 @@ type cover map[string]*labelCover
 
 // newCover indexes anns, which may be in any order.
 func newCover(anns []annotate.Annotation) cover {
-	c := make(cover)
 	byLabel := make(map[string][][2]int)
 	for _, a := range anns {
 		byLabel[a.Label] = append(byLabel[a.Label], [2]int{a.Start, a.End})
 	}
+	c := make(cover)
 	for label, spans := range byLabel {
-		c[label] = newLabelCover(spans)
+		slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+		lc := &labelCover{}
+		for _, s := range spans {
+			lc.starts = append(lc.starts, s[0])
+			lc.ends = append(lc.ends, s[1])
+		}
+		lc.maxEnd = make([]int, len(spans))
+		lc.fix(0)
+		c[label] = lc
 	}
 	return c
 }
 
-// rebuild indexes again the annotations of anns that have label.
-func (c cover) rebuild(anns []annotate.Annotation, label string) {
-	var spans [][2]int
-	for _, a := range anns {
-		if a.Label == label {
-			spans = append(spans, [2]int{a.Start, a.End})
-		}
+// fix recomputes the prefix maxima from index i on.
+func (lc *labelCover) fix(i int) {
+	most := 0
+	if i > 0 {
+		most = lc.maxEnd[i-1]
 	}
-	if len(spans) == 0 {
-		delete(c, label)
-		return
+	for ; i < len(lc.starts); i++ {
+		most = max(most, lc.ends[i])
+		lc.maxEnd[i] = most
 	}
-	c[label] = newLabelCover(spans)
 }
 
-func newLabelCover(spans [][2]int) *labelCover {
-	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
-	lc := &labelCover{starts: make([]int, len(spans)), maxEnd: make([]int, len(spans))}
-	most := 0
-	for i, s := range spans {
-		most = max(most, s[1])
-		lc.starts[i], lc.maxEnd[i] = s[0], most
+// add counts an annotation of label over [start, end): only the prefix
+// maxima after it are recomputed, so a tag costs a copy of ints, not a
+// walk over every annotation.
+func (c cover) add(label string, start, end int) {
+	lc := c[label]
+	if lc == nil {
+		lc = &labelCover{}
+		c[label] = lc
 	}
-	return lc
+	i, _ := slices.BinarySearch(lc.starts, start)
+	lc.starts = slices.Insert(lc.starts, i, start)
+	lc.ends = slices.Insert(lc.ends, i, end)
+	lc.maxEnd = slices.Insert(lc.maxEnd, i, 0)
+	lc.fix(i)
+}
+
+// remove takes away one annotation of label over [start, end).
+func (c cover) remove(label string, start, end int) {
+	lc := c[label]
+	if lc == nil {
+		return
+	}
+	i, _ := slices.BinarySearch(lc.starts, start)
+	for ; i < len(lc.starts) && lc.starts[i] == start; i++ {
+		if lc.ends[i] == end {
+			lc.starts = slices.Delete(lc.starts, i, i+1)
+			lc.ends = slices.Delete(lc.ends, i, i+1)
+			lc.maxEnd = slices.Delete(lc.maxEnd, i, i+1)
+			lc.fix(i)
+			return
+		}
+	}
 }
 
 // covers reports whether an annotation with label contains [start, end).
@@ -63,13 +92,8 @@ func (c cover) covers(label string, start, end int) bool {
 	if lc == nil {
 		return false
 	}
-	i, found := slices.BinarySearch(lc.starts, start)
-	if found {
-		for i+1 < len(lc.starts) && lc.starts[i+1] == start {
-			i++
-		}
-	} else {
-		i--
-	}
+	// The last annotation starting at or before start.
+	i, _ := slices.BinarySearch(lc.starts, start+1)
+	i--
 	return i >= 0 && lc.maxEnd[i] >= end
 }

@@ -62,28 +62,24 @@ func (d *Doc) Len() int {
 
 // Edit records an edit of the document: removed are the annotations it
 // deleted or replaced (as they were), added those it put (as they are
-// now), and anns every annotation of the document after it. The index's
-// counts change with them, so other documents' suggestions change too
-// when next computed.
-func (d *Doc) Edit(anns, removed, added []annotate.Annotation) {
+// now). The index's counts change with them, so other documents'
+// suggestions change too when next computed.
+func (d *Doc) Edit(removed, added []annotate.Annotation) {
 	var keys []strKey
-	labels := make(map[string]bool)
 	note := func(a annotate.Annotation, change func(string, string)) {
 		text := d.ix.Slice(a.Start, a.End)
 		change(text, a.Label)
-		labels[a.Label] = true
 		if k := d.x.keyOf(text); k.ntok > 0 && !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}
 	for _, a := range removed {
 		note(a, d.x.Remove)
+		d.cover.remove(a.Label, a.Start, a.End)
 	}
 	for _, a := range added {
 		note(a, d.x.Add)
-	}
-	for label := range labels {
-		d.cover.rebuild(anns, label)
+		d.cover.add(a.Label, a.Start, a.End)
 	}
 	for _, k := range keys {
 		d.refreshKey(k)

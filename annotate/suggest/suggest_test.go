@@ -178,7 +178,7 @@ func TestDocEditMatchesRecompute(t *testing.T) {
 				open.Reject(annotate.Rejection{DocumentID: "d", Start: s.Start, End: s.End,
 					Label: s.Label, Text: open.ix.Slice(s.Start, s.End)})
 			}
-			open.Edit(d.Annotations, removed, added)
+			open.Edit(removed, added)
 			got, want := show(d, open.Suggestions()), show(d, x.Suggest(d, 0))
 			if !slices.Equal(got, want) {
 				t.Fatalf("fold %v, step %d: incremental %q,\nfrom scratch %q", fold, step, got, want)
