@@ -26,6 +26,10 @@ import (
 //	docs   doc id → bucket:
 //	         ann         annotation id → record
 //	         rel         relation id → record
+//	suggest doc id → bucket (created by the first suggestion; see
+//	                     suggestions.go):
+//	         sug         source 0 start end label → score
+//	         rej         start end label → rejected text
 //
 // While an import runs, a top-level bucket "staging" holds the documents
 // it has written but not yet added (see staging.go).
@@ -36,6 +40,8 @@ var (
 	bucketSHA  = []byte("sha256")
 	bucketText = []byte("text")
 	bucketDocs = []byte("docs")
+	// bucketSuggest keeps suggestions and rejections, never annotations.
+	bucketSuggest = []byte("suggest")
 
 	bucketAnn = []byte("ann")
 	bucketRel = []byte("rel")
