@@ -28,13 +28,13 @@ func synthEach(opts synth.Options) EachFunc {
 }
 
 // BenchmarkFromScratch computes the string suggestions of a synthetic
-// project of 10,000 documents and 1,000,000 annotations: one walk to
+// project of benchDocs documents of 100 annotations: one walk to
 // index, one to match. Generating the documents twice is part of the
 // time; BenchmarkGenerate measures it alone. peak-heap-MB is the heap
 // after indexing plus the largest document's suggestions, as
 // runtime.MemStats reports it.
 func BenchmarkFromScratch(b *testing.B) {
-	opts := synth.Options{Docs: 10000, WordsPerDoc: 800, AnnotationsPerDoc: 100, Seed: 1}
+	opts := synth.Options{Docs: benchDocs, WordsPerDoc: 800, AnnotationsPerDoc: 100, Seed: 1}
 	each := synthEach(opts)
 	for _, minScore := range []float64{0, 0.5} {
 		b.Run(fmt.Sprint("min-score=", minScore), func(b *testing.B) {
@@ -67,7 +67,7 @@ func BenchmarkFromScratch(b *testing.B) {
 // BenchmarkGenerate is the cost of generating BenchmarkFromScratch's
 // project twice, to subtract from it.
 func BenchmarkGenerate(b *testing.B) {
-	each := synthEach(synth.Options{Docs: 10000, WordsPerDoc: 800, AnnotationsPerDoc: 100, Seed: 1})
+	each := synthEach(synth.Options{Docs: benchDocs, WordsPerDoc: 800, AnnotationsPerDoc: 100, Seed: 1})
 	for b.Loop() {
 		for range 2 {
 			if err := each(func(*annotate.DocumentData) error { return nil }); err != nil {
@@ -108,3 +108,7 @@ func BenchmarkTag(b *testing.B) {
 		open.Edit([]annotate.Annotation{t}, nil)
 	}
 }
+
+// benchDocs is the size of BenchmarkFromScratch's project, a hundred
+// annotations each.
+const benchDocs = 1000

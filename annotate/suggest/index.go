@@ -59,9 +59,9 @@ type keyLabel struct{ key, label string }
 // distribution, and the project's rejections. It is not safe for
 // concurrent use.
 type Index struct {
-	opts  Options
-	pats  map[string]*pattern
-	first map[string][]string // a first token's key → keys of patterns that start with it
+	opts Options
+	pats map[string]*pattern
+	root *node // the patterns' tokens as a trie
 	// rejected holds the strings rejected for a label, rejectedAt the
 	// rejected spans and labels of each document.
 	rejected   map[keyLabel]bool
@@ -73,7 +73,7 @@ func NewIndex(opts Options) *Index {
 	return &Index{
 		opts:       opts,
 		pats:       make(map[string]*pattern),
-		first:      make(map[string][]string),
+		root:       &node{},
 		rejected:   make(map[keyLabel]bool),
 		rejectedAt: make(map[string]map[annotate.SpanLabel]bool),
 	}
@@ -84,6 +84,39 @@ func (x *Index) Options() Options { return x.opts }
 
 // Patterns returns how many distinct strings the index holds.
 func (x *Index) Patterns() int { return len(x.pats) }
+
+// node is one place in the trie of the patterns' tokens: the patterns
+// whose tokens lead here end here. Matching walks the trie token by token
+// from each token of a text, so its cost is the length of the longest
+// prefix of a pattern that occurs there, whatever the number of patterns
+// sharing a first word.
+type node struct {
+	next map[string]*node
+	keys []string // usually one; more when strings differ only in spacing
+}
+
+// find returns the node text's token keys lead to, made when create is
+// set, or nil.
+func (x *Index) find(text string, create bool) *node {
+	w := newWords(text)
+	n := x.root
+	for i := range w.toks {
+		t := x.fold(w.word(i))
+		child := n.next[t]
+		if child == nil {
+			if !create {
+				return nil
+			}
+			if n.next == nil {
+				n.next = make(map[string]*node)
+			}
+			child = &node{}
+			n.next[t] = child
+		}
+		n = child
+	}
+	return n
+}
 
 // strKey is what the index knows a string by: its key (the text from its
 // first token's start to its last token's end, lower-cased when case is
@@ -126,7 +159,8 @@ func (x *Index) Add(text, label string) {
 	if p == nil {
 		p = &pattern{ntok: k.ntok}
 		x.pats[k.key] = p
-		x.first[k.first] = append(x.first[k.first], k.key)
+		n := x.find(k.key, true)
+		n.keys = append(n.keys, k.key)
 	}
 	p.total++
 	for i := range p.labels {
@@ -158,11 +192,9 @@ func (x *Index) Remove(text, label string) {
 		return
 	}
 	delete(x.pats, k.key)
-	keys := slices.DeleteFunc(x.first[k.first], func(s string) bool { return s == k.key })
-	if len(keys) == 0 {
-		delete(x.first, k.first)
-	} else {
-		x.first[k.first] = keys
+	// The trie's nodes stay: a string removed is often tagged again.
+	if n := x.find(k.key, false); n != nil {
+		n.keys = slices.DeleteFunc(n.keys, func(s string) bool { return s == k.key })
 	}
 }
 

@@ -9,18 +9,17 @@ import (
 // matchAt calls fn for every pattern that occurs starting at token i of
 // w, with its key and the index of its last token.
 func (x *Index) matchAt(w *words, i int, fn func(key string, p *pattern, j int)) {
-	keys := x.first[x.fold(w.word(i))]
-	for _, key := range keys {
-		p := x.pats[key]
-		j := i + p.ntok - 1
-		if j >= len(w.toks) {
-			continue
+	n := x.root
+	for j := i; j < len(w.toks); j++ {
+		if n = n.next[x.fold(w.word(j))]; n == nil {
+			return
 		}
-		// A one-token pattern is its first token, which matched.
-		if p.ntok > 1 && x.fold(w.span(i, j)) != key {
-			continue
+		for _, key := range n.keys {
+			// The tokens matched; the spacing between them must too.
+			if j == i || x.fold(w.span(i, j)) == key {
+				fn(key, x.pats[key], j)
+			}
 		}
-		fn(key, p, j)
 	}
 }
 
