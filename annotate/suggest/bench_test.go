@@ -30,8 +30,8 @@ func synthEach(opts synth.Options) EachFunc {
 // BenchmarkFromScratch computes the string suggestions of a synthetic
 // project of benchDocs documents of 100 annotations: one walk to
 // index, one to match. Generating the documents twice is part of the
-// time; BenchmarkGenerate measures it alone. peak-heap-MB is the heap
-// after indexing plus the largest document's suggestions, as
+// time; BenchmarkGenerate measures it alone. heap-MB is the largest heap
+// in use after a run, as
 // runtime.MemStats reports it.
 func BenchmarkFromScratch(b *testing.B) {
 	opts := synth.Options{Docs: benchDocs, WordsPerDoc: 800, AnnotationsPerDoc: 100, Seed: 1}
