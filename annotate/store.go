@@ -80,6 +80,10 @@ type Store interface {
 	// holding only one document in memory at a time. An error from fn stops
 	// the walk and is returned.
 	Each(fn func(*DocumentData) error) error
+
+	// SuggestionStore keeps the suggestions, never mixed with the
+	// annotations above.
+	SuggestionStore
 }
 
 // Edit is a change to one document's annotations and relations, applied

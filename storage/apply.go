@@ -31,32 +31,36 @@ func (s *Store) Apply(docID string, e annotate.Edit) error {
 		return nil
 	}
 	now := s.now().UTC()
-	err := s.update(func(tx *bolt.Tx) error {
-		ref, err := findDoc(tx, docID)
-		if err != nil {
-			return err
-		}
-		schema, err := s.schemaIn(tx)
-		if err != nil {
-			return err
-		}
-		ed := &editor{ref: ref, schema: schema, now: now}
-		if err := ed.apply(e); err != nil {
-			return err
-		}
-		if e.Status != "" {
-			if !e.Status.Valid() {
-				return annotate.Invalidf("unknown status %q", e.Status)
-			}
-			ref.info.Status = e.Status
-		}
-		ref.info.Updated = now
-		return ref.saveInfo(tx)
-	})
+	err := s.update(func(tx *bolt.Tx) error { return s.applyTx(tx, docID, e, now) })
 	if err != nil {
 		return fmt.Errorf("apply to document %s: %w", docID, err)
 	}
 	return nil
+}
+
+// applyTx is Apply inside the write transaction tx, for the methods
+// that make an edit together with something else (Accept).
+func (s *Store) applyTx(tx *bolt.Tx, docID string, e annotate.Edit, now time.Time) error {
+	ref, err := findDoc(tx, docID)
+	if err != nil {
+		return err
+	}
+	schema, err := s.schemaIn(tx)
+	if err != nil {
+		return err
+	}
+	ed := &editor{ref: ref, schema: schema, now: now}
+	if err := ed.apply(e); err != nil {
+		return err
+	}
+	if e.Status != "" {
+		if !e.Status.Valid() {
+			return annotate.Invalidf("unknown status %q", e.Status)
+		}
+		ref.info.Status = e.Status
+	}
+	ref.info.Updated = now
+	return ref.saveInfo(tx)
 }
 
 // editor applies one Edit to one document inside a write transaction,

@@ -57,6 +57,9 @@ func (s *Store) DeleteDocument(docID string) error {
 		if err := tx.Bucket(bucketText).Delete([]byte(docID)); err != nil {
 			return err
 		}
+		if err := deleteSuggestionsOf(tx, docID); err != nil {
+			return err
+		}
 		if err := tx.Bucket(bucketInfo).Delete(ref.seq); err != nil {
 			return err
 		}

@@ -26,6 +26,10 @@ import (
 //	docs   doc id → bucket:
 //	         0x01 + annotation id → record
 //	         0x02 + relation id   → record
+//	suggest doc id → bucket (created by the first suggestion; see
+//	                     suggestions.go):
+//	         sug         source 0 start end label → score
+//	         rej         start end label → rejected text
 //
 // Formats 1 and 2 had two nested buckets in a document's bucket instead,
 // "ann" and "rel", keyed by the ids; they are read as they are when
@@ -40,6 +44,8 @@ var (
 	bucketSHA  = []byte("sha256")
 	bucketText = []byte("text")
 	bucketDocs = []byte("docs")
+	// bucketSuggest keeps suggestions and rejections, never annotations.
+	bucketSuggest = []byte("suggest")
 
 	bucketAnn = []byte("ann")
 	bucketRel = []byte("rel")

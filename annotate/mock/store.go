@@ -31,6 +31,7 @@ type Store struct {
 	ApplyFn          func(string, annotate.Edit) error
 	ImportFn         func(iter.Seq2[*annotate.DocumentData, error]) (annotate.ImportResult, error)
 	EachFn           func(func(*annotate.DocumentData) error) error
+	SuggestionFns
 }
 
 var _ annotate.Store = (*Store)(nil)

@@ -1,0 +1,138 @@
+package suggest
+
+import (
+	"slices"
+
+	"spanmark/annotate"
+)
+
+// Doc holds the suggestions of the document open in the app and keeps
+// them, and the Index, up to date edit by edit: an edit recomputes only
+// the occurrences of the strings whose label counts it changed and the
+// occurrences inside the annotations it touched, never the whole
+// document.
+type Doc struct {
+	x        *Index
+	id       string
+	ix       *annotate.Index
+	w        words
+	at       map[string][]int // a token's key → the indexes of the tokens with it
+	cover    cover
+	minScore float64
+	bySpan   map[[2]int][]annotate.Suggestion
+}
+
+// Open computes the suggestions of d whose score reaches minScore and
+// returns them ready to be kept up to date. d's annotations must already
+// be in the index (Build or AddDocument).
+func (x *Index) Open(d *annotate.DocumentData, minScore float64) *Doc {
+	doc := &Doc{
+		x: x, id: d.Document.ID, ix: annotate.NewIndex(d.Document.Text),
+		w: newWords(d.Document.Text), at: make(map[string][]int),
+		cover: newCover(d.Annotations), minScore: minScore,
+		bySpan: make(map[[2]int][]annotate.Suggestion),
+	}
+	for i := range doc.w.toks {
+		k := x.fold(doc.w.word(i))
+		doc.at[k] = append(doc.at[k], i)
+		doc.refreshFrom(i)
+	}
+	return doc
+}
+
+// Suggestions returns the document's suggestions in
+// annotate.CompareSuggestions order.
+func (d *Doc) Suggestions() []annotate.Suggestion {
+	out := make([]annotate.Suggestion, 0, len(d.bySpan))
+	for _, ss := range d.bySpan {
+		out = append(out, ss...)
+	}
+	slices.SortFunc(out, annotate.CompareSuggestions)
+	return out
+}
+
+// Len returns how many suggestions the document has, for a status line.
+func (d *Doc) Len() int {
+	n := 0
+	for _, ss := range d.bySpan {
+		n += len(ss)
+	}
+	return n
+}
+
+// Edit records an edit of the document: removed are the annotations it
+// deleted or replaced (as they were), added those it put (as they are
+// now). The index's counts change with them, so other documents'
+// suggestions change too when next computed.
+func (d *Doc) Edit(removed, added []annotate.Annotation) {
+	var keys []strKey
+	note := func(a annotate.Annotation, change func(string, string)) {
+		text := d.ix.Slice(a.Start, a.End)
+		change(text, a.Label)
+		if k := d.x.keyOf(text); k.ntok > 0 && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, a := range removed {
+		note(a, d.x.Remove)
+		d.cover.remove(a.Label, a.Start, a.End)
+	}
+	for _, a := range added {
+		note(a, d.x.Add)
+		d.cover.add(a.Label, a.Start, a.End)
+	}
+	for _, k := range keys {
+		d.refreshKey(k)
+	}
+	for _, a := range slices.Concat(removed, added) {
+		for i := d.w.firstFrom(a.Start); i < len(d.w.toks) && d.w.toks[i].start < a.End; i++ {
+			d.refreshFrom(i)
+		}
+	}
+}
+
+// Reject records r in the index and drops what it suppresses.
+func (d *Doc) Reject(r annotate.Rejection) {
+	d.x.Reject(r)
+	if k := d.x.keyOf(r.Text); k.ntok > 0 {
+		d.refreshKey(k)
+	}
+	span := [2]int{r.Start, r.End}
+	d.set(span, slices.DeleteFunc(d.bySpan[span], func(s annotate.Suggestion) bool { return s.Label == r.Label }))
+}
+
+// refreshKey recomputes every occurrence of the string k in the
+// document, whether or not it is still a pattern.
+func (d *Doc) refreshKey(k strKey) {
+	p := d.x.pats[k.key]
+	for _, i := range d.at[k.first] {
+		j := i + k.ntok - 1
+		if j >= len(d.w.toks) || k.ntok > 1 && d.x.fold(d.w.span(i, j)) != k.key {
+			continue
+		}
+		d.refresh(occurrence{key: k.key, p: p, start: d.w.toks[i].start, end: d.w.toks[j].end})
+	}
+}
+
+// refreshFrom recomputes every occurrence of a pattern starting at token i.
+func (d *Doc) refreshFrom(i int) {
+	d.x.matchAt(&d.w, i, func(key string, p *pattern, j int) {
+		d.refresh(occurrence{key: key, p: p, start: d.w.toks[i].start, end: d.w.toks[j].end})
+	})
+}
+
+// refresh recomputes the suggestions of one occurrence.
+func (d *Doc) refresh(o occurrence) {
+	var ss []annotate.Suggestion
+	d.x.suggestAt(d.id, o, d.cover, d.minScore, func(s annotate.Suggestion) { ss = append(ss, s) })
+	d.set([2]int{o.start, o.end}, ss)
+}
+
+// set makes ss the suggestions of span.
+func (d *Doc) set(span [2]int, ss []annotate.Suggestion) {
+	if len(ss) == 0 {
+		delete(d.bySpan, span)
+		return
+	}
+	d.bySpan[span] = ss
+}

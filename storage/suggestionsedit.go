@@ -1,0 +1,169 @@
+package storage
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"spanmark/annotate"
+)
+
+// PutSuggestions replaces source's suggestions of every document in
+// byDoc, in one transaction, leaving out those a rejection names.
+func (s *Store) PutSuggestions(source string, byDoc map[string][]annotate.Suggestion) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		// In id order, so that the nested buckets are written in key order.
+		for _, id := range slices.Sorted(maps.Keys(byDoc)) {
+			if err := putSuggestionsOf(tx, id, source, byDoc[id]); err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put suggestions of %s: %w", source, err)
+	}
+	return nil
+}
+
+// putSuggestionsOf replaces one document's suggestions of source.
+func putSuggestionsOf(tx *bolt.Tx, docID, source string, ss []annotate.Suggestion) error {
+	ref, err := findDoc(tx, docID)
+	if err != nil {
+		return err
+	}
+	for _, sg := range ss {
+		if sg.DocumentID != docID || sg.Source != source {
+			return annotate.Invalidf("suggestion [%d,%d) of %q from %q put under %q from %q",
+				sg.Start, sg.End, sg.DocumentID, sg.Source, docID, source)
+		}
+		if err := annotate.CheckSuggestion(sg, ref.info.Runes); err != nil {
+			return err
+		}
+	}
+	sug, rej, err := suggestBuckets(tx, docID, len(ss) > 0)
+	if err != nil || sug == nil {
+		return err
+	}
+	if err := deletePrefix(sug, append([]byte(source), 0)); err != nil {
+		return err
+	}
+	for _, sg := range ss {
+		if rej.Get(spanKey(nil, sg.Key())) != nil {
+			continue
+		}
+		v := make([]byte, 0, 8)
+		if err := sug.Put(sugKey(sg), appendScore(v, sg.Score)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deletePrefix deletes every key of b that starts with prefix.
+func deletePrefix(b *bolt.Bucket, prefix []byte) error {
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteAt deletes the suggestions of every source at a span and label.
+func deleteAt(sug *bolt.Bucket, docID string, keys []annotate.SpanLabel) error {
+	if sug == nil || len(keys) == 0 {
+		return nil
+	}
+	var gone [][]byte
+	err := sug.ForEach(func(k, v []byte) error {
+		sg, err := decodeSuggestion(docID, k, v)
+		if err == nil && slices.Contains(keys, sg.Key()) {
+			gone = append(gone, bytes.Clone(k))
+		}
+		return err
+	})
+	for _, k := range gone {
+		if err == nil {
+			err = sug.Delete(k)
+		}
+	}
+	return err
+}
+
+// Rejections returns every rejection of the project.
+func (s *Store) Rejections() ([]annotate.Rejection, error) {
+	var out []annotate.Rejection
+	err := s.view(func(tx *bolt.Tx) error {
+		top := tx.Bucket(bucketSuggest)
+		if top == nil {
+			return nil
+		}
+		return top.ForEachBucket(func(id []byte) error {
+			_, rej, err := suggestBuckets(tx, string(id), false)
+			if err != nil {
+				return err
+			}
+			return rej.ForEach(func(k, v []byte) error {
+				sl, err := decodeSpanKey(k)
+				out = append(out, annotate.Rejection{DocumentID: string(id),
+					Start: sl.Start, End: sl.End, Label: sl.Label, Text: string(v)})
+				return err
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read rejections: %w", err)
+	}
+	return out, nil
+}
+
+// Reject records r and deletes the suggestions it names.
+func (s *Store) Reject(r annotate.Rejection) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		ref, err := findDoc(tx, r.DocumentID)
+		if err != nil {
+			return err
+		}
+		probe := annotate.Suggestion{Start: r.Start, End: r.End, Label: r.Label, Source: "rejection"}
+		if err := annotate.CheckSuggestion(probe, ref.info.Runes); err != nil {
+			return err
+		}
+		sug, rej, err := suggestBuckets(tx, r.DocumentID, true)
+		if err != nil {
+			return err
+		}
+		if err := rej.Put(spanKey(nil, r.Key()), []byte(r.Text)); err != nil {
+			return err
+		}
+		return deleteAt(sug, r.DocumentID, []annotate.SpanLabel{r.Key()})
+	})
+	if err != nil {
+		return fmt.Errorf("reject suggestion in document %s: %w", r.DocumentID, err)
+	}
+	return nil
+}
+
+// Accept applies e and deletes the accepted suggestions in one
+// transaction.
+func (s *Store) Accept(docID string, e annotate.Edit, accepted []annotate.SpanLabel) error {
+	now := s.now().UTC()
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := s.applyTx(tx, docID, e, now); err != nil {
+			return err
+		}
+		sug, _, err := suggestBuckets(tx, docID, false)
+		if err != nil {
+			return err
+		}
+		return deleteAt(sug, docID, accepted)
+	})
+	if err != nil {
+		return fmt.Errorf("accept suggestions in document %s: %w", docID, err)
+	}
+	return nil
+}
