@@ -66,16 +66,20 @@ func (b *labelBar) setSchema(s annotate.Schema) {
 	objs := make([]fyne.CanvasObject, 0, len(s.Labels))
 	for _, l := range s.Labels {
 		name := l.Name
-		objs = append(objs, newChip(l, func() { b.onTag(name) }))
+		c := newChip(l, func() { b.onTag(name) })
+		c.attrs = chipAttrs(s.AttributesFor(name))
+		objs = append(objs, c)
 	}
 	b.box.Objects = objs
 	b.box.Refresh()
 }
 
-// chip is a tappable label swatch: "PERSON p" on the label's colour.
+// chip is a tappable label swatch: "PERSON p" on the label's colour,
+// and under it, smaller, the attributes of the label.
 type chip struct {
 	widget.BaseWidget
 	label annotate.Label
+	attrs string // as chipAttrs writes them, "" for none
 	onTap func()
 }
 
@@ -106,34 +110,56 @@ func (c *chip) CreateRenderer() fyne.WidgetRenderer {
 	t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
 	t.TextStyle.Bold = true
 	t.TextSize = theme.TextSize() * 0.9
-	return &chipRenderer{chip: c, bg: bg, text: t}
+	a := canvas.NewText(c.attrs, theme.Color(theme.ColorNameForeground))
+	a.TextSize = theme.TextSize() * 0.75
+	return &chipRenderer{chip: c, bg: bg, text: t, attrs: a}
 }
 
 type chipRenderer struct {
-	chip *chip
-	bg   *canvas.Rectangle
-	text *canvas.Text
+	chip  *chip
+	bg    *canvas.Rectangle
+	text  *canvas.Text
+	attrs *canvas.Text
 }
 
+// Layout centres the name and, under it, the attributes: on a second
+// line, so that a chip is no wider than a narrow window's bar.
 func (r *chipRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
-	ts := r.text.MinSize()
-	r.text.Move(fyne.NewPos((size.Width-ts.Width)/2, (size.Height-ts.Height)/2))
+	ts, as := r.text.MinSize(), r.attrsSize()
+	y := (size.Height - ts.Height - as.Height) / 2
+	r.text.Move(fyne.NewPos((size.Width-ts.Width)/2, y))
 	r.text.Resize(ts)
+	r.attrs.Move(fyne.NewPos((size.Width-as.Width)/2, y+ts.Height))
+	r.attrs.Resize(as)
+}
+
+// attrsSize is the room the attributes take.
+func (r *chipRenderer) attrsSize() fyne.Size {
+	if r.attrs.Text == "" {
+		return fyne.Size{}
+	}
+	return r.attrs.MinSize()
 }
 
 func (r *chipRenderer) MinSize() fyne.Size {
 	p := theme.InnerPadding()
-	return r.text.MinSize().Add(fyne.NewSize(2*p, p))
+	ts, as := r.text.MinSize(), r.attrsSize()
+	return fyne.NewSize(max(ts.Width, as.Width)+2*p, ts.Height+as.Height+p)
 }
 
 func (r *chipRenderer) Refresh() {
 	r.text.Color = theme.Color(theme.ColorNameForeground)
+	r.attrs.Color = r.text.Color
+	r.attrs.Text = r.chip.attrs
 	r.text.Refresh()
+	r.attrs.Refresh()
 	r.bg.Refresh()
 }
 
-func (r *chipRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.text} }
+func (r *chipRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.text, r.attrs}
+}
 
 func (r *chipRenderer) Destroy() {}
 
@@ -143,4 +169,18 @@ func swatch(c color.Color) *canvas.Rectangle {
 	r.SetMinSize(fyne.NewSize(12, 12))
 	r.CornerRadius = 2
 	return r
+}
+
+// chipAttrs lists a label's attributes for its chip, readable names
+// joined by commas, a required one marked with an asterisk: "verdict*,
+// checkworthy".
+func chipAttrs(defs []annotate.Attribute) string {
+	names := make([]string, len(defs))
+	for i, d := range defs {
+		names[i] = readableName(d.Name)
+		if d.Required {
+			names[i] += "*"
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"spanmark/app/apptest"
 )
@@ -34,5 +35,33 @@ func TestLabelChipsWrap(t *testing.T) {
 		if viewAt.Y < barAt.Y+bar.Size().Height {
 			t.Errorf("window %v: the article starts at y %v, inside the bar (%v high at %v)", size, viewAt.Y, bar.Size().Height, barAt.Y)
 		}
+	}
+}
+
+// TestChipsShowAttributes reads, on each chip, the attributes its label
+// has, a required one marked.
+func TestChipsShowAttributes(t *testing.T) {
+	ws, _ := newTestWorkspace(t, "article.txt")
+	schema := ws.schema
+	schema.Attributes[0].Required = true // verdict
+	ws.labels.setSchema(schema)
+	want := map[string]string{"CLAIM": "verdict*, checkworthy", "SOURCE": "source type", "PERSON": "kb id"}
+	for _, o := range ws.labels.box.Objects {
+		c := o.(*chip)
+		w, ok := want[c.label.Name]
+		if !ok {
+			continue
+		}
+		delete(want, c.label.Name)
+		r := test.TempWidgetRenderer(t, c).(*chipRenderer)
+		if r.attrs.Text != w {
+			t.Errorf("chip %s shows attributes %q, want %q", c.label.Name, r.attrs.Text, w)
+		}
+		if r.MinSize().Width < r.attrs.MinSize().Width || r.MinSize().Height < r.text.MinSize().Height+r.attrs.MinSize().Height {
+			t.Errorf("chip %s is %v, too small for its name above its attributes", c.label.Name, r.MinSize())
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no chips for %v", want)
 	}
 }
