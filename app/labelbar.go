@@ -3,11 +3,13 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,8 +21,9 @@ import (
 // chip tags the selection. The chips wrap into as many rows as the width
 // needs, so that every one shows in a narrow window.
 type labelBar struct {
-	box   *fyne.Container
-	onTag func(label string)
+	box     *fyne.Container
+	onTag   func(label string)
+	onHover func(msg string) // shows what a chip under the pointer says
 }
 
 // newLabelBar makes the bar; onReflow is called when a new width needs
@@ -67,7 +70,8 @@ func (b *labelBar) setSchema(s annotate.Schema) {
 	for _, l := range s.Labels {
 		name := l.Name
 		c := newChip(l, func() { b.onTag(name) })
-		c.attrs = chipAttrs(s.AttributesFor(name))
+		defs := s.AttributesFor(name)
+		c.attrs, c.count, c.onHover = chipAttrs(defs), len(defs), b.onHover
 		objs = append(objs, c)
 	}
 	b.box.Objects = objs
@@ -75,13 +79,31 @@ func (b *labelBar) setSchema(s annotate.Schema) {
 }
 
 // chip is a tappable label swatch: "PERSON p" on the label's colour,
-// and under it, smaller, the attributes of the label.
+// and, small in a corner, how many attributes the label has; the pointer
+// over it names them in the status line, as a tooltip would.
 type chip struct {
 	widget.BaseWidget
-	label annotate.Label
-	attrs string // as chipAttrs writes them, "" for none
-	onTap func()
+	label   annotate.Label
+	attrs   string // as chipAttrs writes them, "" for none
+	count   int    // how many attributes
+	onHover func(msg string)
+	onTap   func()
 }
+
+var _ desktop.Hoverable = (*chip)(nil)
+
+// MouseIn names the label's attributes.
+func (c *chip) MouseIn(*desktop.MouseEvent) {
+	if c.attrs != "" && c.onHover != nil {
+		c.onHover(fmt.Sprintf("%s: %s", c.label.Name, c.attrs))
+	}
+}
+
+// MouseMoved does nothing: MouseIn said it all.
+func (c *chip) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut does nothing: the message fades as others do.
+func (c *chip) MouseOut() {}
 
 var _ fyne.Tappable = (*chip)(nil)
 
@@ -110,8 +132,8 @@ func (c *chip) CreateRenderer() fyne.WidgetRenderer {
 	t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
 	t.TextStyle.Bold = true
 	t.TextSize = theme.TextSize() * 0.9
-	a := canvas.NewText(c.attrs, theme.Color(theme.ColorNameForeground))
-	a.TextSize = theme.TextSize() * 0.75
+	a := canvas.NewText(countText(c.count), theme.Color(theme.ColorNameForeground))
+	a.TextSize = theme.TextSize() * 0.6
 	return &chipRenderer{chip: c, bg: bg, text: t, attrs: a}
 }
 
@@ -122,36 +144,28 @@ type chipRenderer struct {
 	attrs *canvas.Text
 }
 
-// Layout centres the name and, under it, the attributes: on a second
-// line, so that a chip is no wider than a narrow window's bar.
+// Layout centres the name, and puts the attribute count small in the
+// top right corner, in the padding: a chip is no wider for it, so the
+// chips keep to as many rows as before and the article does not move.
 func (r *chipRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
-	ts, as := r.text.MinSize(), r.attrsSize()
-	y := (size.Height - ts.Height - as.Height) / 2
-	r.text.Move(fyne.NewPos((size.Width-ts.Width)/2, y))
+	ts := r.text.MinSize()
+	r.text.Move(fyne.NewPos((size.Width-ts.Width)/2, (size.Height-ts.Height)/2))
 	r.text.Resize(ts)
-	r.attrs.Move(fyne.NewPos((size.Width-as.Width)/2, y+ts.Height))
+	as := r.attrs.MinSize()
+	r.attrs.Move(fyne.NewPos(size.Width-as.Width-2, 0))
 	r.attrs.Resize(as)
-}
-
-// attrsSize is the room the attributes take.
-func (r *chipRenderer) attrsSize() fyne.Size {
-	if r.attrs.Text == "" {
-		return fyne.Size{}
-	}
-	return r.attrs.MinSize()
 }
 
 func (r *chipRenderer) MinSize() fyne.Size {
 	p := theme.InnerPadding()
-	ts, as := r.text.MinSize(), r.attrsSize()
-	return fyne.NewSize(max(ts.Width, as.Width)+2*p, ts.Height+as.Height+p)
+	return r.text.MinSize().Add(fyne.NewSize(2*p, p))
 }
 
 func (r *chipRenderer) Refresh() {
 	r.text.Color = theme.Color(theme.ColorNameForeground)
 	r.attrs.Color = r.text.Color
-	r.attrs.Text = r.chip.attrs
+	r.attrs.Text = countText(r.chip.count)
 	r.text.Refresh()
 	r.attrs.Refresh()
 	r.bg.Refresh()
@@ -183,4 +197,12 @@ func chipAttrs(defs []annotate.Attribute) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// countText is the count on a chip: "2" for two attributes, "" for none.
+func countText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"spanmark/app/apptest"
@@ -38,14 +39,19 @@ func TestLabelChipsWrap(t *testing.T) {
 	}
 }
 
-// TestChipsShowAttributes reads, on each chip, the attributes its label
-// has, a required one marked.
+// TestChipsShowAttributes reads on each chip how many attributes its
+// label has, and, with the pointer over it, their names in the status
+// line, a required one marked.
 func TestChipsShowAttributes(t *testing.T) {
 	ws, _ := newTestWorkspace(t, "article.txt")
 	schema := ws.schema
 	schema.Attributes[0].Required = true // verdict
 	ws.labels.setSchema(schema)
-	want := map[string]string{"CLAIM": "verdict*, checkworthy", "SOURCE": "source type", "PERSON": "kb id"}
+	want := map[string]struct{ count, hover string }{
+		"CLAIM":  {"2", "CLAIM: verdict*, checkworthy"},
+		"SOURCE": {"1", "SOURCE: source type"},
+		"PERSON": {"1", "PERSON: kb id"},
+	}
 	for _, o := range ws.labels.box.Objects {
 		c := o.(*chip)
 		w, ok := want[c.label.Name]
@@ -54,11 +60,16 @@ func TestChipsShowAttributes(t *testing.T) {
 		}
 		delete(want, c.label.Name)
 		r := test.TempWidgetRenderer(t, c).(*chipRenderer)
-		if r.attrs.Text != w {
-			t.Errorf("chip %s shows attributes %q, want %q", c.label.Name, r.attrs.Text, w)
+		if r.attrs.Text != w.count {
+			t.Errorf("chip %s shows %q, want %q", c.label.Name, r.attrs.Text, w.count)
 		}
-		if r.MinSize().Width < r.attrs.MinSize().Width || r.MinSize().Height < r.text.MinSize().Height+r.attrs.MinSize().Height {
-			t.Errorf("chip %s is %v, too small for its name above its attributes", c.label.Name, r.MinSize())
+		if right := r.attrs.Position().X + r.attrs.Size().Width; right > c.Size().Width || r.attrs.Position().X < r.text.Position().X+r.text.Size().Width {
+			t.Errorf("chip %s: the count spans x %v to %v, want it between the name's end %v and the chip's %v",
+				c.label.Name, r.attrs.Position().X, right, r.text.Position().X+r.text.Size().Width, c.Size().Width)
+		}
+		c.MouseIn(&desktop.MouseEvent{})
+		if got := ws.status.hint.Text; got != w.hover {
+			t.Errorf("pointer over chip %s: status line %q, want %q", c.label.Name, got, w.hover)
 		}
 	}
 	if len(want) > 0 {

@@ -99,6 +99,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.attrs = newAttrPanel(ws.setAttr, ws.setDocAttr)
 	ws.panel.setTop(ws.attrs.object())
 	ws.status = newStatusBar(ws.setStatus, run.After)
+	ws.labels.onHover = ws.status.flash
 	ws.find = newFindBar(ws)
 	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
 
