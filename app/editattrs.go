@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"unicode"
 
 	"spanmark/annotate"
@@ -69,7 +68,6 @@ func (ws *workspace) onAltRune(r rune) bool {
 		return true
 	}
 	ws.saved()
-	ws.status.flash(fmt.Sprintf("%s: %s", readableName(def), value))
 	return true
 }
 
