@@ -1,10 +1,5 @@
 package annotate
 
-import (
-	"fmt"
-	"maps"
-)
-
 // SetDocumentAttribute sets the document attribute called name to v, or
 // clears it when v is zero, as one undoable step: the store writes the
 // document's new values in the same transaction as any edit, and undo
@@ -24,17 +19,6 @@ func (s *Session) SetDocumentAttribute(name string, v AttrValue) error {
 	if s.doc.Attributes[name] == v {
 		return nil
 	}
-	// A copy, as in SetAttribute: the history holds the old map.
-	m := maps.Clone(s.doc.Attributes)
-	step := "clear " + name
-	if v.IsZero() {
-		delete(m, name)
-	} else {
-		if m == nil {
-			m = make(Attributes, 1)
-		}
-		m[name] = v
-		step = fmt.Sprintf("set %s %s", name, v)
-	}
-	return s.do(step, Edit{DocumentAttributes: m.Clone(), SetDocumentAttributes: true})
+	m, step := withValue(s.doc.Attributes, name, v)
+	return s.do(step, Edit{DocumentAttributes: m, SetDocumentAttributes: true})
 }
