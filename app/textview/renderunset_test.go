@@ -1,6 +1,7 @@
 package textview
 
 import (
+	"fmt"
 	"image/color"
 	"testing"
 
@@ -46,5 +47,34 @@ func TestUnsetDots(t *testing.T) {
 	}
 	if v.spans.unset != 1 {
 		t.Errorf("the index counts %d Unset spans, want 1 (c)", v.spans.unset)
+	}
+}
+
+// BenchmarkRefreshUnset draws frames of 1 MB of text with the spans of
+// BenchmarkRefresh, none Unset or every one: what the dots cost a frame.
+func BenchmarkRefreshUnset(b *testing.B) {
+	for _, unset := range []bool{false, true} {
+		b.Run(fmt.Sprintf("unset=%v", unset), func(b *testing.B) {
+			test.NewTempApp(b)
+			v := New()
+			v.SetClock(stoppedClock)
+			v.SetText(longText(b, 1<<20))
+			w := test.NewTempWindow(b, v)
+			w.Resize(fyne.NewSize(800, 600))
+			spans := benchSpans(len(v.runes))
+			for i := range spans {
+				spans[i].Unset = unset
+			}
+			v.SetSpans(spans)
+			v.layout().toEnd()
+			v.ScrollTo(len(v.runes) / 2)
+			r := test.WidgetRenderer(v)
+			b.ResetTimer()
+			for i := range b.N {
+				v.scrollTo(v.scrollY + float32(i%2*2-1)*v.metrics.lineHeight)
+				r.Refresh()
+				r.Objects()
+			}
+		})
 	}
 }
