@@ -4,7 +4,8 @@
 # dragging across it and pressing p, "Pyongyang" as LOC by double-clicking
 # it and pressing l, part of a word as LOC by an Alt+drag (exact
 # characters; releasing Alt must leave the File menu shut) and l, a claim
-# and its source, link them, undo and redo, a second claim linked to
+# and its source, link them, undo and redo, the claim's verdict set to
+# false with Alt+f, a second claim linked to
 # "TASS" and that link removed with its row's trash button, "6,000" as QUANTITY by
 # double-clicking it, "Security Council" as ORG by double-clicking
 # "Security" and pressing Shift+→, Shift+→, Shift+←, with keys only
@@ -119,6 +120,8 @@ double 838 399 && key s       # "Shoigu" said, as SOURCE
 click 400 373 && key a        # select the claim, link it…
 click 838 399                 # …to the source
 key ctrl+z && key ctrl+shift+z # undo the link, redo it
+click 400 373 && key alt+f    # the claim's verdict: "false", by its value key
+import -window root "$shots/verdict.png"
 # A second claim linked to a second source ("TASS"), then that link
 # removed with the trash button of its row in the panel; the first stays.
 drag 262 425 455 425 && key c # "according to Russian state media", paragraph 4
@@ -192,8 +195,13 @@ if tagged != want:
 rels = [(r["type"], anns[r["from"]]["text"], anns[r["to"]]["text"]) for r in doc["relations"]]
 if rels != [("attributed_to", "has decided to send 1,000 sappers to Russia to clear", "Shoigu")]:
     sys.exit(f"relations after the GUI session: {rels}, want only the first claim attributed to Shoigu")
+verdicts = [a.get("attributes", {}).get("verdict") for a in anns.values()
+            if a["text"] == "has decided to send 1,000 sappers to Russia to clear"]
+if verdicts != ["false"]:
+    sys.exit(f"verdict of the first claim: {verdicts}, want ['false'] set by Alt+f")
 for label, t in tagged:
     print(f"e2e ok: {label} {t!r} saved, reopened and exported with exact offsets")
+print("e2e ok: the claim's verdict is false, set by Alt+f")
 print("e2e ok: CLAIM attributed_to SOURCE, after undo and redo; the second link removed in the panel")
 PY
 echo "screenshots in $shots"

@@ -5,6 +5,23 @@ import (
 	"maps"
 )
 
+// withValue returns a copy of m with name set to v, or removed when v is
+// zero (nil when nothing is left), and the name of that undo step. The
+// map is copied, never changed in place: the undo history holds the
+// annotation or document as it was, map and all.
+func withValue(m Attributes, name string, v AttrValue) (Attributes, string) {
+	out := maps.Clone(m)
+	if v.IsZero() {
+		delete(out, name)
+		return out.Clone(), "clear " + name
+	}
+	if out == nil {
+		out = make(Attributes, 1)
+	}
+	out[name] = v
+	return out, fmt.Sprintf("set %s %s", name, v)
+}
+
 // SetAttribute sets the attribute called name of an annotation to v, or
 // clears it when v is zero, as one undoable step. The value must fit the
 // definition the annotation's label has (ErrInvalid, naming the
@@ -26,20 +43,8 @@ func (s *Session) SetAttribute(id, name string, v AttrValue) error {
 	if a.Attributes[name] == v {
 		return nil
 	}
-	// The map is copied, never changed in place: the undo history holds
-	// the annotation as it was, map and all.
-	m := maps.Clone(a.Attributes)
-	step := "clear " + name
-	if v.IsZero() {
-		delete(m, name)
-	} else {
-		if m == nil {
-			m = make(Attributes, 1)
-		}
-		m[name] = v
-		step = fmt.Sprintf("set %s %s", name, v)
-	}
-	a.Attributes = m.Clone()
+	m, step := withValue(a.Attributes, name, v)
+	a.Attributes = m
 	a.Updated = s.Now().UTC()
 	return s.do(step, Edit{PutAnnotations: []Annotation{a}})
 }

@@ -79,6 +79,9 @@ func (s *Session) apply(e Edit) error {
 	if e.Status != "" {
 		s.doc.Status = e.Status
 	}
+	if e.SetDocumentAttributes {
+		s.doc.Attributes = e.DocumentAttributes.Clone()
+	}
 	s.lastPut = append(s.lastPut[:0], e.PutAnnotations...)
 	s.lastDeleted = append(s.lastDeleted[:0], e.DeleteAnnotations...)
 	for _, id := range e.DeleteRelations {
@@ -113,6 +116,9 @@ func (s *Session) apply(e Edit) error {
 // state. Relations that deleting an annotation removes are put back too.
 func (s *Session) inverse(e Edit) Edit {
 	var inv Edit
+	if e.SetDocumentAttributes {
+		inv.DocumentAttributes, inv.SetDocumentAttributes = s.doc.Attributes.Clone(), true
+	}
 	gone := make(map[string]bool)
 	for _, id := range e.DeleteRelations {
 		if r, ok := s.rels[id]; ok && !gone[id] {

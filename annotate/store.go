@@ -96,12 +96,18 @@ type Edit struct {
 	// Status, when set, becomes the document's status in the same
 	// transaction: a document's first edit marks it in progress.
 	Status Status
+	// DocumentAttributes, when SetDocumentAttributes is true, replaces
+	// the document's attribute values in the same transaction (nil
+	// clears them all). The flag tells "clear every value" from "leave
+	// the values alone", which a nil map alone cannot.
+	DocumentAttributes    Attributes
+	SetDocumentAttributes bool
 }
 
 // Empty reports whether e changes nothing.
 func (e Edit) Empty() bool {
 	return len(e.PutAnnotations) == 0 && len(e.DeleteAnnotations) == 0 &&
-		len(e.PutRelations) == 0 && len(e.DeleteRelations) == 0 && e.Status == ""
+		len(e.PutRelations) == 0 && len(e.DeleteRelations) == 0 && e.Status == "" && !e.SetDocumentAttributes
 }
 
 // ImportResult says what Store.Import did.

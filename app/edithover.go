@@ -23,7 +23,7 @@ func (ws *workspace) onHover(ids []string, _ int) {
 	ws.view.SetRelated(related)
 }
 
-// tooltip lists every annotation at offset.
+// tooltip lists every annotation at offset, with its attribute values.
 func (ws *workspace) tooltip(offset int) string {
 	if ws.sess == nil {
 		return ""
@@ -39,7 +39,7 @@ func (ws *workspace) tooltip(offset int) string {
 			break
 		}
 		if offset < a.End {
-			line := fmt.Sprintf("%s  “%s”", a.Label, ellipsis(ws.sess.Text(a.Start, a.End), 48))
+			line := fmt.Sprintf("%s  “%s”", labelWithValues(a, ws.schema), ellipsis(ws.sess.Text(a.Start, a.End), 48))
 			if a.Note != "" {
 				line += " — " + ellipsis(a.Note, 48)
 			}

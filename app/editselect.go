@@ -89,6 +89,7 @@ func (ws *workspace) setActive(id string) {
 	ws.view.SetActive(id)
 	ws.showLinks()
 	ws.panel.setActive(id)
+	ws.showAttrs()
 	if a, ok := ws.sess.Annotation(id); ok && id != "" {
 		// The caret waits at the annotation's end, where the keyboard
 		// goes on from.

@@ -3,11 +3,13 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,8 +21,9 @@ import (
 // chip tags the selection. The chips wrap into as many rows as the width
 // needs, so that every one shows in a narrow window.
 type labelBar struct {
-	box   *fyne.Container
-	onTag func(label string)
+	box     *fyne.Container
+	onTag   func(label string)
+	onHover func(msg string) // shows what a chip under the pointer says
 }
 
 // newLabelBar makes the bar; onReflow is called when a new width needs
@@ -66,18 +69,41 @@ func (b *labelBar) setSchema(s annotate.Schema) {
 	objs := make([]fyne.CanvasObject, 0, len(s.Labels))
 	for _, l := range s.Labels {
 		name := l.Name
-		objs = append(objs, newChip(l, func() { b.onTag(name) }))
+		c := newChip(l, func() { b.onTag(name) })
+		defs := s.AttributesFor(name)
+		c.attrs, c.count, c.onHover = chipAttrs(defs), len(defs), b.onHover
+		objs = append(objs, c)
 	}
 	b.box.Objects = objs
 	b.box.Refresh()
 }
 
-// chip is a tappable label swatch: "PERSON p" on the label's colour.
+// chip is a tappable label swatch: "PERSON p" on the label's colour,
+// and, small in a corner, how many attributes the label has; the pointer
+// over it names them in the status line, as a tooltip would.
 type chip struct {
 	widget.BaseWidget
-	label annotate.Label
-	onTap func()
+	label   annotate.Label
+	attrs   string // as chipAttrs writes them, "" for none
+	count   int    // how many attributes
+	onHover func(msg string)
+	onTap   func()
 }
+
+var _ desktop.Hoverable = (*chip)(nil)
+
+// MouseIn names the label's attributes.
+func (c *chip) MouseIn(*desktop.MouseEvent) {
+	if c.attrs != "" && c.onHover != nil {
+		c.onHover(fmt.Sprintf("%s: %s", c.label.Name, c.attrs))
+	}
+}
+
+// MouseMoved does nothing: MouseIn said it all.
+func (c *chip) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut does nothing: the message fades as others do.
+func (c *chip) MouseOut() {}
 
 var _ fyne.Tappable = (*chip)(nil)
 
@@ -106,20 +132,29 @@ func (c *chip) CreateRenderer() fyne.WidgetRenderer {
 	t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
 	t.TextStyle.Bold = true
 	t.TextSize = theme.TextSize() * 0.9
-	return &chipRenderer{chip: c, bg: bg, text: t}
+	a := canvas.NewText(countText(c.count), theme.Color(theme.ColorNameForeground))
+	a.TextSize = theme.TextSize() * 0.6
+	return &chipRenderer{chip: c, bg: bg, text: t, attrs: a}
 }
 
 type chipRenderer struct {
-	chip *chip
-	bg   *canvas.Rectangle
-	text *canvas.Text
+	chip  *chip
+	bg    *canvas.Rectangle
+	text  *canvas.Text
+	attrs *canvas.Text
 }
 
+// Layout centres the name, and puts the attribute count small in the
+// top right corner, in the padding: a chip is no wider for it, so the
+// chips keep to as many rows as before and the article does not move.
 func (r *chipRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	ts := r.text.MinSize()
 	r.text.Move(fyne.NewPos((size.Width-ts.Width)/2, (size.Height-ts.Height)/2))
 	r.text.Resize(ts)
+	as := r.attrs.MinSize()
+	r.attrs.Move(fyne.NewPos(size.Width-as.Width-2, 0))
+	r.attrs.Resize(as)
 }
 
 func (r *chipRenderer) MinSize() fyne.Size {
@@ -129,11 +164,16 @@ func (r *chipRenderer) MinSize() fyne.Size {
 
 func (r *chipRenderer) Refresh() {
 	r.text.Color = theme.Color(theme.ColorNameForeground)
+	r.attrs.Color = r.text.Color
+	r.attrs.Text = countText(r.chip.count)
 	r.text.Refresh()
+	r.attrs.Refresh()
 	r.bg.Refresh()
 }
 
-func (r *chipRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.text} }
+func (r *chipRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.text, r.attrs}
+}
 
 func (r *chipRenderer) Destroy() {}
 
@@ -143,4 +183,26 @@ func swatch(c color.Color) *canvas.Rectangle {
 	r.SetMinSize(fyne.NewSize(12, 12))
 	r.CornerRadius = 2
 	return r
+}
+
+// chipAttrs lists a label's attributes for its chip, readable names
+// joined by commas, a required one marked with an asterisk: "verdict*,
+// checkworthy".
+func chipAttrs(defs []annotate.Attribute) string {
+	names := make([]string, len(defs))
+	for i, d := range defs {
+		names[i] = readableName(d.Name)
+		if d.Required {
+			names[i] += "*"
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// countText is the count on a chip: "2" for two attributes, "" for none.
+func countText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }

@@ -161,12 +161,13 @@ func setRemove(b *widget.Button, rel string, unlink func(string)) {
 	b.Show()
 }
 
-// rowText is what the panel says of an annotation.
+// rowText is what the panel says of an annotation: its label with its
+// attribute values, its text and its note.
 func rowText(s *annotate.Session, a annotate.Annotation, linked bool) string {
 	if linked {
 		return "    → " + ellipsis(s.Text(a.Start, a.End), 50)
 	}
-	text := fmt.Sprintf("%s  %s", a.Label, ellipsis(s.Text(a.Start, a.End), 60))
+	text := fmt.Sprintf("%s  %s", labelWithValues(a, s.Schema()), ellipsis(s.Text(a.Start, a.End), 60))
 	if a.Note != "" {
 		text += "  ✎ " + ellipsis(a.Note, 30)
 	}

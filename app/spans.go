@@ -12,19 +12,23 @@ import (
 // spansFor turns annotations into what the article view draws. Entities
 // are filled, claims underlined and sources outlined, so that a claim
 // containing entities, or a source that is also a PERSON, shows both.
+// A span is Unset while an attribute the schema marks required has no
+// value.
 func spansFor(anns []annotate.Annotation, s annotate.Schema) []textview.Span {
 	type look struct {
-		color color.Color
-		style textview.SpanStyle
+		color    color.Color
+		style    textview.SpanStyle
+		required []string // the label's required attributes
 	}
 	looks := make(map[string]look, len(s.Labels))
 	for _, l := range s.Labels {
-		looks[l.Name] = look{parseColor(l.Color), styleFor(l.Kind)}
+		looks[l.Name] = look{parseColor(l.Color), styleFor(l.Kind), requiredAttrs(s, l.Name)}
 	}
 	spans := make([]textview.Span, len(anns))
 	for i, a := range anns {
 		lk := looks[a.Label]
-		spans[i] = textview.Span{ID: a.ID, Start: a.Start, End: a.End, Color: lk.color, Style: lk.style, Label: a.Label}
+		spans[i] = textview.Span{ID: a.ID, Start: a.Start, End: a.End, Color: lk.color, Style: lk.style, Label: a.Label,
+			Unset: lacksAny(a.Attributes, lk.required)}
 	}
 	// The session orders by start, then end; the view's index by start,
 	// then end descending. Reordering the runs that share a start hands
@@ -76,4 +80,26 @@ func hexColor(c color.Color) string {
 		b[2+2*i] = digits[v&0xf]
 	}
 	return string(b)
+}
+
+// requiredAttrs returns the names of the attributes of label that the
+// schema marks required.
+func requiredAttrs(s annotate.Schema, label string) []string {
+	var names []string
+	for _, d := range s.AttributesFor(label) {
+		if d.Required {
+			names = append(names, d.Name)
+		}
+	}
+	return names
+}
+
+// lacksAny reports whether m has no value for one of names.
+func lacksAny(m annotate.Attributes, names []string) bool {
+	for _, n := range names {
+		if _, ok := m[n]; !ok {
+			return true
+		}
+	}
+	return false
 }

@@ -33,6 +33,7 @@ type workspace struct {
 	docs    *docList
 	labels  *labelBar
 	panel   *annPanel
+	attrs   *attrPanel // above the panel: the attributes of the document and the selected annotation
 	status  *statusBar
 	find    *findBar
 	active  string   // id of the selected annotation, "" for none
@@ -85,6 +86,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.view.OnSpanTap = ws.onSpanTap
 	ws.view.OnRune = ws.onRune
 	ws.view.OnKey = ws.onKey
+	ws.view.OnAltRune = ws.onAltRune
 	ws.view.OnResize = ws.onResize
 	ws.view.OnCaretKey = ws.onCaretKey
 	ws.view.OnHover = ws.onHover
@@ -98,7 +100,10 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 		ws.run.After(0, func() { centre.Refresh() })
 	})
 	ws.panel = newAnnPanel(ws.onPanelSelect, ws.unlink)
+	ws.attrs = newAttrPanel(ws.setAttr, ws.setDocAttr)
+	ws.panel.setTop(ws.attrs.object())
 	ws.status = newStatusBar(ws.setStatus, run.After)
+	ws.labels.onHover = ws.status.flash
 	ws.find = newFindBar(ws)
 	ws.lists = newCoalescer(listDelay, run.After, ws.refreshLists)
 	ws.problems = newProblems(ws)
@@ -215,6 +220,7 @@ func (ws *workspace) showDocument() {
 		ws.view.SetText("")
 		ws.view.SetSpans(nil)
 		ws.panel.set(nil, ws.schema)
+		ws.attrs.show(nil, ws.schema, "")
 		ws.status.setDocument(nil)
 		return
 	}
@@ -242,6 +248,7 @@ func (ws *workspace) refreshAnnotations() {
 		ws.view.SetActive(ws.active)
 	}
 	ws.showLinks()
+	ws.showAttrs()
 	ws.status.setCounts(ws.sess)
 	ws.updateUndoMenu()
 	ws.lists.schedule()
@@ -260,6 +267,7 @@ func (ws *workspace) refreshChange() {
 	ws.view.UpdateSpans(spansFor(put, ws.schema), deleted)
 	ws.view.SetActive(ws.active)
 	ws.showLinks()
+	ws.showAttrs()
 	ws.updateUndoMenu()
 	ws.lists.schedule()
 }

@@ -23,6 +23,9 @@ import (
 // relation of one type between the same two annotations. Deleting an id
 // that does not exist is annotate.ErrNotFound.
 //
+// An edit that sets the document's attribute values writes them into the
+// info record, checked against the schema's document attributes.
+//
 // Timestamps are stored as given, so that undo restores an annotation
 // exactly. A zero Updated becomes now, and so does a zero Created, except
 // that an annotation or relation already stored keeps its Created.
@@ -58,6 +61,11 @@ func (s *Store) applyTx(tx *bolt.Tx, docID string, e annotate.Edit, now time.Tim
 			return annotate.Invalidf("unknown status %q", e.Status)
 		}
 		ref.info.Status = e.Status
+	}
+	if e.SetDocumentAttributes {
+		if err := setDocumentAttributes(&ref.info, e.DocumentAttributes, schema); err != nil {
+			return err
+		}
 	}
 	ref.info.Updated = now
 	return ref.saveInfo(tx)

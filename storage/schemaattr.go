@@ -85,3 +85,15 @@ func conformDocuments(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration
 	}
 	return nil
 }
+
+// setDocumentAttributes replaces the document's attribute values in its
+// info record with a copy of m, once they fit the schema's document
+// attributes; the error names the document.
+func setDocumentAttributes(in *annotate.DocumentInfo, m annotate.Attributes, schema annotate.Schema) error {
+	doc := annotate.Document{ID: in.ID, Attributes: m}
+	if err := annotate.ValidateDocumentAttributes(doc, schema); err != nil {
+		return fmt.Errorf("document %s: %w", in.ID, err)
+	}
+	in.Attributes = m.Clone()
+	return nil
+}

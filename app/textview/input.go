@@ -307,8 +307,9 @@ func (v *View) scrollKey(name fyne.KeyName) {
 	}
 }
 
-// TypedShortcut handles Copy (the selected text), Select All and the
-// arrows, Home and End with Ctrl or Alt (see navigate), and passes every
+// TypedShortcut handles Copy (the selected text), Select All, the
+// arrows, Home and End with Ctrl or Alt (see navigate) and Alt+letter
+// (OnAltRune), and passes every
 // other shortcut on to the window's canvas: a focused
 // Shortcutable widget receives shortcuts instead of the canvas, and the
 // app's Ctrl+ shortcuts must keep working while the view has the focus.
@@ -323,11 +324,26 @@ func (v *View) TypedShortcut(s fyne.Shortcut) {
 		v.userSelect(0, len(v.runes))
 		return
 	case *desktop.CustomShortcut:
-		if v.navigate(s.KeyName, s.Modifier) {
+		if v.navigate(s.KeyName, s.Modifier) || v.altRune(s) {
 			return
 		}
 	}
 	if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
 		c.TypedShortcut(s)
 	}
+}
+
+// altRune passes Alt+a…z to OnAltRune and reports whether it used it.
+// The driver sends no rune for a key with Alt, only this shortcut; and
+// as the letter goes down between Alt's press and release, the driver
+// does not open the main menu at the release (see altmenu.go).
+func (v *View) altRune(s *desktop.CustomShortcut) bool {
+	if v.OnAltRune == nil || s.Modifier != fyne.KeyModifierAlt || len(s.KeyName) != 1 {
+		return false
+	}
+	c := s.KeyName[0]
+	if c < 'A' || c > 'Z' {
+		return false
+	}
+	return v.OnAltRune(rune(c - 'A' + 'a'))
 }

@@ -31,6 +31,10 @@ type Span struct {
 	Color      color.Color
 	Style      SpanStyle
 	Label      string
+	// Unset marks a span that still lacks a value the app requires (an
+	// attribute its schema marks required): a small dot at its end says
+	// so.
+	Unset bool
 }
 
 // spanIndex finds the spans that overlap a range. The spans are sorted
@@ -61,12 +65,14 @@ type spanIndex struct {
 	// also when two spans share an id, and then ids are found by a scan.
 	byID   map[string]spanRec
 	shared bool // two spans share an id
+	unset  int  // how many spans are Unset: with none, no frame looks for them
 }
 
 // spanRec is a span in the index: its range, style and slot.
 type spanRec struct {
 	start, end int
 	slot       int32
+	unset      bool // in slot's padding: the record stays 32 bytes
 	style      SpanStyle
 }
 
@@ -91,7 +97,10 @@ func newSpanIndex(spans []Span) *spanIndex {
 		if s.Color != last || lastFill == nil {
 			last, lastFill = s.Color, fillColor(s.Color)
 		}
-		x.recs = append(x.recs, spanRec{start: s.Start, end: s.End, slot: int32(len(x.ids)), style: s.Style})
+		x.recs = append(x.recs, spanRec{start: s.Start, end: s.End, slot: int32(len(x.ids)), unset: s.Unset, style: s.Style})
+		if s.Unset {
+			x.unset++
+		}
 		x.ids, x.colors, x.fills = append(x.ids, s.ID), append(x.colors, s.Color), append(x.fills, lastFill)
 		x.labels = append(x.labels, s.Label)
 	}
@@ -111,7 +120,7 @@ func (x *spanIndex) len() int { return len(x.recs) }
 // span returns span i.
 func (x *spanIndex) span(i int) Span {
 	r := x.recs[i]
-	return Span{ID: x.ids[r.slot], Start: r.start, End: r.end, Color: x.colors[r.slot], Style: r.style, Label: x.labels[r.slot]}
+	return Span{ID: x.ids[r.slot], Start: r.start, End: r.end, Color: x.colors[r.slot], Style: r.style, Label: x.labels[r.slot], Unset: r.unset}
 }
 
 // compare orders a and b as CompareSpans orders their spans.
@@ -172,6 +181,9 @@ func (x *spanIndex) update(put []Span, remove []string) {
 			}
 			r := x.recs[i]
 			underlines = underlines || r.style == Underline
+			if r.unset {
+				x.unset--
+			}
 			x.recs, x.level = slices.Delete(x.recs, i, i+1), slices.Delete(x.level, i, i+1)
 			x.ids[r.slot], x.colors[r.slot], x.fills[r.slot], x.labels[r.slot] = "", nil, nil, ""
 			x.free = append(x.free, r.slot)
@@ -186,7 +198,10 @@ func (x *spanIndex) update(put []Span, remove []string) {
 			continue
 		}
 		underlines = underlines || s.Style == Underline
-		r := spanRec{start: s.Start, end: s.End, slot: x.slot(s), style: s.Style}
+		r := spanRec{start: s.Start, end: s.End, slot: x.slot(s), unset: s.Unset, style: s.Style}
+		if s.Unset {
+			x.unset++
+		}
 		i, _ := slices.BinarySearchFunc(x.recs, r, x.compare)
 		x.recs, x.level = slices.Insert(x.recs, i, r), slices.Insert(x.level, i, 0)
 		if byID := x.index(); byID != nil {

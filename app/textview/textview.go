@@ -61,6 +61,10 @@ type View struct {
 	// on). It returns whether it handled the key; if not, arrows, Home and
 	// End move the caret and Page Up/Down scroll.
 	OnKey func(ev *fyne.KeyEvent) bool
+	// OnAltRune is called with the lower-case letter of Alt+a…z while
+	// the view has the focus, and returns whether it used it; if not, the
+	// shortcut goes on to the window.
+	OnAltRune func(r rune) bool
 	// OnResize is called while a span is active when the keyboard asks to
 	// move its end (Shift+←/→ by a word, Ctrl+Shift+←/→ by a character)
 	// or its start (the same with Alt), with the span's id and the range

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"spanmark/annotate"
+)
+
+// attrPanel is the top of the right panel: the document's attributes,
+// then the selected annotation's, each as the widget of its type. Every
+// change the person makes goes to a setter, which makes it one undoable
+// edit; after any edit, undo or new selection the panel is shown again
+// from the session, so the widgets follow them.
+type attrPanel struct {
+	doc, ann *attrSection
+	box      *fyne.Container
+}
+
+// newAttrPanel makes the panel. setAnn receives a value given for an
+// attribute of annotation id, setDoc one for a document attribute.
+func newAttrPanel(setAnn func(id, name string, v annotate.AttrValue), setDoc func(name string, v annotate.AttrValue)) *attrPanel {
+	p := &attrPanel{
+		doc: newAttrSection(func(_, name string, v annotate.AttrValue) { setDoc(name, v) }),
+		ann: newAttrSection(setAnn),
+	}
+	p.box = container.NewVBox(p.doc.box, p.ann.box)
+	return p
+}
+
+func (p *attrPanel) object() fyne.CanvasObject { return p.box }
+
+// show shows the attributes of s's document and of its annotation
+// active (none when "" or not in s); s nil hides both.
+func (p *attrPanel) show(s *annotate.Session, schema annotate.Schema, active string) {
+	if s == nil {
+		p.doc.show("", "", nil, nil)
+		p.ann.show("", "", nil, nil)
+		return
+	}
+	doc := s.Document()
+	p.doc.show(doc.ID, "Document", schema.DocumentAttributes(), doc.Attributes)
+	a, ok := s.Annotation(active)
+	if !ok || active == "" {
+		p.ann.show("", "", nil, nil)
+		return
+	}
+	title := fmt.Sprintf("%s  “%s”", a.Label, ellipsis(s.Text(a.Start, a.End), 30))
+	p.ann.show(a.ID, title, schema.AttributesFor(a.Label), a.Attributes)
+}
+
+// attrSection is the title and the fields of one holder of attributes:
+// the document or an annotation. Its widgets are made again only when
+// the holder or its definitions change, so that showing new values after
+// an edit costs a comparison per field.
+type attrSection struct {
+	set    func(owner, name string, v annotate.AttrValue)
+	title  *widget.Label
+	form   *fyne.Container
+	box    *fyne.Container
+	owner  string // the id of the holder the fields were made for
+	defs   []annotate.Attribute
+	fields []*attrField
+}
+
+func newAttrSection(set func(owner, name string, v annotate.AttrValue)) *attrSection {
+	sec := &attrSection{set: set, title: widget.NewLabel("")}
+	sec.title.TextStyle.Bold = true
+	sec.title.Truncation = fyne.TextTruncateEllipsis
+	sec.form = container.New(layout.NewFormLayout())
+	sec.box = container.NewVBox(sec.title, sec.form, widget.NewSeparator())
+	sec.box.Hide()
+	return sec
+}
+
+// show shows the fields of defs with values for owner, or hides the
+// section when defs is empty.
+func (sec *attrSection) show(owner, title string, defs []annotate.Attribute, values annotate.Attributes) {
+	if len(defs) == 0 {
+		sec.owner, sec.defs, sec.fields = "", nil, nil
+		sec.form.Objects = nil
+		sec.box.Hide()
+		return
+	}
+	if sec.title.Text != title {
+		sec.title.SetText(title)
+	}
+	if owner != sec.owner || !slices.EqualFunc(defs, sec.defs, annotate.Attribute.Equal) {
+		sec.build(owner, defs)
+	}
+	for _, f := range sec.fields {
+		f.show(values[f.def.Name])
+	}
+	sec.box.Show()
+}
+
+// build makes the fields of defs for owner.
+func (sec *attrSection) build(owner string, defs []annotate.Attribute) {
+	sec.owner, sec.defs = owner, defs
+	sec.fields = make([]*attrField, len(defs))
+	objs := make([]fyne.CanvasObject, 0, 2*len(defs))
+	for i, def := range defs {
+		name := def.Name
+		sec.fields[i] = newAttrField(def, func(v annotate.AttrValue) { sec.set(owner, name, v) })
+		objs = append(objs, widget.NewLabel(readableName(name)), sec.fields[i].widget())
+	}
+	sec.form.Objects = objs
+	sec.form.Refresh()
+}
+
+// setTop puts o above the panel's list, where it stays in review mode
+// too, which shows the panel beside the review figures.
+func (p *annPanel) setTop(o fyne.CanvasObject) {
+	p.obj = container.NewBorder(o, nil, nil, nil, p.obj)
+}
