@@ -4,6 +4,7 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -102,5 +103,16 @@ func TestProjectSearchTagAllUndo(t *testing.T) {
 	v.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if v.visible {
 		t.Error("Esc left the window open")
+	}
+}
+
+func TestLeftContextKeepsItsEnd(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"short", "short"},
+		{strings.Repeat("a", 40) + " “Shoigu’s”", "…" + strings.Repeat("a", 21) + " “Shoigu’s”"},
+	} {
+		if got := lastRunes(tt.in, leftContextRunes); got != tt.want {
+			t.Errorf("lastRunes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

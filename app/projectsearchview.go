@@ -121,6 +121,9 @@ func (v *searchView) newTable() *widget.Table {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
+			// A cell never draws over its neighbour: the text is cut to
+			// the column, with an ellipsis.
+			l.Truncation = fyne.TextTruncateEllipsis
 			l.Alignment = fyne.TextAlignLeading
 			if id.Col == 1 {
 				l.Alignment = fyne.TextAlignTrailing
@@ -154,13 +157,28 @@ func cellText(r search.Result, col int) string {
 	case 0:
 		return ellipsis(r.DocumentTitle, 24)
 	case 1:
-		return oneLine(r.Left)
+		// The left context is cut at its start, so that the words next
+		// to the match stay in view.
+		return lastRunes(oneLine(r.Left), leftContextRunes)
 	case 2:
 		return oneLine(r.Match)
 	case 3:
 		return oneLine(r.Right)
 	}
 	return strings.Join(r.Labels, ", ")
+}
+
+// leftContextRunes is how much of the left context fits its column.
+const leftContextRunes = 32
+
+// lastRunes returns the last n code points of s, after an ellipsis when
+// some are cut.
+func lastRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return "…" + string(r[len(r)-n:])
 }
 
 // queryOf reads the query from the window's fields.
