@@ -166,27 +166,11 @@ func (t *toolImport) bratAttribute(d *toolDoc, where, line string, ts map[string
 	for _, id := range tb.ids {
 		v := annotate.BoolValue(true)
 		if len(parts) == 3 {
-			v = t.bratValue(d.data.Annotations[d.pos[id]].Label, parts[0], parts[2])
+			v = t.textValue(d.data.Annotations[d.pos[id]].Label, parts[0], parts[2])
 		}
 		if err := t.setAttr(d, where, id, parts[0], v); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// bratValue reads the value of an A line: a bool when the attribute of
-// label called name is a bool, by the schema or the file's configuration,
-// and the value is true or false; else the string, which setAttr checks.
-func (t *toolImport) bratValue(label, name, s string) annotate.AttrValue {
-	typ := t.attrHints[attrKey{label, name}].Type
-	for _, a := range t.schema.AttributesFor(label) {
-		if a.Name == name {
-			typ = a.Type
-		}
-	}
-	if typ == annotate.AttrBool && (s == "true" || s == "false") {
-		return annotate.BoolValue(s == "true")
-	}
-	return annotate.StringValue(s)
 }

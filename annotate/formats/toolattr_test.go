@@ -81,6 +81,8 @@ func TestToolAttributesRoundTrip(t *testing.T) {
 		leftOut      string // the export's note, "" for none
 	}{
 		{"brat", "out.zip", attrCarry{}, "brat: 2 attribute values left out (brat has no text or document attributes)"},
+		{"labelstudio", "out.json", attrCarry{text: true, document: true, falseBool: true}, ""},
+		{"spacy", "out.jsonl", attrCarry{text: true, document: true, falseBool: true}, ""},
 		{"doccano", "out.jsonl", attrCarry{none: true}, "doccano: 7 attribute values left out (doccano has no attributes)"},
 		{"conll", "out.conll", attrCarry{none: true}, "conll: 7 attribute values left out (CoNLL has no attributes)"},
 	}
