@@ -1,0 +1,75 @@
+package formats
+
+import (
+	"strings"
+	"testing"
+
+	"spanmark/annotate"
+)
+
+// TestJSONLWithoutSchemaLearnsAttributes reads a JSONL file that gives
+// no schema and values of attributes the default schema lacks: each is
+// defined, bool for a bool and text for a string, for the label whose
+// annotation has it or for the document, and the documents read.
+func TestJSONLWithoutSchemaLearnsAttributes(t *testing.T) {
+	text := "Bo said so."
+	sum := annotate.SHA256Hex(text)
+	lines := []string{
+		`{"id":"d1","text":"Bo said so.","sha256":"` + sum + `","attributes":{"topic":"x","reviewed":true},` +
+			`"annotations":[{"id":"a1","start":8,"end":10,"label":"CLAIM","kind":"claim","text":"so",` +
+			`"attributes":{"verdict":"false","hedged":false,"reason":"“quoted” — text"}},` +
+			`{"id":"a2","start":0,"end":2,"label":"PET","kind":"entity","text":"Bo","attributes":{"kb_id":"Q1","species":"dog"}}]}`,
+		`{"id":"d2","text":"Bo said so.","sha256":"` + sum + `","annotations":[{"id":"b1","start":8,"end":10,"label":"CLAIM","kind":"claim","text":"so","attributes":{"hedged":true}}]}`,
+	}
+	rd, err := ReadSpanmark(strings.NewReader(strings.Join(lines, "\n")+"\n"), "x.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rd.Header().Schema
+	def := annotate.DefaultSchema()
+	var added []string
+	for _, a := range got.Attributes[len(def.Attributes):] {
+		added = append(added, a.Label+"."+a.Name+":"+string(a.Type))
+	}
+	want := []string{"CLAIM.hedged:bool", "CLAIM.reason:text", "PET.species:text", ".reviewed:bool"}
+	if strings.Join(added, " ") != strings.Join(want, " ") {
+		t.Errorf("attributes added %q, want %q", added, want)
+	}
+	n := 0
+	for d, err := range rd.Documents() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		for _, a := range d.Annotations {
+			if a.ID == "a2" && !a.Attributes.Equal(annotate.Attributes{
+				"kb_id": annotate.StringValue("Q1"), "species": annotate.StringValue("dog")}) {
+				t.Errorf("PET values %v", a.Attributes)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d documents, want 2", n)
+	}
+}
+
+// TestJSONLWithoutSchemaRefusesMixedTypes: a name given a bool and then
+// a string is defined by the first, and the second is refused at its
+// place.
+func TestJSONLWithoutSchemaRefusesMixedTypes(t *testing.T) {
+	text := "Bo said so."
+	line := func(id, v string) string {
+		return `{"id":"` + id + `","text":"` + text + `","annotations":[{"id":"` + id + `a","start":8,"end":10,"label":"CLAIM","kind":"claim","text":"so","attributes":{"hedged":` + v + `}}]}`
+	}
+	rd, err := ReadSpanmark(strings.NewReader(line("d1", "true")+"\n"+line("d2", `"often"`)+"\n"), "x.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last error
+	for _, err := range rd.Documents() {
+		last = err
+	}
+	if last == nil || !strings.Contains(last.Error(), "x.jsonl:2 (id d2): annotation d2a") || !strings.Contains(last.Error(), "hedged") {
+		t.Errorf("error %v, want one naming x.jsonl:2, annotation d2a and hedged", last)
+	}
+}
