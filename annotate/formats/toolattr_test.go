@@ -82,6 +82,7 @@ func TestToolAttributesRoundTrip(t *testing.T) {
 	}{
 		{"brat", "out.zip", attrCarry{}, "brat: 2 attribute values left out (brat has no text or document attributes)"},
 		{"labelstudio", "out.json", attrCarry{text: true, document: true, falseBool: true}, ""},
+		{"w3c", "out.jsonld", attrCarry{text: true, document: true, falseBool: true}, ""},
 		{"spacy", "out.jsonl", attrCarry{text: true, document: true, falseBool: true}, ""},
 		{"doccano", "out.jsonl", attrCarry{none: true}, "doccano: 7 attribute values left out (doccano has no attributes)"},
 		{"conll", "out.conll", attrCarry{none: true}, "conll: 7 attribute values left out (CoNLL has no attributes)"},
