@@ -213,3 +213,71 @@ func TestBratRefusesBadAttributes(t *testing.T) {
 		})
 	}
 }
+
+// TestToolAttributesWithoutAnnotations: the values of a document that
+// has no annotations survive Label Studio, W3C and spaCy.
+func TestToolAttributesWithoutAnnotations(t *testing.T) {
+	text := "Bo said so."
+	d := &annotate.DocumentData{Document: annotate.Document{ID: "d000000000000001", Title: "t", Text: text,
+		SHA256: annotate.SHA256Hex(text), Status: annotate.StatusTodo,
+		Attributes: annotate.Attributes{"topic": annotate.StringValue("Kursk — “x”")}}}
+	for _, format := range []string{"labelstudio", "w3c", "spacy"} {
+		t.Run(format, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "out")
+			f, err := os.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var warnings []string
+			err = Exporters[format](f, toolSeq(d), toolExportOptions(&warnings))
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs, _, err := Importers[format](path, toolImportOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(docs) != 1 || !docs[0].Document.Attributes.Equal(d.Document.Attributes) {
+				t.Errorf("got %d documents (%v); want 1 with %v", len(docs), docs, d.Document.Attributes)
+			}
+		})
+	}
+}
+
+// TestLabelStudioAttributeNameClash: two labels with attributes of one
+// name and different types get one control, of the first type; the
+// other's values are left out, and counted.
+func TestLabelStudioAttributeNameClash(t *testing.T) {
+	s := annotate.DefaultSchema()
+	s.Attributes = []annotate.Attribute{
+		{Name: "x", Type: annotate.AttrEnum, Label: "CLAIM", Values: []annotate.EnumValue{{Name: "a"}, {Name: "b"}}},
+		{Name: "x", Type: annotate.AttrText, Label: "SOURCE"},
+	}
+	config := LabelStudioConfig(s)
+	if strings.Count(config, `name="x"`) != 1 || !strings.Contains(config, `whenLabelValue="CLAIM"`) {
+		t.Errorf("config:\n%s\nwant one control x, for CLAIM", config)
+	}
+	text := "Bo said so."
+	d := &annotate.DocumentData{Document: annotate.Document{ID: "d", Text: text, Status: annotate.StatusDone},
+		Annotations: []annotate.Annotation{
+			{ID: "s", Start: 0, End: 2, Label: "SOURCE", Attributes: annotate.Attributes{"x": annotate.StringValue("Bo")}},
+			{ID: "c", Start: 8, End: 10, Label: "CLAIM", Attributes: annotate.Attributes{"x": annotate.StringValue("b")}},
+		}}
+	var warnings []string
+	o := toolExportOptions(&warnings)
+	o.Schema = s
+	var buf strings.Builder
+	if err := ExportLabelStudio(&buf, toolSeq(d), o); err != nil {
+		t.Fatal(err)
+	}
+	want := "labelstudio: 1 attribute value left out"
+	if got := strings.Join(warnings, "\n"); !strings.Contains(got, want) {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	if got := strings.Count(buf.String(), `"from_name":"x"`); got != 1 {
+		t.Errorf("%d results of x, want 1:\n%s", got, buf.String())
+	}
+}
