@@ -40,7 +40,7 @@ func (w *w3cImport) document(source string) error {
 	if err != nil {
 		return err
 	}
-	if err := w.w3cSetDocAttributes(d, where, src); err != nil {
+	if err := w.setSourceAttributes(d, where, src); err != nil {
 		return err
 	}
 	for _, sp := range spans {
@@ -55,7 +55,7 @@ func (w *w3cImport) document(source string) error {
 			ID: strings.TrimPrefix(sp.id, w3cAnnIRI), Start: s, End: e, Label: sp.label, Note: sp.note,
 			Annotator: sp.creator, Created: sp.created, Updated: sp.modified,
 		})
-		if err := w.w3cSetAttributes(d, sp, id); err != nil {
+		if err := w.setSpanAttributes(d, sp, id); err != nil {
 			return err
 		}
 		if sp.id != "" {

@@ -44,9 +44,9 @@ func w3cAttrBodies(m annotate.Attributes, types func(string) annotate.AttrType) 
 	return out
 }
 
-// w3cSetAttributes sets the values the bodies of sp give on the
+// setSpanAttributes sets the values the bodies of sp give on the
 // annotation id of d.
-func (w *w3cImport) w3cSetAttributes(d *toolDoc, sp w3cSpanIn, id string) error {
+func (w *w3cImport) setSpanAttributes(d *toolDoc, sp w3cSpanIn, id string) error {
 	label := d.data.Annotations[d.pos[id]].Label
 	for _, b := range sp.attrs {
 		if err := w.setAttr(d, sp.where, id, b.Attribute, w.textValue(label, b.Attribute, b.Value)); err != nil {
@@ -56,9 +56,9 @@ func (w *w3cImport) w3cSetAttributes(d *toolDoc, sp w3cSpanIn, id string) error 
 	return nil
 }
 
-// w3cSetDocAttributes sets the values the source src gives on d; where
+// setSourceAttributes sets the values the source src gives on d; where
 // names the record that gives the source.
-func (w *w3cImport) w3cSetDocAttributes(d *toolDoc, where string, src w3cSource) error {
+func (w *w3cImport) setSourceAttributes(d *toolDoc, where string, src w3cSource) error {
 	vals, err := src.Attributes.attributes("spanmark:attributes")
 	if err != nil {
 		return w.errorf(where, "source %s: %v", src.ID, err)
