@@ -51,54 +51,33 @@ import (
 // false for a bool attribute; several are left out with a note. A
 // TextArea's texts are joined by line breaks.
 
-// lsControl is the control of one attribute name.
+// lsControl is the control of one attribute name: of the label
+// attributes of that name (see attrGroup), or of a document attribute.
 type lsControl struct {
-	name   string // the control's name
-	attr   string // the attribute's name
-	doc    bool   // for the document, not per region
-	typ    annotate.AttrType
-	labels []string // the labels it is shown for
-	values []string // an enum's values
+	attrGroup
+	control string // the control's name
+	doc     bool   // for the document, not per region
 }
 
 // lsDocPrefix starts the names of the document attributes' controls.
 const lsDocPrefix = "document."
 
-// lsControls returns the controls of s's attributes: for each name of
-// label attributes one, by name, and one per document attribute, by the
-// attribute's name; order lists them all, in schema order, the
-// document's last.
+// lsControls returns the controls of s's attributes: one for each name of
+// label attributes, by name, and one per document attribute, by the
+// attribute's name; order lists them all, the document's last.
 func lsControls(s annotate.Schema) (perRegion, doc map[string]*lsControl, order []*lsControl) {
 	perRegion, doc = map[string]*lsControl{}, map[string]*lsControl{}
-	var docOrder []*lsControl
-	for _, a := range s.Attributes {
-		if a.ForDocument() {
-			c := &lsControl{name: lsDocPrefix + a.Name, attr: a.Name, doc: true, typ: a.Type, values: enumNames(a)}
-			doc[a.Name] = c
-			docOrder = append(docOrder, c)
-			continue
-		}
-		c := perRegion[a.Name]
-		if c == nil {
-			c = &lsControl{name: a.Name, attr: a.Name, typ: a.Type}
-			perRegion[a.Name] = c
-			order = append(order, c)
-		}
-		if c.typ != a.Type {
-			continue
-		}
-		for _, l := range s.Labels {
-			if (a.Label == l.Name || a.Label == "" && a.Kind == l.Kind) && !slices.Contains(c.labels, l.Name) {
-				c.labels = append(c.labels, l.Name)
-			}
-		}
-		for _, v := range enumNames(a) {
-			if !slices.Contains(c.values, v) {
-				c.values = append(c.values, v)
-			}
-		}
+	for _, g := range groupAttributes(s, func(annotate.Attribute) bool { return true }) {
+		c := &lsControl{attrGroup: *g, control: g.name}
+		perRegion[g.name] = c
+		order = append(order, c)
 	}
-	return perRegion, doc, append(order, docOrder...)
+	for _, a := range s.DocumentAttributes() {
+		c := &lsControl{attrGroup: attrGroup{name: a.Name, typ: a.Type, values: enumNames(a)}, control: lsDocPrefix + a.Name, doc: true}
+		doc[a.Name] = c
+		order = append(order, c)
+	}
+	return perRegion, doc, order
 }
 
 // enumNames returns the names of an enum's values.
@@ -114,7 +93,7 @@ func enumNames(a annotate.Attribute) []string {
 func lsControlsConfig(b *strings.Builder, s annotate.Schema) {
 	_, _, order := lsControls(s)
 	for _, c := range order {
-		if !c.doc && (len(c.labels) == 0 || c.name == "label" || c.name == "text") {
+		if !c.doc && (len(c.labels) == 0 || c.control == "label" || c.control == "text") {
 			continue
 		}
 		where := ""
@@ -123,7 +102,7 @@ func lsControlsConfig(b *strings.Builder, s annotate.Schema) {
 		}
 		if c.typ == annotate.AttrText {
 			fmt.Fprintf(b, "  <TextArea name=\"%s\" toName=\"text\"%s placeholder=\"%s\" maxSubmissions=\"1\" editable=\"true\"/>\n",
-				xmlAttr(c.name), where, xmlAttr(c.attr))
+				xmlAttr(c.control), where, xmlAttr(c.name))
 			continue
 		}
 		if !c.doc {
@@ -133,9 +112,9 @@ func lsControlsConfig(b *strings.Builder, s annotate.Schema) {
 		if c.typ == annotate.AttrBool {
 			choice = "multiple"
 		}
-		fmt.Fprintf(b, "  <Choices name=\"%s\" toName=\"text\"%s choice=\"%s\">\n", xmlAttr(c.name), where, choice)
+		fmt.Fprintf(b, "  <Choices name=\"%s\" toName=\"text\"%s choice=\"%s\">\n", xmlAttr(c.control), where, choice)
 		if c.typ == annotate.AttrBool {
-			fmt.Fprintf(b, "    <Choice value=\"%s\" alias=\"true\"/>\n", xmlAttr(c.attr))
+			fmt.Fprintf(b, "    <Choice value=\"%s\" alias=\"true\"/>\n", xmlAttr(c.name))
 		}
 		for _, v := range c.values {
 			fmt.Fprintf(b, "    <Choice value=\"%s\"/>\n", xmlAttr(v))
@@ -198,9 +177,9 @@ func (w *lsAttrWriter) results(id string, sp lsSpan, m annotate.Attributes, type
 			w.left.n++
 			continue
 		}
-		res := lsAttrResult{ID: id, FromName: c.name, ToName: "text", Type: "choices"}
+		res := lsAttrResult{ID: id, FromName: c.control, ToName: "text", Type: "choices"}
 		if id == "" {
-			res.ID = c.name
+			res.ID = c.control
 		}
 		switch {
 		case c.typ == annotate.AttrText:
