@@ -26,6 +26,8 @@ annotate/formats runs it from its tests when python3 is on PATH.
 import json
 import sys
 
+from check_formats import run  # the same folder, which python3 puts on sys.path
+
 
 class Checker:
     def __init__(self, expected):
@@ -172,25 +174,7 @@ CHECKS = {"labelstudio": check_labelstudio, "w3c": check_w3c, "spacy": check_spa
 
 
 def main():
-    args = sys.argv[2:]
-    if len(sys.argv) < 4 or len(args) % 2 or any(f not in CHECKS for f in args[::2]):
-        print(__doc__, file=sys.stderr)
-        return 2
-    with open(sys.argv[1], encoding="utf-8") as f:
-        expected = json.load(f)
-    failed = False
-    for fmt, path in zip(args[::2], args[1::2]):
-        c = Checker(expected)
-        CHECKS[fmt](c, path)
-        if c.values == 0:
-            c.fail(path, "no values")
-        for p in c.problems:
-            print(f"{path}: {p}")
-        if c.problems:
-            failed = True
-        else:
-            print(f"ok: {path}: {c.values} values")
-    return 1 if failed else 0
+    return run(__doc__, CHECKS, Checker, lambda c: c.values, "values")
 
 
 if __name__ == "__main__":

@@ -73,6 +73,25 @@ func attrsBySpan(d *annotate.DocumentData, keep func(annotate.Attributes, string
 	return out
 }
 
+// toolExportFile exports d in format to the file path, with the golden
+// options, and returns the export's warnings.
+func toolExportFile(t *testing.T, format, path string, d *annotate.DocumentData) []string {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	err = Exporters[format](f, toolSeq(d), toolExportOptions(&warnings))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return warnings
+}
+
 func TestToolAttributesRoundTrip(t *testing.T) {
 	schema := annotate.DefaultSchema()
 	tests := []struct {
@@ -91,18 +110,7 @@ func TestToolAttributesRoundTrip(t *testing.T) {
 		t.Run(tt.format, func(t *testing.T) {
 			want := toolAttrArticle(t)
 			path := filepath.Join(t.TempDir(), tt.file)
-			f, err := os.Create(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var warnings []string
-			err = Exporters[tt.format](f, toolSeq(want), toolExportOptions(&warnings))
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+			warnings := toolExportFile(t, tt.format, path, want)
 			if got := strings.Join(warnings, "\n"); !strings.Contains(got, tt.leftOut) || tt.leftOut == "" && strings.Contains(got, "attribute") {
 				t.Errorf("export notes %q, want %q", got, tt.leftOut)
 			}
@@ -224,18 +232,7 @@ func TestToolAttributesWithoutAnnotations(t *testing.T) {
 	for _, format := range []string{"labelstudio", "w3c", "spacy"} {
 		t.Run(format, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "out")
-			f, err := os.Create(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var warnings []string
-			err = Exporters[format](f, toolSeq(d), toolExportOptions(&warnings))
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+			toolExportFile(t, format, path, d)
 			docs, _, err := Importers[format](path, toolImportOptions())
 			if err != nil {
 				t.Fatal(err)

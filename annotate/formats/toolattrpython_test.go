@@ -1,8 +1,6 @@
 package formats
 
 import (
-	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -35,15 +33,7 @@ func toolAttrExpected(t *testing.T, docs ...*annotate.DocumentData) string {
 		}
 		out.Documents = append(out.Documents, e)
 	}
-	b, err := json.Marshal(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "expected.json")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return toolTempJSON(t, out)
 }
 
 // TestPythonReadsToolAttributes has testdata/check_attributes.py read the
@@ -62,18 +52,7 @@ func TestPythonReadsToolAttributes(t *testing.T) {
 		{"labelstudio", "out.json"}, {"w3c", "out.jsonld"}, {"spacy", "out.jsonl"},
 	} {
 		path := filepath.Join(dir, f.file)
-		out, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var warnings []string
-		err = Exporters[f.format](out, toolSeq(d), toolExportOptions(&warnings))
-		if cerr := out.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		toolExportFile(t, f.format, path, d)
 		pairs = append(pairs, f.format, path)
 	}
 	script := filepath.Join("..", "..", "testdata", "check_attributes.py")
