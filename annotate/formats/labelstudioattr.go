@@ -160,7 +160,7 @@ type lsAttrWriter struct {
 func newLSAttrWriter(s annotate.Schema) *lsAttrWriter {
 	perRegion, doc, _ := lsControls(s)
 	return &lsAttrWriter{perRegion: perRegion, doc: doc,
-		left: attrTally{format: "labelstudio", why: "no control of their type: another label's attribute has the name"}}
+		left: attrTally{format: "labelstudio", why: "no control of their type: another label has an attribute of the name and another type"}}
 }
 
 // results returns the results of the values m of the region id, whose

@@ -3,8 +3,8 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
-	"maps"
 	"slices"
+	"strings"
 
 	"spanmark/annotate"
 )
@@ -17,8 +17,15 @@ import (
 // types define nothing: reading the documents reports them.
 
 // schemaAttrs is what inferSchema decodes of an "attributes" object: the
-// JSON type of each value.
-type schemaAttrs map[string]schemaValue
+// JSON type of each value, by name, in name order. A slice rather than a
+// map, since it is made for every annotation of the file and read once.
+type schemaAttrs []schemaAttr
+
+// schemaAttr is the JSON type of one attribute value.
+type schemaAttr struct {
+	name string
+	kind schemaValue
+}
 
 // schemaValue is the JSON type of an attribute value.
 type schemaValue uint8
@@ -30,6 +37,31 @@ const (
 	schemaBool
 )
 
+// kindOf returns the JSON type of the value v.
+func kindOf(v []byte) schemaValue {
+	switch {
+	case len(v) > 0 && v[0] == '"':
+		return schemaString
+	case bytes.HasPrefix(v, []byte("true")) || bytes.HasPrefix(v, []byte("false")):
+		return schemaBool
+	}
+	return schemaOther
+}
+
+// sorted orders m by name and keeps, of a name given twice, the last
+// value, as encoding/json does with an object's keys.
+func (m schemaAttrs) sorted() schemaAttrs {
+	slices.SortStableFunc(m, func(a, b schemaAttr) int { return strings.Compare(a.name, b.name) })
+	out := m[:0]
+	for i, a := range m {
+		if i+1 < len(m) && m[i+1].name == a.name {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 // UnmarshalJSON reads an object's value types; a value that is not an
 // object is no attributes, and no error, so that the rest of the line is
 // still learned from.
@@ -39,18 +71,11 @@ func (m *schemaAttrs) UnmarshalJSON(b []byte) error {
 		*m = nil
 		return nil
 	}
-	*m = make(schemaAttrs, len(raw))
+	*m = make(schemaAttrs, 0, len(raw))
 	for name, v := range raw {
-		v = bytes.TrimSpace(v)
-		switch {
-		case len(v) > 0 && v[0] == '"':
-			(*m)[name] = schemaString
-		case string(v) == "true" || string(v) == "false":
-			(*m)[name] = schemaBool
-		default:
-			(*m)[name] = schemaOther
-		}
+		*m = append(*m, schemaAttr{name, kindOf(bytes.TrimSpace(v))})
 	}
+	*m = m.sorted()
 	return nil
 }
 
@@ -63,36 +88,27 @@ func (p *probe) attributes(m *schemaAttrs) bool {
 		return p.value(3)
 	}
 	*m = schemaAttrs{}
-	return p.object(3, func(key []byte) bool {
+	ok := p.object(3, func(key []byte) bool {
 		if bytes.IndexByte(key, '\\') >= 0 || !isASCII(key) {
 			p.unsure = true
 			return false
 		}
 		p.ws()
-		kind := schemaOther
-		switch {
-		case p.i < len(p.b) && p.b[p.i] == '"':
-			kind = schemaString
-		case bytes.HasPrefix(p.b[p.i:], []byte("true")) || bytes.HasPrefix(p.b[p.i:], []byte("false")):
-			kind = schemaBool
-		}
-		(*m)[string(key)] = kind
+		*m = append(*m, schemaAttr{string(key), kindOf(p.b[p.i:])})
 		return p.value(4)
 	})
+	*m = m.sorted()
+	return ok
 }
 
 // learnAttributes adds to s the attributes of label (the document's for
 // "") that m gives values of and s lacks.
 func learnAttributes(s *annotate.Schema, label string, m schemaAttrs) {
-	if len(m) == 0 {
-		return
-	}
-	for _, name := range slices.Sorted(maps.Keys(m)) {
-		kind := m[name]
-		if kind == schemaOther || name == "" || labelName(name) != name || definesAttribute(*s, label, name) {
+	for _, a := range m {
+		if a.kind == schemaOther || a.name == "" || definesAttribute(*s, label, a.name) || labelName(a.name) != a.name {
 			continue
 		}
-		s.Attributes = append(s.Attributes, inferAttribute(label, name, kind == schemaBool))
+		s.Attributes = append(s.Attributes, inferAttribute(label, a.name, a.kind == schemaBool))
 	}
 }
 

@@ -1,10 +1,13 @@
 package formats
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"spanmark/annotate"
+	"spanmark/annotate/synth"
 )
 
 // TestJSONLWithoutSchemaLearnsAttributes reads a JSONL file that gives
@@ -72,4 +75,53 @@ func TestJSONLWithoutSchemaRefusesMixedTypes(t *testing.T) {
 	if last == nil || !strings.Contains(last.Error(), "x.jsonl:2 (id d2): annotation d2a") || !strings.Contains(last.Error(), "hedged") {
 		t.Errorf("error %v, want one naming x.jsonl:2, annotation d2a and hedged", last)
 	}
+}
+
+// BenchmarkInferSchemaAttributes measures what attribute values cost the
+// first pass over a JSONL file without a schema (inferSchema), which now
+// reads them: the same synthetic documents with no values and with values
+// on every annotation and document, taking turns. time-ratio is the pass
+// over the file with values over the one without, size-ratio the files'
+// sizes.
+func BenchmarkInferSchemaAttributes(b *testing.B) {
+	opts := synth.Options{Docs: 300, WordsPerDoc: 800, AnnotationsPerDoc: 100, Annotator: "bench", Seed: 1}
+	var bare, valued []*annotate.DocumentData
+	schema := annotate.DefaultSchema()
+	for d, err := range synth.Documents(opts) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		bare = append(bare, d)
+		v := *d
+		v.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("war — “Kursk”")}
+		v.Annotations = make([]annotate.Annotation, len(d.Annotations))
+		for i, a := range d.Annotations {
+			a.Attributes = sampleValues(schema.KindOf(a.Label), i)
+			v.Annotations[i] = a
+		}
+		valued = append(valued, &v)
+	}
+	var bareFile, valuedFile bytes.Buffer
+	h := Header{Annotator: "bench", ExportedAt: exportedAt, Schema: schema}
+	if err := WriteJSONL(&bareFile, h, eachOf(bare)); err != nil {
+		b.Fatal(err)
+	}
+	if err := WriteJSONL(&valuedFile, h, eachOf(valued)); err != nil {
+		b.Fatal(err)
+	}
+	var without, with time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := inferSchema(bytes.NewReader(bareFile.Bytes()), 0); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if _, err := inferSchema(bytes.NewReader(valuedFile.Bytes()), 0); err != nil {
+			b.Fatal(err)
+		}
+		without += t1.Sub(t0)
+		with += time.Since(t1)
+	}
+	b.ReportMetric(float64(with)/float64(without), "time-ratio")
+	b.ReportMetric(float64(valuedFile.Len())/float64(bareFile.Len()), "size-ratio")
 }

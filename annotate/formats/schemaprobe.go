@@ -73,8 +73,9 @@ func (p *probe) once(k int) bool {
 // names (it ignores case, and keys may hold escapes), marking the probe
 // unsure if so.
 func (p *probe) confusable(key []byte, names ...string) bool {
+	escaped := bytes.IndexByte(key, '\\') >= 0
 	for _, n := range names {
-		if bytes.IndexByte(key, '\\') >= 0 || bytes.EqualFold(key, []byte(n)) {
+		if escaped || bytes.EqualFold(key, []byte(n)) {
 			p.unsure = true
 			return true
 		}
