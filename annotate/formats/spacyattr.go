@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"spanmark/annotate"
 )
@@ -59,7 +60,7 @@ type spacyAttrs struct {
 // none.
 func (r *spacyReader) read(what string, list []json.RawMessage, attrs []wireAttrs) *placedError {
 	if attrs != nil && len(attrs) != len(list) {
-		return &placedError{fmt.Sprintf("%s: span_attributes.%s", r.where, what[len("spans."):]),
+		return &placedError{fmt.Sprintf("%s: span_attributes.%s", r.where, strings.TrimPrefix(what, "spans.")),
 			fmt.Errorf("%d entries for %d spans: want one per span, in order", len(attrs), len(list))}
 	}
 	for i, raw := range list {
