@@ -305,26 +305,34 @@ CHECKS = {
 }
 
 
-def main():
+def run(usage, checks, make, count, unit):
+    """Run the checks of the formats and paths the command line names,
+    each with a checker make(expected) makes, and report per path the
+    count(checker) things checked, or its problems; return the exit code.
+    check_attributes.py runs its checks by it too."""
     args = sys.argv[2:]
-    if len(sys.argv) < 4 or len(args) % 2 or any(f not in CHECKS for f in args[::2]):
-        print(__doc__, file=sys.stderr)
+    if len(sys.argv) < 4 or len(args) % 2 or any(f not in checks for f in args[::2]):
+        print(usage, file=sys.stderr)
         return 2
     with open(sys.argv[1], encoding="utf-8") as f:
         expected = json.load(f)
     failed = False
     for fmt, path in zip(args[::2], args[1::2]):
-        c = Checker(expected)
-        CHECKS[fmt](c, path)
-        if c.spans == 0:
-            c.fail(path, "no spans")
+        c = make(expected)
+        checks[fmt](c, path)
+        if count(c) == 0:
+            c.fail(path, f"no {unit}")
         for p in c.problems:
             print(f"{path}: {p}")
         if c.problems:
             failed = True
         else:
-            print(f"ok: {path}: {c.spans} spans")
+            print(f"ok: {path}: {count(c)} {unit}")
     return 1 if failed else 0
+
+
+def main():
+    return run(__doc__, CHECKS, Checker, lambda c: c.spans, "spans")
 
 
 if __name__ == "__main__":

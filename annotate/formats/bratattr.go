@@ -54,49 +54,16 @@ func bratAttrLines(b *bytes.Buffer, a annotate.Annotation, tid int, n *int, s an
 	}
 }
 
-// bratConfAttribute is one attribute of annotation.conf.
-type bratConfAttribute struct {
-	name   string
-	typ    annotate.AttrType
-	args   []string
-	values []string
-}
-
 // bratAttributesConf returns the lines of annotation.conf's [attributes]
 // section for the enum and bool attributes of s's labels.
 func bratAttributesConf(s annotate.Schema) string {
-	var attrs []*bratConfAttribute
-	byName := map[string]*bratConfAttribute{}
-	for _, a := range s.Attributes {
-		if a.ForDocument() || a.Type == annotate.AttrText {
-			continue
-		}
-		ca := byName[a.Name]
-		if ca == nil {
-			ca = &bratConfAttribute{name: a.Name, typ: a.Type}
-			byName[a.Name] = ca
-			attrs = append(attrs, ca)
-		}
-		if ca.typ != a.Type {
-			continue
-		}
-		for _, l := range s.Labels {
-			if (a.Label == l.Name || a.Label == "" && a.Kind == l.Kind) && !slices.Contains(ca.args, l.Name) {
-				ca.args = append(ca.args, l.Name)
-			}
-		}
-		for _, v := range a.Values {
-			if !slices.Contains(ca.values, v.Name) {
-				ca.values = append(ca.values, v.Name)
-			}
-		}
-	}
+	attrs := groupAttributes(s, func(a annotate.Attribute) bool { return a.Type != annotate.AttrText })
 	var b strings.Builder
 	for _, ca := range attrs {
-		if len(ca.args) == 0 {
+		if len(ca.labels) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "%s\tArg:%s", ca.name, strings.Join(ca.args, "|"))
+		fmt.Fprintf(&b, "%s\tArg:%s", ca.name, strings.Join(ca.labels, "|"))
 		if ca.typ == annotate.AttrEnum {
 			fmt.Fprintf(&b, ", Value:%s", strings.Join(ca.values, "|"))
 		}
@@ -166,27 +133,11 @@ func (t *toolImport) bratAttribute(d *toolDoc, where, line string, ts map[string
 	for _, id := range tb.ids {
 		v := annotate.BoolValue(true)
 		if len(parts) == 3 {
-			v = t.bratValue(d.data.Annotations[d.pos[id]].Label, parts[0], parts[2])
+			v = t.textValue(d.data.Annotations[d.pos[id]].Label, parts[0], parts[2])
 		}
 		if err := t.setAttr(d, where, id, parts[0], v); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// bratValue reads the value of an A line: a bool when the attribute of
-// label called name is a bool, by the schema or the file's configuration,
-// and the value is true or false; else the string, which setAttr checks.
-func (t *toolImport) bratValue(label, name, s string) annotate.AttrValue {
-	typ := t.attrHints[attrKey{label, name}].Type
-	for _, a := range t.schema.AttributesFor(label) {
-		if a.Name == name {
-			typ = a.Type
-		}
-	}
-	if typ == annotate.AttrBool && (s == "true" || s == "false") {
-		return annotate.BoolValue(s == "true")
-	}
-	return annotate.StringValue(s)
 }

@@ -37,7 +37,14 @@ func toolExpected(t *testing.T, docs []*annotate.DocumentData) string {
 		}
 		out.Documents = append(out.Documents, e)
 	}
-	b, err := json.Marshal(out)
+	return toolTempJSON(t, out)
+}
+
+// toolTempJSON writes v as JSON to expected.json in a temporary folder,
+// for a Python check, and returns its path.
+func toolTempJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}

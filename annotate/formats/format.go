@@ -77,10 +77,11 @@ const (
 	CarriesSources
 	CarriesRelations
 	CarriesNotes
+	CarriesAttributes
 )
 
 // carriesNames are the names of the things of Carries, in bit order.
-var carriesNames = []string{"entities", "claims", "sources", "relations", "notes"}
+var carriesNames = []string{"entities", "claims", "sources", "relations", "notes", "attributes"}
 
 // String lists what c holds, comma separated, or "—" for nothing.
 func (c Carries) String() string {

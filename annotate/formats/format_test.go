@@ -125,6 +125,7 @@ func TestCarriesString(t *testing.T) {
 		CarriesEntities:                         "entities",
 		CarriesClaims | CarriesRelations:        "claims, relations",
 		spans | CarriesRelations | CarriesNotes: "entities, claims, sources, relations, notes",
+		spans | CarriesAttributes:               "entities, claims, sources, attributes",
 	} {
 		if got := c.String(); got != want {
 			t.Errorf("Carries(%d) = %q, want %q", c, got, want)

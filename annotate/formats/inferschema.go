@@ -12,7 +12,8 @@ import (
 
 // inferSchema reads a JSONL file from start on and returns the schema of
 // a file that gives none (see the spanmark format): the default schema
-// with the labels and relation types its documents use added. Lines it
+// with the labels, relation types and attributes its documents use added
+// (see schemaattr.go). Lines it
 // cannot decode, and labels or kinds it cannot take, add nothing: reading
 // the documents reports them. Lines are decoded on every core, and
 // learned from in order.
@@ -48,13 +49,15 @@ func inferSchema(r io.ReadSeeker, start int64) (annotate.Schema, error) {
 type schemaLine struct {
 	Annotations []schemaAnnotation `json:"annotations"`
 	Relations   []schemaRelation   `json:"relations"`
+	Attributes  schemaAttrs        `json:"attributes"`
 }
 
 // schemaAnnotation is what inferSchema decodes of an annotation.
 type schemaAnnotation struct {
-	ID    string        `json:"id"`
-	Label string        `json:"label"`
-	Kind  annotate.Kind `json:"kind"`
+	ID         string        `json:"id"`
+	Label      string        `json:"label"`
+	Kind       annotate.Kind `json:"kind"`
+	Attributes schemaAttrs   `json:"attributes"`
 }
 
 // schemaRelation is what inferSchema decodes of a relation.
@@ -86,9 +89,9 @@ func unmarshalSchemaLine(line []byte) *schemaLine {
 	return &sl
 }
 
-// learnSchema adds to s the labels and relation types of one decoded line
-// (nil adds nothing) that it lacks, colouring labels on from the added-th
-// colour, and returns how many labels it added.
+// learnSchema adds to s the labels, relation types and attributes of one
+// decoded line (nil adds nothing) that it lacks, colouring labels on from
+// the added-th colour, and returns how many labels it added.
 func learnSchema(s *annotate.Schema, sl *schemaLine, added int) int {
 	if sl == nil {
 		return 0
@@ -112,5 +115,11 @@ func learnSchema(s *annotate.Schema, sl *schemaLine, added int) int {
 		}
 		s.Relations = append(s.Relations, annotate.RelationType{Name: r.Type, FromKind: from, ToKind: to})
 	}
+	for _, a := range sl.Annotations {
+		if a.Label != "" {
+			learnAttributes(s, a.Label, a.Attributes)
+		}
+	}
+	learnAttributes(s, "", sl.Attributes)
 	return n
 }

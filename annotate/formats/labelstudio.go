@@ -29,7 +29,9 @@ package formats
 // in data. Regions with several labels become one annotation per label.
 // Relations go from from_id to to_id ("left" ones the other way); one
 // without labels gets the schema's relation type when there is only one.
-// Results other than text regions and relations are left out and noted.
+// Attribute values are "choices" and "textarea" results (see
+// labelstudioattr.go). Results other than text regions, relations and
+// those are left out and noted.
 
 // lsRegion is a labelled span of a task's result.
 type lsRegion struct {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"spanmark/annotate"
@@ -26,6 +28,7 @@ type lsAnnotationIn struct {
 
 type lsResultIn struct {
 	ID        string          `json:"id"`
+	FromName  string          `json:"from_name"`
 	Type      string          `json:"type"`
 	Value     json.RawMessage `json:"value"`
 	FromID    string          `json:"from_id"`
@@ -83,8 +86,21 @@ func (t *toolImport) lsTask(where string, raw json.RawMessage) error {
 		return err
 	}
 	results, which := t.lsPick(where, task)
+	return t.lsResults(d, where, which, results)
+}
+
+// lsPlaced is a result with its place in the file.
+type lsPlaced struct {
+	where string
+	res   lsResultIn
+}
+
+// lsResults reads the results of a task's annotation or prediction
+// (which) into d: first the regions, then the attribute values and
+// relations, which name them.
+func (t *toolImport) lsResults(d *toolDoc, where, which string, results []json.RawMessage) error {
 	regions := map[string]string{} // region id → annotation id
-	var relations []lsResultIn
+	var relations, attrs []lsPlaced
 	skipped := map[string]int{}
 	for i, raw := range results {
 		rec := fmt.Sprintf("%s: %s result %d", where, which, i+1)
@@ -98,16 +114,23 @@ func (t *toolImport) lsTask(where string, raw json.RawMessage) error {
 				return err
 			}
 		case "relation":
-			relations = append(relations, res)
+			relations = append(relations, lsPlaced{fmt.Sprintf("%s: relation %d", where, len(relations)+1), res})
+		case "choices", "textarea":
+			attrs = append(attrs, lsPlaced{rec, res})
 		default:
 			skipped[res.Type]++
 		}
 	}
-	for typ, n := range skipped {
-		t.note(where, "%d results of type %q left out: only text regions and relations are read", n, typ)
+	for _, typ := range slices.Sorted(maps.Keys(skipped)) {
+		t.note(where, "%d results of type %q left out: only text regions, relations, choices and text areas are read", skipped[typ], typ)
 	}
-	for i, res := range relations {
-		t.lsRelation(d, fmt.Sprintf("%s: relation %d", where, i+1), res, regions)
+	for _, a := range attrs {
+		if err := t.lsAttribute(d, a.where, a.res, regions); err != nil {
+			return err
+		}
+	}
+	for _, r := range relations {
+		t.lsRelation(d, r.where, r.res, regions)
 	}
 	return nil
 }

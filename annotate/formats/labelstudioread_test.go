@@ -59,7 +59,9 @@ func TestLabelStudioImport(t *testing.T) {
 		{"relation to a region not found", lsTaskJSON("Bo said so.", lsRegionJSON("s", 0, 2, "Al", "SOURCE")+","+so+
 			`, {"from_id": "c", "to_id": "s", "type": "relation", "labels": ["attributed_to"]}`),
 			[]string{`CLAIM [8,10) "so"`}, 0, 0, 1, 1},
-		{"choices left out", lsTaskJSON("Bo said so.", bo+`, {"id": "y", "type": "choices", "value": {"choices": ["news"]}}`),
+		{"rating left out", lsTaskJSON("Bo said so.", bo+`, {"id": "y", "from_name": "stars", "type": "rating", "value": {"rating": 3}}`),
+			[]string{`SOURCE [0,2) "Bo"`}, 0, 0, 0, 1},
+		{"choices without from_name left out", lsTaskJSON("Bo said so.", bo+`, {"id": "y", "type": "choices", "value": {"choices": ["news"]}}`),
 			[]string{`SOURCE [0,2) "Bo"`}, 0, 0, 0, 1},
 		{"hypertext left out", lsTaskJSON("Bo said so.", `{"id": "x", "type": "labels", "value": {"start": "/p[1]", "end": "/p[1]", "labels": ["PERSON"]}}`),
 			nil, 0, 0, 0, 1},

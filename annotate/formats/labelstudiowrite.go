@@ -16,8 +16,9 @@ import (
 func ExportLabelStudio(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error], o ExportOptions) error {
 	bw := bufio.NewWriter(w)
 	sep := "[\n"
+	attrs := newLSAttrWriter(o.Schema)
 	err := eachDocument(docs, func(d *annotate.DocumentData) error {
-		b, err := marshalJSON(lsTaskOf(d, o))
+		b, err := marshalJSON(lsTaskOf(d, o, attrs))
 		if err != nil {
 			return err
 		}
@@ -31,18 +32,21 @@ func ExportLabelStudio(w io.Writer, docs iter.Seq2[*annotate.DocumentData, error
 			bw.WriteString(sep)
 		}
 		_, err = bw.WriteString("\n]\n")
+		attrs.left.report(o)
 	}
 	return flushExport(bw, "labelstudio", err)
 }
 
-func lsTaskOf(d *annotate.DocumentData, o ExportOptions) lsTask {
+// lsTaskOf returns the task of d, its attribute values made results by
+// attrs.
+func lsTaskOf(d *annotate.DocumentData, o ExportOptions, attrs *lsAttrWriter) lsTask {
 	doc := d.Document
 	task := lsTask{
 		Data:        lsData{Text: doc.Text, Title: doc.Title},
 		Meta:        lsTaskMeta{SpanmarkID: doc.ID, SHA256: doc.SHA256, Status: string(doc.Status), Annotator: o.Annotator},
 		Annotations: []lsAnnotation{},
 	}
-	if len(d.Annotations) == 0 && doc.Status != annotate.StatusDone {
+	if len(d.Annotations) == 0 && len(doc.Attributes) == 0 && doc.Status != annotate.StatusDone {
 		return task
 	}
 	x := annotate.NewIndex(doc.Text)
@@ -56,7 +60,10 @@ func lsTaskOf(d *annotate.DocumentData, o ExportOptions) lsTask {
 			region.Meta = &lsRegionMeta{Text: []string{a.Note}}
 		}
 		result = append(result, region)
+		sp := lsSpan{&a.Start, &a.End, region.Value.Text}
+		result = append(result, attrs.results(a.ID, sp, a.Attributes, attrTypes(o.Schema, a.Label))...)
 	}
+	result = append(result, attrs.results("", lsSpan{}, doc.Attributes, attrTypes(o.Schema, ""))...)
 	for _, r := range d.Relations {
 		result = append(result, lsRelation{
 			FromID: r.From, ToID: r.To, Type: "relation", Direction: "right", Labels: []string{r.Type},
@@ -82,6 +89,7 @@ func LabelStudioConfig(s annotate.Schema) string {
 		}
 		b.WriteString("  </Relations>\n")
 	}
+	lsControlsConfig(&b, s)
 	b.WriteString("</View>\n")
 	return b.String()
 }

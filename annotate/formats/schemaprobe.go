@@ -51,7 +51,9 @@ func (p *probe) topField(sl *schemaLine, key []byte) bool {
 		return p.once(0) && p.list(func() bool { return p.annotation(sl) })
 	case string(key) == "relations":
 		return p.once(1) && p.list(func() bool { return p.relation(sl) })
-	case p.confusable(key, "annotations", "relations"):
+	case string(key) == "attributes":
+		return p.attributes(&sl.Attributes)
+	case p.confusable(key, "annotations", "relations", "attributes"):
 		return false
 	}
 	return p.value(1)
@@ -71,8 +73,9 @@ func (p *probe) once(k int) bool {
 // names (it ignores case, and keys may hold escapes), marking the probe
 // unsure if so.
 func (p *probe) confusable(key []byte, names ...string) bool {
+	escaped := bytes.IndexByte(key, '\\') >= 0
 	for _, n := range names {
-		if bytes.IndexByte(key, '\\') >= 0 || bytes.EqualFold(key, []byte(n)) {
+		if escaped || bytes.EqualFold(key, []byte(n)) {
 			p.unsure = true
 			return true
 		}
@@ -91,8 +94,10 @@ func (p *probe) annotation(sl *schemaLine) bool {
 			return p.stringField(&a.Label)
 		case "kind":
 			return p.stringField((*string)(&a.Kind))
+		case "attributes":
+			return p.attributes(&a.Attributes)
 		}
-		return !p.confusable(key, "id", "label", "kind") && p.value(3)
+		return !p.confusable(key, "id", "label", "kind", "attributes") && p.value(3)
 	})
 }
 

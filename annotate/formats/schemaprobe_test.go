@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,18 +13,34 @@ import (
 	"spanmark/annotate/synth"
 )
 
-// sameSchemaLine compares two decoded lines, a missing list and an empty
-// one alike (inferSchema learns nothing from either).
+// sameSchemaLine compares two decoded lines, a missing list or map and an
+// empty one alike (inferSchema learns nothing from either).
 func sameSchemaLine(a, b *schemaLine) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if len(a.Annotations) == 0 && len(b.Annotations) == 0 && len(a.Relations) == 0 && len(b.Relations) == 0 {
-		return true
+	return reflect.DeepEqual(normSchemaLine(*a), normSchemaLine(*b))
+}
+
+// normSchemaLine returns sl with its empty lists and maps nil.
+func normSchemaLine(sl schemaLine) schemaLine {
+	if len(sl.Annotations) == 0 {
+		sl.Annotations = nil
 	}
-	return reflect.DeepEqual(a.Annotations, b.Annotations) && reflect.DeepEqual(a.Relations, b.Relations) ||
-		len(a.Annotations) == 0 && len(b.Annotations) == 0 && reflect.DeepEqual(a.Relations, b.Relations) ||
-		len(a.Relations) == 0 && len(b.Relations) == 0 && reflect.DeepEqual(a.Annotations, b.Annotations)
+	if len(sl.Relations) == 0 {
+		sl.Relations = nil
+	}
+	if len(sl.Attributes) == 0 {
+		sl.Attributes = nil
+	}
+	anns := slices.Clone(sl.Annotations)
+	for i := range anns {
+		if len(anns[i].Attributes) == 0 {
+			anns[i].Attributes = nil
+		}
+	}
+	sl.Annotations = anns
+	return sl
 }
 
 func TestProbeSchemaLine(t *testing.T) {
@@ -54,6 +71,12 @@ func TestProbeSchemaLine(t *testing.T) {
 		{"leading zero", `{"x":01}`, false},
 		{"bare minus", `{"x":-}`, false},
 		{"cut short", `{"annotations":[{"label":"X"`, false},
+		{"attributes", `{"attributes":{"topic":"x","n":1},"annotations":[{"label":"CLAIM","attributes":{"verdict":"false","hedged":true,"o":{"a":[1]},"x":null}}]}`, true},
+		{"attributes of another type", `{"attributes":[1],"annotations":[{"label":"CLAIM","attributes":"x"}]}`, true},
+		{"null attributes", `{"attributes":null,"annotations":[{"label":"CLAIM","attributes":null}]}`, true},
+		{"attributes twice", `{"attributes":{"a":true},"attributes":{"b":"x"}}`, true},
+		{"attributes key in other case", `{"Attributes":{"a":true}}`, false},
+		{"escaped attribute name", `{"attributes":{"\u0061":true}}`, false},
 		{"deep", strings.Repeat(`{"a":`, 2000) + "1" + strings.Repeat("}", 2000), false},
 	}
 	for _, tt := range tests {
@@ -109,6 +132,7 @@ func FuzzProbeSchemaLine(f *testing.F) {
 	}
 	f.Add([]byte(`{"annotations":[{"id":"a","label":"X","kind":"entity"}],"relations":[{"type":"t","from":"a","to":"a"}]}`))
 	f.Add([]byte(`{"annotations":[{"id":"\ud83d\ude80","label":"\u00ff","kind":"claim"}]}`))
+	f.Add([]byte(`{"attributes":{"t":"x"},"annotations":[{"label":"CLAIM","attributes":{"v":"false","c":true,"n":1}}]}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		sl, ok := probeSchemaLine(line)
 		if !ok {

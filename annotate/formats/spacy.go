@@ -3,7 +3,6 @@ package formats
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"io"
 	"iter"
 	"maps"
@@ -23,6 +22,7 @@ import (
 // it holds the entity labels only and, of two that overlap, the longer.
 // "spans" holds every annotation in the span group "sc" (the key spaCy's
 // span categorizer reads). Relations and notes are not carried.
+// Attribute values are carried (see spacyattr.go).
 //
 // The importer also reads "ents" and span groups in the shape of
 // Doc.to_json ({"start", "end", "label"} objects), takes every span
@@ -48,10 +48,12 @@ type spacyMeta struct {
 }
 
 type spacyLine struct {
-	Text     string                 `json:"text"`
-	Entities []spacySpan            `json:"entities"`
-	Spans    map[string][]spacySpan `json:"spans"`
-	Meta     spacyMeta              `json:"meta"`
+	Text           string                 `json:"text"`
+	Entities       []spacySpan            `json:"entities"`
+	Spans          map[string][]spacySpan `json:"spans"`
+	SpanAttributes map[string][]wireAttrs `json:"span_attributes,omitempty"`
+	Attributes     wireAttrs              `json:"attributes,omitzero"`
+	Meta           spacyMeta              `json:"meta"`
 }
 
 // ExportSpacy writes docs as spaCy JSON Lines. Entities left out of
@@ -88,9 +90,11 @@ func spacyLineOf(d *annotate.DocumentData, o ExportOptions) spacyLine {
 		entities = append(entities, spacySpan{a.Start, a.End, a.Label})
 	}
 	return spacyLine{
-		Text:     d.Document.Text,
-		Entities: entities,
-		Spans:    map[string][]spacySpan{"sc": all},
+		Text:           d.Document.Text,
+		Entities:       entities,
+		Spans:          map[string][]spacySpan{"sc": all},
+		SpanAttributes: spacySpanAttributes(anns),
+		Attributes:     wireAttrsOf(d.Document.Attributes),
 		Meta: spacyMeta{
 			ID:        d.Document.ID,
 			Title:     d.Document.Title,
@@ -103,11 +107,13 @@ func spacyLineOf(d *annotate.DocumentData, o ExportOptions) spacyLine {
 
 // spacyIn is a spaCy line as read, lenient about what it does not need.
 type spacyIn struct {
-	Text     *string                      `json:"text"`
-	Entities []json.RawMessage            `json:"entities"`
-	Ents     []json.RawMessage            `json:"ents"`
-	Spans    map[string][]json.RawMessage `json:"spans"`
-	Meta     map[string]any               `json:"meta"`
+	Text           *string                      `json:"text"`
+	Entities       []json.RawMessage            `json:"entities"`
+	Ents           []json.RawMessage            `json:"ents"`
+	Spans          map[string][]json.RawMessage `json:"spans"`
+	SpanAttributes map[string][]wireAttrs       `json:"span_attributes"`
+	Attributes     wireAttrs                    `json:"attributes"`
+	Meta           map[string]any               `json:"meta"`
 }
 
 // ImportSpacy reads spaCy JSON Lines. name is the file, for messages.
@@ -133,42 +139,28 @@ func (t *toolImport) spacyLine(where string, b []byte) error {
 	if err != nil {
 		return err
 	}
-	var spans []toolSpan
-	var labels []string
-	seen := map[spacySpan]bool{}
-	read := func(what string, list []json.RawMessage) error {
-		for i, raw := range list {
-			rec := fmt.Sprintf("%s: %s %d", where, what, i+1)
-			s, e, label, err := parseTriple(raw)
-			if err != nil {
-				return t.errorf(rec, "%v", err)
-			}
-			if seen[spacySpan{s, e, label}] {
-				continue
-			}
-			seen[spacySpan{s, e, label}] = true
-			spans = append(spans, toolSpan{rec, s, e})
-			labels = append(labels, label)
-		}
-		return nil
+	r := spacyReader{where: where, index: map[spacySpan]int{}}
+	if err := r.read("entity", in.Entities, nil); err != nil {
+		return t.errorf(err.where, "%v", err.err)
 	}
-	if err := read("entity", in.Entities); err != nil {
-		return err
-	}
-	if err := read("ent", in.Ents); err != nil {
-		return err
+	if err := r.read("ent", in.Ents, nil); err != nil {
+		return t.errorf(err.where, "%v", err.err)
 	}
 	for _, group := range slices.Sorted(maps.Keys(in.Spans)) {
-		if err := read("spans."+group, in.Spans[group]); err != nil {
-			return err
+		if err := r.read("spans."+group, in.Spans[group], in.SpanAttributes[group]); err != nil {
+			return t.errorf(err.where, "%v", err.err)
 		}
 	}
-	offs, err := t.unquotedSpans(d, where, spans)
+	if err := spacyStrayAttributes(where, in); err != nil {
+		return t.errorf(err.where, "%v", err.err)
+	}
+	offs, err := t.unquotedSpans(d, where, r.spans)
 	if err != nil {
 		return err
 	}
+	ids := make([]string, len(offs))
 	for i, off := range offs {
-		t.addAnnotation(d, annotate.Annotation{Start: off[0], End: off[1], Label: labels[i]})
+		ids[i] = t.addAnnotation(d, annotate.Annotation{Start: off[0], End: off[1], Label: r.labels[i]})
 	}
-	return nil
+	return t.spacyAttributes(d, where, in.Attributes, r.attrs, ids)
 }

@@ -112,8 +112,8 @@ func TestReadRefusesBadAttributeValues(t *testing.T) {
 }
 
 // TestExportersTakeAttributes checks that every exporter writes documents
-// whose annotations carry attributes; those of other tools leave them out
-// for now.
+// whose annotations carry attributes (what each keeps of them is
+// TestToolAttributesRoundTrip's).
 func TestExportersTakeAttributes(t *testing.T) {
 	docs := withAttributes(t)
 	for name, exp := range Exporters {

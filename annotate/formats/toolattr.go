@@ -103,13 +103,43 @@ func (t *toolImport) defineAttribute(label, name string, v annotate.AttrValue) e
 	}
 	a, ok := t.attrHints[attrKey{label, name}]
 	if !ok {
-		a = annotate.Attribute{Name: name, Type: annotate.AttrText, Label: label}
-		if v.IsBool() {
-			a.Type = annotate.AttrBool
-		}
+		a = inferAttribute(label, name, v.IsBool())
 	}
 	t.addAttribute(a)
 	return nil
+}
+
+// inferAttribute returns the definition of an attribute of label (the
+// document's for "") that only its values tell of: bool for a bool, text
+// for a string. Imports of the tools' formats and of spanmark JSONL
+// without a schema (inferSchema) both define attributes by it.
+func inferAttribute(label, name string, isBool bool) annotate.Attribute {
+	a := annotate.Attribute{Name: name, Type: annotate.AttrText, Label: label}
+	if isBool {
+		a.Type = annotate.AttrBool
+	}
+	return a
+}
+
+// attrType returns the type of the attribute name of label (the
+// document's for ""), by the schema or else the file's configuration;
+// "" when neither defines it.
+func (t *toolImport) attrType(label, name string) annotate.AttrType {
+	if typ := attrTypes(t.schema, label)(name); typ != "" {
+		return typ
+	}
+	return t.attrHints[attrKey{label, name}].Type
+}
+
+// textValue reads a value a format gives as text (brat's A lines, W3C's
+// bodies, Label Studio's choices): a bool when the attribute of label
+// called name is a bool and s is true or false; else the string, which
+// setAttr checks.
+func (t *toolImport) textValue(label, name, s string) annotate.AttrValue {
+	if t.attrType(label, name) == annotate.AttrBool && (s == "true" || s == "false") {
+		return annotate.BoolValue(s == "true")
+	}
+	return annotate.StringValue(s)
 }
 
 // addAttribute adds a to the schema and the report, with a note.

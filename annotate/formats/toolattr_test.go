@@ -73,6 +73,25 @@ func attrsBySpan(d *annotate.DocumentData, keep func(annotate.Attributes, string
 	return out
 }
 
+// toolExportFile exports d in format to the file path, with the golden
+// options, and returns the export's warnings.
+func toolExportFile(t *testing.T, format, path string, d *annotate.DocumentData) []string {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	err = Exporters[format](f, toolSeq(d), toolExportOptions(&warnings))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return warnings
+}
+
 func TestToolAttributesRoundTrip(t *testing.T) {
 	schema := annotate.DefaultSchema()
 	tests := []struct {
@@ -81,6 +100,9 @@ func TestToolAttributesRoundTrip(t *testing.T) {
 		leftOut      string // the export's note, "" for none
 	}{
 		{"brat", "out.zip", attrCarry{}, "brat: 2 attribute values left out (brat has no text or document attributes)"},
+		{"labelstudio", "out.json", attrCarry{text: true, document: true, falseBool: true}, ""},
+		{"w3c", "out.jsonld", attrCarry{text: true, document: true, falseBool: true}, ""},
+		{"spacy", "out.jsonl", attrCarry{text: true, document: true, falseBool: true}, ""},
 		{"doccano", "out.jsonl", attrCarry{none: true}, "doccano: 7 attribute values left out (doccano has no attributes)"},
 		{"conll", "out.conll", attrCarry{none: true}, "conll: 7 attribute values left out (CoNLL has no attributes)"},
 	}
@@ -88,18 +110,7 @@ func TestToolAttributesRoundTrip(t *testing.T) {
 		t.Run(tt.format, func(t *testing.T) {
 			want := toolAttrArticle(t)
 			path := filepath.Join(t.TempDir(), tt.file)
-			f, err := os.Create(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var warnings []string
-			err = Exporters[tt.format](f, toolSeq(want), toolExportOptions(&warnings))
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+			warnings := toolExportFile(t, tt.format, path, want)
 			if got := strings.Join(warnings, "\n"); !strings.Contains(got, tt.leftOut) || tt.leftOut == "" && strings.Contains(got, "attribute") {
 				t.Errorf("export notes %q, want %q", got, tt.leftOut)
 			}
@@ -208,5 +219,62 @@ func TestBratRefusesBadAttributes(t *testing.T) {
 				t.Errorf("got %d documents, error %v; want none and an error holding %q", len(docs), err, tt.want)
 			}
 		})
+	}
+}
+
+// TestToolAttributesWithoutAnnotations: the values of a document that
+// has no annotations survive Label Studio, W3C and spaCy.
+func TestToolAttributesWithoutAnnotations(t *testing.T) {
+	text := "Bo said so."
+	d := &annotate.DocumentData{Document: annotate.Document{ID: "d000000000000001", Title: "t", Text: text,
+		SHA256: annotate.SHA256Hex(text), Status: annotate.StatusTodo,
+		Attributes: annotate.Attributes{"topic": annotate.StringValue("Kursk — “x”")}}}
+	for _, format := range []string{"labelstudio", "w3c", "spacy"} {
+		t.Run(format, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "out")
+			toolExportFile(t, format, path, d)
+			docs, _, err := Importers[format](path, toolImportOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(docs) != 1 || !docs[0].Document.Attributes.Equal(d.Document.Attributes) {
+				t.Errorf("got %d documents (%v); want 1 with %v", len(docs), docs, d.Document.Attributes)
+			}
+		})
+	}
+}
+
+// TestLabelStudioAttributeNameClash: two labels with attributes of one
+// name and different types get one control, of the first type; the
+// other's values are left out, and counted.
+func TestLabelStudioAttributeNameClash(t *testing.T) {
+	s := annotate.DefaultSchema()
+	s.Attributes = []annotate.Attribute{
+		{Name: "x", Type: annotate.AttrEnum, Label: "CLAIM", Values: []annotate.EnumValue{{Name: "a"}, {Name: "b"}}},
+		{Name: "x", Type: annotate.AttrText, Label: "SOURCE"},
+	}
+	config := LabelStudioConfig(s)
+	if strings.Count(config, `name="x"`) != 1 || !strings.Contains(config, `whenLabelValue="CLAIM"`) {
+		t.Errorf("config:\n%s\nwant one control x, for CLAIM", config)
+	}
+	text := "Bo said so."
+	d := &annotate.DocumentData{Document: annotate.Document{ID: "d", Text: text, Status: annotate.StatusDone},
+		Annotations: []annotate.Annotation{
+			{ID: "s", Start: 0, End: 2, Label: "SOURCE", Attributes: annotate.Attributes{"x": annotate.StringValue("Bo")}},
+			{ID: "c", Start: 8, End: 10, Label: "CLAIM", Attributes: annotate.Attributes{"x": annotate.StringValue("b")}},
+		}}
+	var warnings []string
+	o := toolExportOptions(&warnings)
+	o.Schema = s
+	var buf strings.Builder
+	if err := ExportLabelStudio(&buf, toolSeq(d), o); err != nil {
+		t.Fatal(err)
+	}
+	want := "labelstudio: 1 attribute value left out"
+	if got := strings.Join(warnings, "\n"); !strings.Contains(got, want) {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	if got := strings.Count(buf.String(), `"from_name":"x"`); got != 1 {
+		t.Errorf("%d results of x, want 1:\n%s", got, buf.String())
 	}
 }

@@ -20,7 +20,9 @@ package formats
 // TextPositionSelector counts code points, as the model says; prefix and
 // suffix are the 32 code points around the span. A note is a second body
 // with purpose "commenting". A relation is an annotation that links its
-// two ends, in order, so its target is a List.
+// two ends, in order, so its target is a List. Attribute values are
+// further bodies, and the document's values are on its source (see
+// w3cattr.go).
 //
 // The model has no place for a document's text, which Spanmark needs to
 // import the file again. The first annotation of each document therefore
@@ -68,10 +70,13 @@ const (
 	w3cRelIRI = "urn:spanmark:rel:"
 )
 
+// w3cBody is a TextualBody: a label, a note or an attribute value (see
+// w3cattr.go), which names its attribute in Attribute.
 type w3cBody struct {
-	Type    string `json:"type"`
-	Purpose string `json:"purpose"`
-	Value   string `json:"value"`
+	Type      string `json:"type"`
+	Purpose   string `json:"purpose"`
+	Value     string `json:"value"`
+	Attribute string `json:"spanmark:attribute,omitempty"`
 }
 
 type w3cAgent struct {
@@ -80,11 +85,12 @@ type w3cAgent struct {
 }
 
 type w3cSource struct {
-	ID     string `json:"id"`
-	Type   string `json:"type"`
-	Format string `json:"format"`
-	Title  string `json:"spanmark:title"`
-	Text   string `json:"spanmark:text"`
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Format     string    `json:"format"`
+	Title      string    `json:"spanmark:title"`
+	Text       string    `json:"spanmark:text"`
+	Attributes wireAttrs `json:"spanmark:attributes,omitzero"`
 }
 
 type w3cSelector struct {

@@ -40,6 +40,9 @@ func (w *w3cImport) document(source string) error {
 	if err != nil {
 		return err
 	}
+	if err := w.setSourceAttributes(d, where, src); err != nil {
+		return err
+	}
 	for _, sp := range spans {
 		s, e, ok, err := w.span(d, sp)
 		if err != nil {
@@ -52,6 +55,9 @@ func (w *w3cImport) document(source string) error {
 			ID: strings.TrimPrefix(sp.id, w3cAnnIRI), Start: s, End: e, Label: sp.label, Note: sp.note,
 			Annotator: sp.creator, Created: sp.created, Updated: sp.modified,
 		})
+		if err := w.setSpanAttributes(d, sp, id); err != nil {
+			return err
+		}
 		if sp.id != "" {
 			w.annIDs[sp.id] = id
 		}

@@ -33,27 +33,30 @@ func w3cParseTime(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, s)
 }
 
-// w3cBodies returns the label of the tagging body and the text of the
-// commenting bodies. A textual body without a purpose tags.
-func w3cBodies(raw json.RawMessage) (label, note string) {
+// w3cBodies returns the label of the tagging body, the text of the
+// commenting bodies and the bodies that give attribute values. A textual
+// body without a purpose tags.
+func w3cBodies(raw json.RawMessage) (label, note string, attrs []w3cBody) {
 	var bodies []w3cBody
 	if json.Unmarshal(raw, &bodies) != nil {
 		var one w3cBody
 		if json.Unmarshal(raw, &one) != nil {
-			return "", ""
+			return "", "", nil
 		}
 		bodies = []w3cBody{one}
 	}
 	var notes []string
 	for _, b := range bodies {
 		switch {
+		case b.Attribute != "":
+			attrs = append(attrs, b)
 		case b.Purpose == "commenting":
 			notes = append(notes, b.Value)
 		case label == "" && (b.Purpose == "tagging" || b.Purpose == "classifying" || b.Purpose == ""):
 			label = b.Value
 		}
 	}
-	return label, strings.Join(notes, "\n")
+	return label, strings.Join(notes, "\n"), attrs
 }
 
 // w3cCreator returns the name of a creator given as a name or an agent.

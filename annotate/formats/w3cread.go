@@ -29,6 +29,7 @@ type w3cSpanIn struct {
 	created, modified                       time.Time
 	quote, prefix, suffix                   *string
 	start, end                              *int
+	attrs                                   []w3cBody // bodies that give attribute values
 }
 
 // w3cImport holds what has been read of a W3C file: spans by source, in
@@ -191,7 +192,7 @@ func (w *w3cImport) item(where string, raw json.RawMessage) error {
 	if err != nil {
 		return w.errorf(where, "modified: %v", err)
 	}
-	label, note := w3cBodies(in.Body)
+	label, note, attrs := w3cBodies(in.Body)
 	if label == "" {
 		w.note(where, "left out: no tagging body gives a label")
 		return nil
@@ -216,7 +217,7 @@ func (w *w3cImport) item(where string, raw json.RawMessage) error {
 		if sp == nil {
 			continue
 		}
-		sp.label, sp.note, sp.creator = label, note, w3cCreator(in.Creator)
+		sp.label, sp.note, sp.attrs, sp.creator = label, note, attrs, w3cCreator(in.Creator)
 		sp.created, sp.modified = created, modified
 		if i == 0 {
 			sp.id = in.ID

@@ -89,7 +89,8 @@ func w3cBareDocuments(bw *bufio.Writer, bare []w3cSource) error {
 
 // w3cSourceOf describes a document in full, with its text.
 func w3cSourceOf(doc annotate.Document) w3cSource {
-	return w3cSource{ID: w3cDocIRI + doc.ID, Type: "Text", Format: "text/plain", Title: doc.Title, Text: doc.Text}
+	return w3cSource{ID: w3cDocIRI + doc.ID, Type: "Text", Format: "text/plain", Title: doc.Title, Text: doc.Text,
+		Attributes: wireAttrsOf(doc.Attributes)}
 }
 
 // w3cItems returns the annotations of one document and then its
@@ -104,9 +105,14 @@ func w3cItems(d *annotate.DocumentData, o ExportOptions, utf16 bool) []w3cItem {
 		if i == 0 {
 			source = w3cSourceOf(doc)
 		}
-		var body any = w3cBody{"TextualBody", "tagging", a.Label}
+		bodies := []w3cBody{{Type: "TextualBody", Purpose: "tagging", Value: a.Label}}
 		if a.Note != "" {
-			body = []w3cBody{{"TextualBody", "tagging", a.Label}, {"TextualBody", "commenting", a.Note}}
+			bodies = append(bodies, w3cBody{Type: "TextualBody", Purpose: "commenting", Value: a.Note})
+		}
+		bodies = append(bodies, w3cAttrBodies(a.Attributes, attrTypes(o.Schema, a.Label))...)
+		var body any = bodies
+		if len(bodies) == 1 {
+			body = bodies[0]
 		}
 		start, end := a.Start, a.End
 		pos := w3cSelector{Type: "TextPositionSelector", Start: &start, End: &end}
@@ -140,7 +146,7 @@ func w3cItems(d *annotate.DocumentData, o ExportOptions, utf16 bool) []w3cItem {
 		items = append(items, w3cItem{
 			ID: w3cRelIRI + r.ID, Type: "Annotation", Motivation: "linking",
 			Created: w3cTime(r.Created),
-			Body:    w3cBody{"TextualBody", "tagging", r.Type},
+			Body:    w3cBody{Type: "TextualBody", Purpose: "tagging", Value: r.Type},
 			Target:  w3cList{"List", []string{w3cAnnIRI + r.From, w3cAnnIRI + r.To}},
 		})
 	}
