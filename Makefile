@@ -16,7 +16,14 @@ unexport LC_ALL
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps run build test race vet staticcheck fmt-check bench e2e fuzz
+.PHONY: deps run build test race vet staticcheck fmt-check bench e2e fuzz \
+	install uninstall release release-linux release-windows deps-windows
+
+# The version: FyneApp.toml's, and what git describe says of the source,
+# which "spanmark version" prints.
+VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+GIT_DESCRIBE := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X spanmark/app/cli.gitDescribe=$(GIT_DESCRIBE)
 
 # deps installs only the packages dpkg does not already have.
 deps:
@@ -30,7 +37,7 @@ deps:
 	fi
 
 build: deps
-	go build -o spanmark .
+	go build -ldflags "$(LDFLAGS)" -o spanmark .
 
 run: build
 	./spanmark
@@ -89,3 +96,76 @@ fuzz:
 		echo "fuzz $$fn ($(FUZZTIME))"; \
 		go test -tags ci -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 2 $$pkg || exit 1; \
 	done
+
+# install puts Spanmark on this desk: the binary in ~/.local/bin, and a
+# desktop entry, the icon and the file type application/x-spanmark
+# (*.spanmark) under ~/.local/share, so that it is in the desktop's menu
+# and opens project files. PREFIX=/usr/local (as root) installs for
+# everyone; DESTDIR stages the files for a package, without touching the
+# desktop's databases. uninstall removes exactly these files.
+PREFIX ?= $(HOME)/.local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+ICONDIR := $(DATADIR)/icons/hicolor/256x256/apps
+INSTALLED := $(BINDIR)/spanmark $(DATADIR)/applications/spanmark.desktop \
+	$(ICONDIR)/spanmark.png $(DATADIR)/mime/packages/spanmark.xml
+
+# The desktop's databases of file types and applications are brought up
+# to date where their tools are installed, except in a staging DESTDIR.
+UPDATE_DATABASES = @[ -n "$(DESTDIR)" ] || { \
+	! command -v update-mime-database >/dev/null || update-mime-database "$(DATADIR)/mime"; \
+	! command -v update-desktop-database >/dev/null || update-desktop-database "$(DATADIR)/applications"; }
+
+install: build
+	install -Dm755 spanmark "$(DESTDIR)$(BINDIR)/spanmark"
+	install -Dm644 assets/icon.png "$(DESTDIR)$(ICONDIR)/spanmark.png"
+	install -Dm644 assets/spanmark-mime.xml "$(DESTDIR)$(DATADIR)/mime/packages/spanmark.xml"
+	mkdir -p "$(DESTDIR)$(DATADIR)/applications"
+	sed 's|^Exec=spanmark |Exec=$(BINDIR)/spanmark |' assets/spanmark.desktop > "$(DESTDIR)$(DATADIR)/applications/spanmark.desktop"
+	chmod 644 "$(DESTDIR)$(DATADIR)/applications/spanmark.desktop"
+	$(UPDATE_DATABASES)
+
+uninstall:
+	rm -f $(foreach f,$(INSTALLED),"$(DESTDIR)$(f)")
+	$(UPDATE_DATABASES)
+
+# release makes the archives to publish, in dist/: Linux amd64 in the
+# layout "fyne package" gives (the binary, the desktop entry, the icon, the
+# file type and a Makefile that installs them), and Windows amd64,
+# cross-built with mingw-w64. The Windows binary is a console program, so
+# that its command line prints; the window opens all the same.
+DIST := dist
+LINUX_TREE := $(DIST)/linux
+LINUX_ARCHIVE := $(DIST)/spanmark-$(VERSION)-linux-amd64.tar.xz
+WINDOWS_ARCHIVE := $(DIST)/spanmark-$(VERSION)-windows-amd64.zip
+# SOURCE_DATE_EPOCH is the last commit's time, given to every file in the
+# archives, so that one commit gives the same archives.
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+release: release-linux release-windows
+
+release-linux: deps
+	rm -rf "$(LINUX_TREE)" "$(LINUX_ARCHIVE)"
+	CGO_ENABLED=1 GOOS=linux GOARCH=amd64 go build -trimpath -ldflags "$(LDFLAGS)" -o "$(LINUX_TREE)/usr/local/bin/spanmark" .
+	install -Dm644 assets/spanmark.desktop "$(LINUX_TREE)/usr/local/share/applications/spanmark.desktop"
+	install -Dm644 assets/icon.png "$(LINUX_TREE)/usr/local/share/pixmaps/spanmark.png"
+	install -Dm644 assets/spanmark-mime.xml "$(LINUX_TREE)/usr/local/share/mime/packages/spanmark.xml"
+	install -Dm644 assets/release.mk "$(LINUX_TREE)/Makefile"
+	tar -C "$(LINUX_TREE)" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(SOURCE_DATE_EPOCH) \
+		-cJf "$(LINUX_ARCHIVE)" Makefile usr
+	@echo "made $(LINUX_ARCHIVE)"
+
+# deps-windows installs the mingw-w64 cross-compiler when it is missing.
+deps-windows:
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64; }
+
+release-windows: deps-windows
+	rm -rf "$(DIST)/windows" "$(WINDOWS_ARCHIVE)"
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 \
+		go build -trimpath -ldflags "$(LDFLAGS)" -o "$(DIST)/windows/spanmark-$(VERSION)/spanmark.exe" .
+	cp assets/icon.png "$(DIST)/windows/spanmark-$(VERSION)/spanmark.png"
+	touch -d @$(SOURCE_DATE_EPOCH) "$(DIST)/windows/spanmark-$(VERSION)" "$(DIST)/windows/spanmark-$(VERSION)"/*
+	cd "$(DIST)/windows" && zip -qrX "../$(notdir $(WINDOWS_ARCHIVE))" "spanmark-$(VERSION)"
+	@echo "made $(WINDOWS_ARCHIVE)"

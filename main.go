@@ -6,12 +6,19 @@
 package main
 
 import (
+	_ "embed"
 	"os"
 
 	"spanmark/app"
 	"spanmark/app/cli"
 	"spanmark/storage"
 )
+
+// fyneApp is FyneApp.toml, whose [Details] give the version that
+// "spanmark version" prints.
+//
+//go:embed FyneApp.toml
+var fyneApp []byte
 
 func main() {
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
@@ -21,5 +28,6 @@ func main() {
 		Window: func(path string) error {
 			return app.Run(app.Config{Path: path, Open: cli.OpenStore, Compact: storage.CompactFile})
 		},
+		FyneApp: fyneApp,
 	}))
 }

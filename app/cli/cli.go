@@ -16,6 +16,9 @@
 //	spanmark gen --out FILE.spanmark [--docs N] [--words-per-doc W] [--annotations-per-doc A] [--seed S] [--annotator NAME] [--force]
 //	spanmark compact [--db FILE]
 //	spanmark recover --db DAMAGED --out NEW.spanmark
+//	spanmark assign --from POOL --annotators A,B,... --overlap SHARE [--raters N] [--seed S] [--keep] [--force] --out DIR
+//	spanmark progress DIR
+//	spanmark version
 //
 // Data goes to standard output, messages to standard error. The exit
 // status is 0 on success, 1 on an error (described in one line), and 2
@@ -55,6 +58,11 @@ const usage = `Usage:
   spanmark compact [flags]          rewrite a project without its free space
   spanmark recover --db F --out N   salvage what can be read of a damaged
                                     project into a new one
+  spanmark assign [flags]           share a pool of documents out among
+                                    annotators, some to several (--out DIR)
+  spanmark progress DIR             how far each annotator of an assignment
+                                    has got, and their agreement so far
+  spanmark version                  print the version
   spanmark help                     show this help
 
 Without FILE the default project is opened, and created with the sample
@@ -78,6 +86,8 @@ type Env struct {
 	// Window opens the annotation window on the project at path and
 	// returns when it closes.
 	Window func(path string) error
+	// FyneApp is the contents of FyneApp.toml, which holds the version.
+	FyneApp []byte
 }
 
 // cli is one run of the command line.
@@ -85,6 +95,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	window         func(path string) error
+	fyneApp        []byte
 }
 
 // Run runs the command line args and returns the exit status. A command
@@ -92,7 +103,7 @@ type cli struct {
 // whatever it did besides.
 func Run(args []string, env Env) int {
 	out := &outputWriter{w: env.Stdout}
-	c := &cli{stdin: env.Stdin, stdout: out, stderr: env.Stderr, window: env.Window}
+	c := &cli{stdin: env.Stdin, stdout: out, stderr: env.Stderr, window: env.Window, fyneApp: env.FyneApp}
 	code := c.run(args)
 	if out.err != nil && code == exitOK {
 		return c.fail(fmt.Errorf("write standard output: %w", out.err))
@@ -152,6 +163,12 @@ func (c *cli) run(args []string) int {
 		return c.compactCmd(args[1:])
 	case "recover":
 		return c.recoverCmd(args[1:])
+	case "assign":
+		return c.assignCmd(args[1:])
+	case "progress":
+		return c.progressCmd(args[1:])
+	case "version":
+		return c.versionCmd(args[1:])
 	}
 	if strings.HasPrefix(args[0], "-") {
 		return c.globalUsageError("unknown flag %s", args[0])

@@ -221,6 +221,8 @@ func TestUsageErrors(t *testing.T) {
 		{"gen without out", []string{"gen", "--docs", "3"}, "spanmark gen: --out is required"},
 		{"gen without documents", []string{"gen", "--out", "g.spanmark", "--docs", "0"}, "spanmark gen: --docs and --words-per-doc must be at least 1"},
 		{"compact argument", []string{"compact", "p.spanmark"}, `spanmark compact: unexpected "p.spanmark"`},
+		{"progress without folder", []string{"progress"}, "spanmark progress: want one DIR; got 0"},
+		{"version argument", []string{"version", "x"}, `spanmark version: unexpected "x"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
