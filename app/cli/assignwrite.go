@@ -121,7 +121,7 @@ func writeAssignment(o assignOptions, stage string) (assignSummary, error) {
 	for a, name := range o.annotators {
 		sum.loads[a] = len(mine[a])
 		err := storage.Build(assignPath(stage, name), false, storage.Options{Annotator: name}, func(st *storage.Store) error {
-			if err := st.SetSchema(schema, nil); err != nil {
+			if err := st.SetSchema(schema, annotate.SchemaChange{}); err != nil {
 				return err
 			}
 			_, err := st.Import(formats.Seq(mine[a]))
