@@ -59,6 +59,14 @@ func annotateFirst(t *testing.T, path string) {
 // both, and checks progress's table and agreement as they work: on the
 // one shared document both have done, they agree on Alice and differ on
 // Bob and Paris, so exact and overlap F1 are 2·1/(2+2) = 0.5.
+//
+// Krippendorff's α for entities, by hand: the text's 27 non-space code
+// points are units with two values each, (PERSON, PERSON) ×5 (Alice),
+// (O, O) ×14, (PERSON, O) ×3 (Bob) and (O, LOC) ×5 (Paris). Each unit
+// adds 1 to o(c,k) and o(k,c): o(P,P)=10, o(O,O)=28, o(P,O)=o(O,P)=3,
+// o(O,L)=o(L,O)=5, so n_P=13, n_O=36, n_L=5, n=54. D_o = 16/54, D_e =
+// 2(13·36 + 13·5 + 36·5)/(54·53) = 1426/2862, α = 1 − D_o/D_e = 0.4053.
+// Claims and sources: every unit O, D_e = 0, α = 1.
 func TestProgress(t *testing.T) {
 	dir := isolate(t)
 	pool := filepath.Join(dir, "texts")
@@ -107,6 +115,7 @@ func TestProgress(t *testing.T) {
 		append([]string{"ben", "1", "1", "1", "3"}, strings.Fields(benAt.Local().Format("2006-01-02 15:04"))...),
 		{"ana", "&", "ben", "1", "0.5000", "0.5000"},
 		{"mean", "pairwise", "exact", "F1:", "0.5000", "over", "1", "pair"},
+		{"Krippendorff's", "alpha:", "entity", "0.4053", "claim", "1.0000", "source", "1.0000"},
 	}
 	for _, row := range want {
 		if !hasRow(stdout, row) {

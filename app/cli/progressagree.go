@@ -18,6 +18,7 @@ type progressAgreement struct {
 	overlap  int // overlap documents in the assignment
 	finished int // of them, done by all their annotators
 	pairs    []pairAgreement
+	alpha    agree.AlphaFigures // Krippendorff's α per kind among them all
 }
 
 // pairAgreement is two annotators' agreement on the finished documents
@@ -68,6 +69,9 @@ func measureAgreement(a assignmentFile, stores []annotate.Store, rows []annotato
 		}
 		sides[i].Schema = s
 	}
+	if ag.finished > 0 {
+		ag.alpha = agree.Alpha(sides)
+	}
 	for i := range sides {
 		for j := i + 1; j < len(sides); j++ {
 			if r := agree.Compare(sides[i], sides[j]); r.Matched > 0 {
@@ -116,4 +120,9 @@ func (ag progressAgreement) write(w *bytes.Buffer) {
 	}
 	tw.Flush() // writes to a bytes.Buffer, which cannot fail
 	fmt.Fprintf(w, "mean pairwise exact F1: %.4f over %s\n", sum/float64(len(ag.pairs)), plural(len(ag.pairs), "pair"))
+	fmt.Fprintf(w, "Krippendorff's alpha:")
+	for _, k := range annotate.Kinds {
+		fmt.Fprintf(w, " %s %.4f", k, ag.alpha.Alpha[k])
+	}
+	fmt.Fprintln(w)
 }
