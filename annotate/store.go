@@ -80,6 +80,14 @@ type Store interface {
 	// holding only one document in memory at a time. An error from fn stops
 	// the walk and is returned.
 	Each(fn func(*DocumentData) error) error
+	// EachText calls fn for every document's info and text, in the order
+	// of Documents, from one consistent read of the file, without
+	// decoding annotations or relations: a walk that needs them for a few
+	// documents only (a search, whose query most texts do not contain)
+	// calls load, which reads this document's annotations and relations
+	// in the same read. load is valid only during the call of fn. An
+	// error from fn stops the walk and is returned.
+	EachText(fn func(info DocumentInfo, text string, load func() (*DocumentData, error)) error) error
 
 	// SuggestionStore keeps the suggestions, never mixed with the
 	// annotations above.

@@ -53,9 +53,17 @@ func (ps *projectSearch) run(q search.Query) error {
 	}
 	ps.ws.run.Go(func() error {
 		var batch []search.Result
-		err := st.Each(func(d *annotate.DocumentData) error {
+		// Only the documents whose text has a match are decoded.
+		err := st.EachText(func(in annotate.DocumentInfo, text string, load func() (*annotate.DocumentData, error)) error {
 			if ps.stale(gen) {
 				return errSearchReplaced
+			}
+			if !s.Wants(in.Status, text) {
+				return nil
+			}
+			d, err := load()
+			if err != nil {
+				return err
 			}
 			s.Document(d, func(r search.Result) bool {
 				batch = append(batch, r)

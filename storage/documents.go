@@ -51,43 +51,29 @@ func (s *Store) Load(docID string) (*annotate.DocumentData, error) {
 // read transaction, decoding one document at a time. An error from fn
 // stops the walk and is returned as it is. fn must not change the store.
 func (s *Store) Each(fn func(*annotate.DocumentData) error) error {
-	var fnErr error
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketInfo).ForEach(func(_, v []byte) error {
-			in, err := decodeInfo(v)
-			if err != nil {
-				return err
-			}
-			ref := &docRef{info: in}
-			if ref.ann, ref.rel, err = docBuckets(tx, in.ID); err != nil {
-				return err
-			}
-			d, err := ref.read(tx)
-			if err != nil {
-				return err
-			}
-			fnErr = fn(d)
-			return fnErr
-		})
+	return s.EachText(func(_ annotate.DocumentInfo, _ string, load func() (*annotate.DocumentData, error)) error {
+		d, err := load()
+		if err != nil {
+			return err
+		}
+		return fn(d)
 	})
-	if fnErr != nil {
-		return fnErr
-	}
-	if err != nil {
-		return fmt.Errorf("read documents of %s: %w", s.path, err)
-	}
-	return nil
 }
 
 // read decodes the whole document, copying everything out of the
 // transaction.
 func (ref *docRef) read(tx *bolt.Tx) (*annotate.DocumentData, error) {
+	return ref.readText(tx, string(tx.Bucket(bucketText).Get([]byte(ref.info.ID))))
+}
+
+// readText is read for a caller that has copied the text out already.
+func (ref *docRef) readText(tx *bolt.Tx, text string) (*annotate.DocumentData, error) {
 	in := ref.info
 	d := &annotate.DocumentData{
 		Document: annotate.Document{
 			ID:         in.ID,
 			Title:      in.Title,
-			Text:       string(tx.Bucket(bucketText).Get([]byte(in.ID))),
+			Text:       text,
 			SHA256:     in.SHA256,
 			Status:     in.Status,
 			SourcePath: in.SourcePath,

@@ -11,8 +11,8 @@ import (
 // boundarySpaces reports spans that start or end with white space; the
 // fix trims it.
 func boundarySpaces(c *docContext) {
-	for _, a := range c.anns {
-		t := c.text(a)
+	for i, a := range c.anns {
+		t := c.texts[i]
 		if t == "" {
 			continue
 		}
@@ -63,8 +63,8 @@ var closers = map[rune]rune{')': '(', ']': '[', '}': '{', '”': '“', '»': '�
 // with a quote or bracket that the span does not close or open; the fix
 // trims those marks and any white space they leave at the edge.
 func boundaryPuncts(c *docContext) {
-	for _, a := range c.anns {
-		t := c.text(a)
+	for i, a := range c.anns {
+		t := c.texts[i]
 		if t == "" {
 			continue
 		}
@@ -133,11 +133,11 @@ func abbreviation(body string) bool {
 // "Russia’s" and "Kremlin" in "pro-Kremlin" end or start at an apostrophe
 // or a hyphen, as CoNLL's tokens would, and are not reported.
 func partialTokens(c *docContext) {
-	for _, a := range c.anns {
+	for i, a := range c.anns {
 		if a.Start >= a.End {
 			continue
 		}
-		inStart, inEnd := c.splitsWord(a.Start), c.splitsWord(a.End)
+		inStart, inEnd := c.splitsWord(a.Start, c.bytes[i][0]), c.splitsWord(a.End, c.bytes[i][1])
 		if !inStart && !inEnd {
 			continue
 		}
@@ -145,20 +145,26 @@ func partialTokens(c *docContext) {
 		if !inStart {
 			at = a.End
 		}
-		word, _ := annotate.WordAt(c.tokens, at)
+		word, _ := annotate.WordAt(c.words(), at)
 		c.add(PartialToken, a, nil, "span %s inside the word %q", whichEnd(inStart, inEnd), c.x.Slice(word.Start, word.End))
 	}
 }
 
-// splitsWord reports whether offset lies inside a token, between two
-// letters or digits.
-func (c *docContext) splitsWord(offset int) bool {
-	tok, ok := annotate.WordAt(c.tokens, offset)
-	if !ok || tok.Start == offset {
+// splitsWord reports whether offset, which is byte b of the text, lies
+// inside a token, between two letters or digits. The two code points are
+// looked at first: only when both are word characters are the tokens
+// needed.
+func (c *docContext) splitsWord(offset, b int) bool {
+	if offset <= 0 || offset >= c.x.Len() {
 		return false
 	}
-	pair := []rune(c.x.Slice(offset-1, offset+1))
-	return len(pair) == 2 && wordRune(pair[0]) && wordRune(pair[1])
+	before, _ := utf8.DecodeLastRuneInString(c.x.Text()[:b])
+	after, _ := utf8.DecodeRuneInString(c.x.Text()[b:])
+	if !wordRune(before) || !wordRune(after) {
+		return false
+	}
+	tok, ok := annotate.WordAt(c.words(), offset)
+	return ok && tok.Start != offset
 }
 
 // wordRune reports whether r is a letter, a digit or a combining mark.

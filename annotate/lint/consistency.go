@@ -1,8 +1,7 @@
 package lint
 
 import (
-	"fmt"
-	"strings"
+	"strconv"
 
 	"spanmark/annotate"
 )
@@ -12,14 +11,14 @@ import (
 // "Shoigu" as ORG where it is PERSON 40 times. A string whose labels are
 // all of other kinds (a CLAIM that is also an ORG) is not inconsistent.
 func (l *Linter) inconsistentLabels(c *docContext) {
-	for _, a := range c.anns {
-		counts := l.surfaces.counts[c.text(a)]
-		if len(counts) < 2 {
+	for i, a := range c.anns {
+		c.counts = l.surfaces.appendCounts(c.counts[:0], c.texts[i])
+		if len(c.counts) < 2 {
 			continue
 		}
 		kind := l.kinds[a.Label]
 		mine, top, tied, others := 0, 0, false, 0
-		for _, lc := range counts {
+		for _, lc := range c.counts {
 			if l.kinds[lc.Label] != kind {
 				continue
 			}
@@ -36,28 +35,26 @@ func (l *Linter) inconsistentLabels(c *docContext) {
 		}
 		// a is reported unless its label alone is the most frequent.
 		if others >= 2 && (mine < top || tied) {
-			c.add(InconsistentLabel, a, nil, "%s here; in the project %s", a.Label, countList(l.sameKind(c.text(a), kind)))
+			c.add(InconsistentLabel, a, nil, "%s here; in the project %s", a.Label, l.countList(c.counts, kind))
 		}
 	}
 }
 
-// sameKind returns the label counts of text for labels of kind, most
-// frequent first.
-func (l *Linter) sameKind(text string, kind annotate.Kind) []LabelCount {
-	var out []LabelCount
-	for _, lc := range l.surfaces.Labels(text) {
-		if l.kinds[lc.Label] == kind {
-			out = append(out, lc)
+// countList writes the counts of the labels of kind as "PERSON 40, ORG
+// 2", most frequent first (ties in label order). It sorts counts.
+func (l *Linter) countList(counts []LabelCount, kind annotate.Kind) string {
+	sortCounts(counts)
+	var b []byte
+	for _, lc := range counts {
+		if l.kinds[lc.Label] != kind {
+			continue
 		}
+		if len(b) > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, lc.Label...)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(lc.N), 10)
 	}
-	return out
-}
-
-// countList writes label counts as "PERSON 40, ORG 2".
-func countList(cs []LabelCount) string {
-	parts := make([]string, len(cs))
-	for i, lc := range cs {
-		parts[i] = fmt.Sprintf("%s %d", lc.Label, lc.N)
-	}
-	return strings.Join(parts, ", ")
+	return string(b)
 }

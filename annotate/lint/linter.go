@@ -50,15 +50,30 @@ func New(schema annotate.Schema, surfaces *Surfaces, ids []string) (*Linter, err
 
 // docContext is what the rules of one document share.
 type docContext struct {
-	d      *annotate.DocumentData
-	x      *annotate.Index
-	tokens []annotate.Token
-	anns   []annotate.Annotation // in CompareAnnotations order
-	out    []Finding
+	d         *annotate.DocumentData
+	x         *annotate.Index
+	tokens    []annotate.Token // see words
+	tokenized bool
+	anns      []annotate.Annotation // in CompareAnnotations order
+	texts     []string              // texts[i] is the text of anns[i]
+	bytes     [][2]int              // bytes[i] is where anns[i] starts and ends, in bytes
+	counts    []LabelCount          // a buffer for Surfaces.appendCounts
+	out       []Finding
 }
 
 // text returns the document's text at an annotation.
 func (c *docContext) text(a annotate.Annotation) string { return c.x.Slice(a.Start, a.End) }
+
+// words returns the document's tokens. The text is tokenized at the
+// first call only: few spans have a word on both sides of a boundary, the
+// only place a rule needs tokens, and tokenizing every text was a fifth
+// of a project's lint.
+func (c *docContext) words() []annotate.Token {
+	if !c.tokenized {
+		c.tokens, c.tokenized = annotate.Tokenize(c.d.Document.Text), true
+	}
+	return c.tokens
+}
 
 // add reports a finding at annotation a.
 func (c *docContext) add(rule string, a annotate.Annotation, fix *Fix, format string, args ...any) {
@@ -79,19 +94,26 @@ func (c *docContext) addDocument(rule, format string, args ...any) {
 
 // Document returns the findings of d, ordered by place and then by rule.
 func (l *Linter) Document(d *annotate.DocumentData) []Finding {
-	var tokens []annotate.Token
-	if l.on[PartialToken] || l.on[MissedMention] || l.on[BoundaryPunct] {
-		tokens = annotate.Tokenize(d.Document.Text)
-	}
-	return l.check(d, annotate.NewIndex(d.Document.Text), tokens)
+	return l.check(d, annotate.NewIndex(d.Document.Text), nil)
 }
 
-// check runs the rules on d, given its text's index and tokens.
+// check runs the rules on d, given its text's index and its tokens (nil:
+// tokenized when a rule needs them).
 func (l *Linter) check(d *annotate.DocumentData, x *annotate.Index, tokens []annotate.Token) []Finding {
-	c := &docContext{d: d, x: x, anns: d.Annotations, tokens: tokens}
+	c := &docContext{d: d, x: x, anns: d.Annotations, tokens: tokens, tokenized: tokens != nil}
 	if !slices.IsSortedFunc(c.anns, annotate.CompareAnnotations) {
 		c.anns = slices.Clone(c.anns)
 		annotate.SortAnnotations(c.anns)
+	}
+	// Each annotation's offsets are converted once: four rules read its
+	// text or look at its ends.
+	c.texts, c.bytes = make([]string, len(c.anns)), make([][2]int, len(c.anns))
+	for i, a := range c.anns {
+		start, end := x.ByteOffset(a.Start), x.ByteOffset(a.End)
+		c.bytes[i] = [2]int{start, end}
+		if start < end {
+			c.texts[i] = x.Text()[start:end]
+		}
 	}
 	for _, check := range []struct {
 		id string

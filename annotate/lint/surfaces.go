@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -9,11 +10,45 @@ import (
 
 // Surfaces counts, over a whole project, the labels each annotated string
 // was given. The rules that compare one annotation with the rest of the
-// project (inconsistent-label, missed-mention) read it; a first pass over
-// the documents fills it, one document at a time, so that the project is
-// never in memory at once.
+// project (inconsistent-label) read it; a first pass over the documents
+// fills it, one document at a time, so that the project is never in
+// memory at once.
+//
+// A project of a million annotations has half a million distinct
+// strings. Kept as a map of strings to slices, they were a million small
+// objects the garbage collector walked again and again, most of a lint's
+// time. So Surfaces holds no pointers at all: the strings' bytes lie back
+// to back in one arena, a map from their hash finds them, and strings
+// whose hashes collide are chained and told apart by their bytes.
 type Surfaces struct {
-	counts map[string][]LabelCount
+	hash   func(string) uint64 // a seeded maphash; tests make strings collide
+	byHash map[uint64]uint32   // hash → first string with it (ref)
+	strs   []surface
+	arena  []byte
+	counts []labelCount
+	// freeStr and freeCount head the lists of slots that were emptied
+	// (ref; 0 when none): the app uncounts as it counts, edit by edit.
+	freeStr, freeCount uint32
+	labels             []string          // label names by number
+	labelNo            map[string]uint32 // and numbers by name
+	n                  int               // distinct strings counted
+}
+
+// A ref is an index into strs or counts plus one; 0 refers to nothing.
+
+// surface is one counted string: its bytes in the arena, the next string
+// with the same hash, and its first label count.
+type surface struct {
+	off, len uint32
+	next     uint32 // ref into strs
+	count    uint32 // ref into counts
+}
+
+// labelCount is how many times one string was annotated with one label.
+type labelCount struct {
+	label uint32
+	n     int32
+	next  uint32 // ref into counts
 }
 
 // LabelCount is how many times a string was annotated with Label.
@@ -24,7 +59,11 @@ type LabelCount struct {
 
 // NewSurfaces returns an empty index.
 func NewSurfaces() *Surfaces {
-	return &Surfaces{counts: make(map[string][]LabelCount)}
+	seed := maphash.MakeSeed()
+	return &Surfaces{
+		hash:   func(s string) uint64 { return maphash.String(seed, s) },
+		byHash: make(map[uint64]uint32), labelNo: make(map[string]uint32),
+	}
 }
 
 // Add counts the annotations of d.
@@ -53,44 +92,52 @@ func (s *Surfaces) AddAnnotation(text, label string) { s.add(text, label, 1) }
 // edit deletes it or changes its range or label.
 func (s *Surfaces) RemoveAnnotation(text, label string) { s.add(text, label, -1) }
 
-// add changes the count of label for text by n, dropping counts that
-// reach zero.
-func (s *Surfaces) add(text, label string, n int) {
-	cs := s.counts[text]
-	i := slices.IndexFunc(cs, func(c LabelCount) bool { return c.Label == label })
-	switch {
-	case i >= 0:
-		cs[i].N += n
-		if cs[i].N <= 0 {
-			cs = slices.Delete(cs, i, i+1)
-		}
-	case n > 0:
-		// The key is cloned: text is a slice of a document's text, which
-		// the index must not keep alive.
-		text = string([]byte(text))
-		cs = append(cs, LabelCount{label, n})
-	default:
-		return
-	}
-	if len(cs) == 0 {
-		delete(s.counts, text)
-		return
-	}
-	s.counts[text] = cs
-}
-
 // Labels returns the labels text was annotated with and how often, most
 // frequent first (ties in label order).
 func (s *Surfaces) Labels(text string) []LabelCount {
-	cs := slices.Clone(s.counts[text])
+	cs := s.appendCounts(nil, text)
+	sortCounts(cs)
+	return cs
+}
+
+// sortCounts orders label counts most frequent first, ties in label
+// order.
+func sortCounts(cs []LabelCount) {
 	slices.SortFunc(cs, func(a, b LabelCount) int {
 		if a.N != b.N {
 			return b.N - a.N
 		}
 		return strings.Compare(a.Label, b.Label)
 	})
-	return cs
 }
 
 // Len returns the number of distinct annotated strings.
-func (s *Surfaces) Len() int { return len(s.counts) }
+func (s *Surfaces) Len() int { return s.n }
+
+// appendCounts appends the label counts of text to buf, in no particular
+// order, and returns it: the check of each annotation reads them into one
+// buffer instead of allocating.
+func (s *Surfaces) appendCounts(buf []LabelCount, text string) []LabelCount {
+	_, ref, _ := s.find(text)
+	if ref == 0 {
+		return buf
+	}
+	for c := s.strs[ref-1].count; c != 0; c = s.counts[c-1].next {
+		lc := s.counts[c-1]
+		buf = append(buf, LabelCount{s.labels[lc.label], int(lc.n)})
+	}
+	return buf
+}
+
+// find returns the hash of text, its string's ref (0 when text is not
+// counted) and the ref of the string before it in the hash's chain (0
+// when it is first).
+func (s *Surfaces) find(text string) (h uint64, ref, prev uint32) {
+	h = s.hash(text)
+	for ref = s.byHash[h]; ref != 0; prev, ref = ref, s.strs[ref-1].next {
+		if str := s.strs[ref-1]; string(s.arena[str.off:str.off+str.len]) == text {
+			return h, ref, prev
+		}
+	}
+	return h, 0, 0
+}

@@ -31,6 +31,7 @@ type Store struct {
 	ApplyFn          func(string, annotate.Edit) error
 	ImportFn         func(iter.Seq2[*annotate.DocumentData, error]) (annotate.ImportResult, error)
 	EachFn           func(func(*annotate.DocumentData) error) error
+	EachTextFn       func(func(annotate.DocumentInfo, string, func() (*annotate.DocumentData, error)) error) error
 	SuggestionFns
 }
 
@@ -165,4 +166,12 @@ func (s *Store) Each(fn func(*annotate.DocumentData) error) error {
 		return ErrUnset
 	}
 	return s.EachFn(fn)
+}
+
+// EachText calls EachTextFn.
+func (s *Store) EachText(fn func(annotate.DocumentInfo, string, func() (*annotate.DocumentData, error)) error) error {
+	if s.EachTextFn == nil {
+		return ErrUnset
+	}
+	return s.EachTextFn(fn)
 }

@@ -107,3 +107,19 @@ func (s *Searcher) Document(d *annotate.DocumentData, yield func(Result) bool) b
 	}
 	return s.matches(doc, yield)
 }
+
+// Wants reports whether a document with this status and text can have
+// results. When it is false, Document would yield nothing, so a caller
+// walking a project need not decode that document's annotations: a word
+// is in few of a project's texts, and reading the annotations of every
+// document was most of a search's time.
+func (s *Searcher) Wants(status annotate.Status, text string) bool {
+	if len(s.q.Status) > 0 && !slices.Contains(s.q.Status, status) {
+		return false
+	}
+	if s.find == nil {
+		return true
+	}
+	_, _, ok := s.find.next(text, 0)
+	return ok
+}

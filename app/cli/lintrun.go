@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -114,25 +115,31 @@ type findingJSON struct {
 // JSON array, as they come.
 type findingWriter struct {
 	w      io.Writer
+	buf    *bufio.Writer // over w, flushed after each document
 	asJSON bool
 	n      int
 }
 
-// write prints fs.
+// write prints fs, the findings of one document, with one write to w
+// rather than one a finding: a project's lint prints hundreds of
+// thousands of lines.
 func (fw *findingWriter) write(fs []lint.Finding) error {
+	if fw.buf == nil {
+		fw.buf = bufio.NewWriter(fw.w)
+	}
 	for _, f := range fs {
 		var err error
 		if fw.asJSON {
 			err = fw.writeJSON(f)
 		} else {
-			_, err = fmt.Fprintln(fw.w, findingLine(f))
+			_, err = fmt.Fprintln(fw.buf, findingLine(f))
 		}
 		if err != nil {
 			return err
 		}
 		fw.n++
 	}
-	return nil
+	return fw.buf.Flush()
 }
 
 // findingLine is a finding as lint prints it: document:start-end: rule:
@@ -159,7 +166,7 @@ func (fw *findingWriter) writeJSON(f lint.Finding) error {
 	if fw.n == 0 {
 		sep = "[\n"
 	}
-	_, err = fmt.Fprintf(fw.w, "%s%s", sep, b)
+	_, err = fmt.Fprintf(fw.buf, "%s%s", sep, b)
 	return err
 }
 

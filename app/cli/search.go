@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-
 	"strings"
 
 	"spanmark/annotate"
@@ -81,7 +80,16 @@ func (c *cli) runSearch(db string, q search.Query, byRight, asJSON bool) error {
 	}
 	out := newRowWriter(c, asJSON)
 	var held []search.Result
-	err = st.Each(func(d *annotate.DocumentData) error {
+	// Only the documents whose text has a match are decoded: the
+	// annotations are most of what a walk of the project reads.
+	err = st.EachText(func(in annotate.DocumentInfo, text string, load func() (*annotate.DocumentData, error)) error {
+		if !s.Wants(in.Status, text) {
+			return nil
+		}
+		d, err := load()
+		if err != nil {
+			return err
+		}
 		s.Document(d, func(r search.Result) bool {
 			if byRight {
 				held = append(held, r)
