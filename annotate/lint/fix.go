@@ -42,7 +42,10 @@ func (l *Linter) fixRound(d *annotate.DocumentData, want map[string]bool, now ti
 	deleted := make(map[string]bool)
 	n := 0
 	for _, f := range l.Document(d) {
-		if f.Fix == nil || !want[f.Rule] || touched[f.Annotation] || touched[f.Fix.Delete] {
+		// A finding without an annotation (a mention to tag) touches
+		// nothing that is there yet: "" is never marked.
+		if f.Fix == nil || !want[f.Rule] || f.Annotation != "" && touched[f.Annotation] ||
+			f.Fix.Delete != "" && touched[f.Fix.Delete] {
 			continue
 		}
 		switch {
@@ -61,7 +64,9 @@ func (l *Linter) fixRound(d *annotate.DocumentData, want map[string]bool, now ti
 			deleted[f.Fix.Delete] = true
 			touched[f.Fix.Delete] = true
 		}
-		touched[f.Annotation] = true
+		if f.Annotation != "" {
+			touched[f.Annotation] = true
+		}
 		n++
 	}
 	d.Annotations = slices.DeleteFunc(d.Annotations, func(a annotate.Annotation) bool { return deleted[a.ID] })

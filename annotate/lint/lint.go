@@ -76,6 +76,7 @@ var Rules = []Rule{
 	{ID: ClaimWithoutSource, Doc: "a claim with no attributed_to relation"},
 	{ID: SourceWithoutClaim, Doc: "a source no claim is attributed to"},
 	{ID: InconsistentLabel, Doc: "the same string annotated with different labels of one kind in the project", kind: scopeProject},
+	{ID: MissedMention, Doc: "an untagged occurrence of a string annotated at least twice elsewhere, always with one label", Fix: "tag it", kind: scopeProject},
 	{ID: BoundarySpace, Doc: "a span that starts or ends with white space", Fix: "trim"},
 	{ID: BoundaryPunct, Doc: "a span that ends with . , ; : or starts or ends with an unmatched quote or bracket", Fix: "trim"},
 	{ID: PartialToken, Doc: "a span boundary inside a word"},

@@ -15,6 +15,9 @@ type Linter struct {
 	on       map[string]bool
 	attrs    map[string][]annotate.Attribute // required attributes by label
 	kinds    map[string]annotate.Kind        // each label's kind
+	// Annotator is who the annotations a fix adds (missed-mention's tag)
+	// are by.
+	Annotator string
 }
 
 // New returns a Linter that runs the rules named in ids, or every rule
@@ -58,6 +61,7 @@ type docContext struct {
 	texts     []string              // texts[i] is the text of anns[i]
 	bytes     [][2]int              // bytes[i] is where anns[i] starts and ends, in bytes
 	counts    []LabelCount          // a buffer for Surfaces.appendCounts
+	reach     []int                 // reach[i] is the largest End of anns[:i+1]; see overlapsKind
 	out       []Finding
 }
 
@@ -122,6 +126,7 @@ func (l *Linter) check(d *annotate.DocumentData, x *annotate.Index, tokens []ann
 		{ClaimWithoutSource, l.claimsWithoutSource},
 		{SourceWithoutClaim, l.sourcesWithoutClaim},
 		{InconsistentLabel, l.inconsistentLabels},
+		{MissedMention, l.missedMentions},
 		{BoundarySpace, boundarySpaces},
 		{BoundaryPunct, boundaryPuncts},
 		{PartialToken, partialTokens},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"spanmark/annotate"
+	"spanmark/annotate/suggest"
 )
 
 // Surfaces counts, over a whole project, the labels each annotated string
@@ -32,6 +33,11 @@ type Surfaces struct {
 	labels             []string          // label names by number
 	labelNo            map[string]uint32 // and numbers by name
 	n                  int               // distinct strings counted
+	// mentions indexes the same strings by their tokens, to find their
+	// other occurrences (missed-mention): the suggestion index of
+	// package suggest, so that lint and the suggestions agree on what an
+	// occurrence is.
+	mentions *suggest.Index
 }
 
 // A ref is an index into strs or counts plus one; 0 refers to nothing.
@@ -63,6 +69,7 @@ func NewSurfaces() *Surfaces {
 	return &Surfaces{
 		hash:   func(s string) uint64 { return maphash.String(seed, s) },
 		byHash: make(map[uint64]uint32), labelNo: make(map[string]uint32),
+		mentions: suggest.NewIndex(suggest.Options{}),
 	}
 }
 
@@ -70,7 +77,7 @@ func NewSurfaces() *Surfaces {
 func (s *Surfaces) Add(d *annotate.DocumentData) {
 	x := annotate.NewIndex(d.Document.Text)
 	for _, a := range d.Annotations {
-		s.add(x.Slice(a.Start, a.End), a.Label, 1)
+		s.AddAnnotation(x.Slice(a.Start, a.End), a.Label)
 	}
 }
 
@@ -79,18 +86,29 @@ func (s *Surfaces) Add(d *annotate.DocumentData) {
 func (s *Surfaces) Remove(d *annotate.DocumentData) {
 	x := annotate.NewIndex(d.Document.Text)
 	for _, a := range d.Annotations {
-		s.add(x.Slice(a.Start, a.End), a.Label, -1)
+		s.RemoveAnnotation(x.Slice(a.Start, a.End), a.Label)
 	}
 }
 
 // AddAnnotation counts one annotation of label over text, as an edit
 // adds it: the app keeps the project's index current this way, one
 // changed annotation at a time, instead of counting the project again.
-func (s *Surfaces) AddAnnotation(text, label string) { s.add(text, label, 1) }
+func (s *Surfaces) AddAnnotation(text, label string) {
+	s.add(text, label, 1)
+	s.mentions.Add(text, label)
+}
 
 // RemoveAnnotation uncounts one annotation of label over text, as an
 // edit deletes it or changes its range or label.
-func (s *Surfaces) RemoveAnnotation(text, label string) { s.add(text, label, -1) }
+func (s *Surfaces) RemoveAnnotation(text, label string) {
+	s.add(text, label, -1)
+	s.mentions.Remove(text, label)
+}
+
+// Reject records a rejected suggestion: its span and label are not a
+// missed mention, and its string is not suggested with that label (as
+// package suggest's index treats rejections).
+func (s *Surfaces) Reject(r annotate.Rejection) { s.mentions.Reject(r) }
 
 // Labels returns the labels text was annotated with and how often, most
 // frequent first (ties in label order).

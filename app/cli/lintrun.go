@@ -55,11 +55,15 @@ func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) e
 		if err := r.each(func(d *annotate.DocumentData) error { surfaces.Add(d); return nil }); err != nil {
 			return 0, 0, err
 		}
+		if err := r.rejections(surfaces); err != nil {
+			return 0, 0, err
+		}
 	}
 	l, err := lint.New(r.schema, surfaces, rules)
 	if err != nil {
 		return 0, 0, err
 	}
+	l.Annotator = r.annotator
 	edits := make(map[string]annotate.Edit)
 	now := time.Now().UTC()
 	err = r.each(func(d *annotate.DocumentData) error {
@@ -145,7 +149,7 @@ func (fw *findingWriter) write(fs []lint.Finding) error {
 // findingLine is a finding as lint prints it: document:start-end: rule:
 // message "text", or document: rule: message for a whole document.
 func findingLine(f lint.Finding) string {
-	if f.Annotation == "" {
+	if f.Annotation == "" && f.End == f.Start {
 		return fmt.Sprintf("%s: %s: %s", f.DocumentTitle, f.Rule, f.Message)
 	}
 	return fmt.Sprintf("%s:%d-%d: %s: %s %s", f.DocumentTitle, f.Start, f.End, f.Rule, f.Message, strconv.Quote(f.Text))
@@ -198,9 +202,10 @@ func ruleList() string {
 
 // lintReader walks the documents of a lint input, as often as asked.
 type lintReader struct {
-	src    lintInput
-	schema annotate.Schema
-	st     annotate.Store // the project, or nil for an export
+	src       lintInput
+	schema    annotate.Schema
+	annotator string
+	st        annotate.Store // the project, or nil for an export
 }
 
 // openLintReader opens src: a project for writing when fixing, else
@@ -219,11 +224,15 @@ func openLintReader(src lintInput, fixing bool) (*lintReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.schema, err = st.Schema(); err != nil {
+	meta, err := st.Meta()
+	if err == nil {
+		r.schema, err = st.Schema()
+	}
+	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	r.st = st
+	r.st, r.annotator = st, meta.Annotator
 	return r, nil
 }
 
@@ -244,6 +253,22 @@ func (r *lintReader) each(fn func(*annotate.DocumentData) error) error {
 		if err := fn(d); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// rejections tells surfaces the project's rejected suggestions: a
+// mention a person rejected is not a missed one.
+func (r *lintReader) rejections(surfaces *lint.Surfaces) error {
+	if r.st == nil {
+		return nil
+	}
+	rs, err := r.st.Rejections()
+	if err != nil {
+		return err
+	}
+	for _, rj := range rs {
+		surfaces.Reject(rj)
 	}
 	return nil
 }
