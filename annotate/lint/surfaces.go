@@ -33,10 +33,10 @@ type Surfaces struct {
 	labels             []string          // label names by number
 	labelNo            map[string]uint32 // and numbers by name
 	n                  int               // distinct strings counted
-	// mentions indexes the same strings by their tokens, to find their
-	// other occurrences (missed-mention): the suggestion index of
-	// package suggest, so that lint and the suggestions agree on what an
-	// occurrence is.
+	// mentions indexes by their tokens the strings a missed mention can
+	// be of (see count), to find their other occurrences: the suggestion
+	// index of package suggest, so that lint and the suggestions agree on
+	// what an occurrence is.
 	mentions *suggest.Index
 }
 
@@ -93,16 +93,43 @@ func (s *Surfaces) Remove(d *annotate.DocumentData) {
 // AddAnnotation counts one annotation of label over text, as an edit
 // adds it: the app keeps the project's index current this way, one
 // changed annotation at a time, instead of counting the project again.
-func (s *Surfaces) AddAnnotation(text, label string) {
-	s.add(text, label, 1)
-	s.mentions.Add(text, label)
-}
+func (s *Surfaces) AddAnnotation(text, label string) { s.count(text, label, 1) }
 
 // RemoveAnnotation uncounts one annotation of label over text, as an
 // edit deletes it or changes its range or label.
-func (s *Surfaces) RemoveAnnotation(text, label string) {
-	s.add(text, label, -1)
-	s.mentions.Remove(text, label)
+func (s *Surfaces) RemoveAnnotation(text, label string) { s.count(text, label, -1) }
+
+// count changes the count of label for text by n and keeps the mentions
+// index holding exactly the strings a missed mention can be of: those
+// annotated at least twice, always with one label. Most of a project's
+// strings are not, so the index stays small and matching it is cheap.
+func (s *Surfaces) count(text, label string, n int) {
+	before := s.mentionLabel(text)
+	s.add(text, label, n)
+	after := s.mentionLabel(text)
+	if before == after {
+		return
+	}
+	if before != "" {
+		s.mentions.Remove(text, before)
+	}
+	if after != "" {
+		s.mentions.Add(text, after)
+	}
+}
+
+// mentionLabel returns the one label text was annotated with when it was
+// annotated at least twice with that label and with no other, else "".
+func (s *Surfaces) mentionLabel(text string) string {
+	_, ref, _ := s.find(text)
+	if ref == 0 {
+		return ""
+	}
+	c := s.counts[s.strs[ref-1].count-1]
+	if c.next != 0 || c.n < 2 {
+		return ""
+	}
+	return s.labels[c.label]
 }
 
 // Reject records a rejected suggestion: its span and label are not a
