@@ -16,6 +16,7 @@ type Doc struct {
 	id       string
 	ix       *annotate.Index
 	w        words
+	ids      []int32          // the tokens' ids, every one interned
 	at       map[string][]int // a token's key → the indexes of the tokens with it
 	cover    cover
 	minScore float64
@@ -32,6 +33,9 @@ func (x *Index) Open(d *annotate.DocumentData, minScore float64) *Doc {
 		cover: newCover(d.Annotations), minScore: minScore,
 		bySpan: make(map[[2]int][]annotate.Suggestion),
 	}
+	// Every token is numbered, so that a pattern tagged later, of words
+	// the index did not know, is found by the ids already here.
+	doc.ids = x.ids(&doc.w, true, nil)
 	for i := range doc.w.toks {
 		k := x.fold(doc.w.word(i))
 		doc.at[k] = append(doc.at[k], i)
@@ -41,24 +45,19 @@ func (x *Index) Open(d *annotate.DocumentData, minScore float64) *Doc {
 }
 
 // Suggestions returns the document's suggestions in
-// annotate.CompareSuggestions order.
+// annotate.CompareSuggestions order, the longest kept where matches
+// overlap (Longest), as Index.Suggest returns them.
 func (d *Doc) Suggestions() []annotate.Suggestion {
 	out := make([]annotate.Suggestion, 0, len(d.bySpan))
 	for _, ss := range d.bySpan {
 		out = append(out, ss...)
 	}
 	slices.SortFunc(out, annotate.CompareSuggestions)
-	return out
+	return Longest(out)
 }
 
 // Len returns how many suggestions the document has, for a status line.
-func (d *Doc) Len() int {
-	n := 0
-	for _, ss := range d.bySpan {
-		n += len(ss)
-	}
-	return n
-}
+func (d *Doc) Len() int { return len(d.Suggestions()) }
 
 // Edit records an edit of the document: removed are the annotations it
 // deleted or replaced (as they were), added those it put (as they are
@@ -110,21 +109,23 @@ func (d *Doc) refreshKey(k strKey) {
 		if j >= len(d.w.toks) || k.ntok > 1 && d.x.fold(d.w.span(i, j)) != k.key {
 			continue
 		}
-		d.refresh(occurrence{key: k.key, p: p, start: d.w.toks[i].start, end: d.w.toks[j].end})
+		d.refresh(p, i, j)
 	}
 }
 
 // refreshFrom recomputes every occurrence of a pattern starting at token i.
 func (d *Doc) refreshFrom(i int) {
-	d.x.matchAt(&d.w, i, func(key string, p *pattern, j int) {
-		d.refresh(occurrence{key: key, p: p, start: d.w.toks[i].start, end: d.w.toks[j].end})
-	})
+	d.x.matchAt(&d.w, d.ids, i, func(p *pattern, j int) { d.refresh(p, i, j) })
 }
 
-// refresh recomputes the suggestions of one occurrence.
-func (d *Doc) refresh(o occurrence) {
+// refresh recomputes the suggestions of the occurrence of p (nil when
+// the string is no longer a pattern) from token i to token j.
+func (d *Doc) refresh(p *pattern, i, j int) {
+	o := occurrence{p: p, start: d.w.toks[i].start, end: d.w.toks[j].end}
 	var ss []annotate.Suggestion
-	d.x.suggestAt(d.id, o, d.cover, d.minScore, func(s annotate.Suggestion) { ss = append(ss, s) })
+	if p != nil {
+		ss = d.x.suggestAt(nil, d.id, o, d.cover, d.minScore)
+	}
 	d.set([2]int{o.start, o.end}, ss)
 }
 

@@ -44,12 +44,15 @@ type labelCount struct {
 	n     int
 }
 
-// pattern is one annotated surface string: how many tokens it has and
-// how many annotations gave it each label.
+// pattern is one annotated surface string: its key, how many tokens it
+// has and how many annotations gave it each label. Strings with the same
+// tokens but other spacing end at the same trie node, chained by next.
 type pattern struct {
+	key    string
 	ntok   int
 	total  int
 	labels []labelCount
+	next   *pattern
 }
 
 // keyLabel is a string (its key) with a label.
@@ -59,9 +62,10 @@ type keyLabel struct{ key, label string }
 // distribution, and the project's rejections. It is not safe for
 // concurrent use.
 type Index struct {
-	opts Options
-	pats map[string]*pattern
-	root *node // the patterns' tokens as a trie
+	opts  Options
+	pats  map[string]*pattern
+	vocab vocab
+	trie  trie // the patterns' token ids
 	// rejected holds the strings rejected for a label, rejectedAt the
 	// rejected spans and labels of each document.
 	rejected   map[keyLabel]bool
@@ -73,7 +77,8 @@ func NewIndex(opts Options) *Index {
 	return &Index{
 		opts:       opts,
 		pats:       make(map[string]*pattern),
-		root:       &node{},
+		vocab:      make(vocab),
+		trie:       newTrie(),
 		rejected:   make(map[keyLabel]bool),
 		rejectedAt: make(map[string]map[annotate.SpanLabel]bool),
 	}
@@ -85,37 +90,19 @@ func (x *Index) Options() Options { return x.opts }
 // Patterns returns how many distinct strings the index holds.
 func (x *Index) Patterns() int { return len(x.pats) }
 
-// node is one place in the trie of the patterns' tokens: the patterns
-// whose tokens lead here end here. Matching walks the trie token by token
-// from each token of a text, so its cost is the length of the longest
-// prefix of a pattern that occurs there, whatever the number of patterns
-// sharing a first word.
-type node struct {
-	next map[string]*node
-	keys []string // usually one; more when strings differ only in spacing
-}
-
-// find returns the node text's token keys lead to, made when create is
-// set, or nil.
-func (x *Index) find(text string, create bool) *node {
-	w := newWords(text)
-	n := x.root
+// ids returns the ids of the (folded) tokens of w, numbering new ones
+// when intern is set, else noTok for those the index has not seen.
+func (x *Index) ids(w *words, intern bool, buf []int32) []int32 {
+	buf = buf[:0]
 	for i := range w.toks {
 		t := x.fold(w.word(i))
-		child := n.next[t]
-		if child == nil {
-			if !create {
-				return nil
-			}
-			if n.next == nil {
-				n.next = make(map[string]*node)
-			}
-			child = &node{}
-			n.next[t] = child
+		if intern {
+			buf = append(buf, x.vocab.intern(t))
+		} else {
+			buf = append(buf, x.vocab.id(t))
 		}
-		n = child
 	}
-	return n
+	return buf
 }
 
 // strKey is what the index knows a string by: its key (the text from its
@@ -150,17 +137,21 @@ func (x *Index) fold(s string) string {
 }
 
 // Add counts one more annotation of text with label.
-func (x *Index) Add(text, label string) {
-	k := x.keyOf(text)
+func (x *Index) Add(text, label string) { x.add(x.keyOf(text), label) }
+
+// add counts one more annotation of the string k with label.
+func (x *Index) add(k strKey, label string) {
 	if k.ntok == 0 {
 		return
 	}
 	p := x.pats[k.key]
 	if p == nil {
-		p = &pattern{ntok: k.ntok}
-		x.pats[k.key] = p
-		n := x.find(k.key, true)
-		n.keys = append(n.keys, k.key)
+		// The key is copied: it is usually a slice of a whole document.
+		p = &pattern{key: strings.Clone(k.key), ntok: k.ntok}
+		x.pats[p.key] = p
+		w := newWords(p.key)
+		nd := &x.trie.nodes[x.trie.walk(x.ids(&w, true, nil))]
+		p.next, nd.pat = nd.pat, p
 	}
 	p.total++
 	for i := range p.labels {
@@ -193,8 +184,13 @@ func (x *Index) Remove(text, label string) {
 	}
 	delete(x.pats, k.key)
 	// The trie's nodes stay: a string removed is often tagged again.
-	if n := x.find(k.key, false); n != nil {
-		n.keys = slices.DeleteFunc(n.keys, func(s string) bool { return s == k.key })
+	w := newWords(p.key)
+	nd := &x.trie.nodes[x.trie.walk(x.ids(&w, true, nil))]
+	for at := &nd.pat; *at != nil; at = &(*at).next {
+		if *at == p {
+			*at = p.next
+			break
+		}
 	}
 }
 
@@ -212,10 +208,30 @@ func (x *Index) Reject(r annotate.Rejection) {
 	at[r.Key()] = true
 }
 
-// AddDocument adds every annotation of d.
+// isRejected reports whether the string key was rejected for label.
+func (x *Index) isRejected(key, label string) bool {
+	return len(x.rejected) > 0 && x.rejected[keyLabel{key, label}]
+}
+
+// AddDocument adds every annotation of d. The document is tokenized
+// once: an annotation that starts at a token's start and ends at a
+// token's end is keyed by those tokens, as keyOf would key its text (a
+// token's extent depends only on the characters inside it and the one
+// after it, which lies outside the annotation in both); only one that
+// cuts a word is tokenized on its own.
 func (x *Index) AddDocument(d *annotate.DocumentData) {
-	ix := annotate.NewIndex(d.Document.Text)
+	text := d.Document.Text
+	w := newWords(text)
+	var ix *annotate.Index
 	for _, a := range d.Annotations {
+		i, j := w.firstFrom(a.Start), w.firstFrom(a.End)-1
+		if i <= j && j < len(w.toks) && w.toks[i].start == a.Start && w.toks[j].end == a.End {
+			x.add(strKey{key: x.fold(w.span(i, j)), ntok: j - i + 1}, a.Label)
+			continue
+		}
+		if ix == nil {
+			ix = annotate.NewIndex(text)
+		}
 		x.Add(ix.Slice(a.Start, a.End), a.Label)
 	}
 }
@@ -239,7 +255,7 @@ func (x *Index) labels(key string, p *pattern, minScore float64, fn func(label s
 	}
 	for _, c := range p.labels {
 		score := float64(c.n) / float64(p.total)
-		if score >= minScore && !x.rejected[keyLabel{key, c.label}] {
+		if score >= minScore && !x.isRejected(key, c.label) {
 			fn(c.label, score)
 		}
 	}

@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"fmt"
+	"maps"
+	"runtime/debug"
+	"slices"
+
+	"spanmark/annotate/suggest"
+)
+
+func (c *cli) suggestCmd(args []string) int {
+	fset := c.flags("suggest", "[--db FILE] [--min-score S] [--case-insensitive]",
+		"Bring the string suggestions of every document up to date: every annotated string is\n"+
+			"suggested, with its labels, wherever else it occurs on word boundaries and is not yet\n"+
+			"annotated so. A label's score is its share of the string's annotations. Prints how many\n"+
+			"suggestions each label got.")
+	db := fset.String("db", "", "the project `FILE` (default: the default project)")
+	minScore := fset.Float64("min-score", suggest.DefaultMinScore,
+		"suggest a label only where its share of the string's annotations is at least `S` (0 to 1)")
+	fold := fset.Bool("case-insensitive", false, "match strings whatever their case")
+	rest, code, ok := c.parse(fset, args)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		return c.usageError(fset, "unexpected %q", rest[0])
+	}
+	if !(*minScore >= 0 && *minScore <= 1) {
+		return c.usageError(fset, "--min-score %v: want a number from 0 to 1", *minScore)
+	}
+	if err := c.runSuggest(*db, suggest.Options{CaseInsensitive: *fold}, *minScore); err != nil {
+		return c.fail(fmt.Errorf("suggest: %w", err))
+	}
+	return exitOK
+}
+
+// runSuggest refreshes the project's string suggestions and prints the
+// count of each label, then the total.
+func (c *cli) runSuggest(db string, opts suggest.Options, minScore float64) error {
+	st, err := openProject("suggest", db, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	// A batch job whose live heap (the index) is small next to what it
+	// reads: the collector would run every few documents. Fewer, larger
+	// cycles, with the memory limit to keep the peak in bounds.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(200 << 20))
+	counts, err := suggest.Refresh(st, opts, minScore)
+	if err != nil {
+		return err
+	}
+	total := 0
+	for _, label := range slices.Sorted(maps.Keys(counts)) {
+		fmt.Fprintf(c.stdout, "%s\t%d\n", label, counts[label])
+		total += counts[label]
+	}
+	fmt.Fprintf(c.stdout, "total\t%d\n", total)
+	return st.Close()
+}
