@@ -103,7 +103,7 @@ func (d *Doc) Reject(r annotate.Rejection) {
 // refreshKey recomputes every occurrence of the string k in the
 // document, whether or not it is still a pattern.
 func (d *Doc) refreshKey(k strKey) {
-	p := d.x.pats[k.key]
+	p := d.x.lookup(k.key)
 	for _, i := range d.at[k.first] {
 		j := i + k.ntok - 1
 		if j >= len(d.w.toks) || k.ntok > 1 && d.x.fold(d.w.span(i, j)) != k.key {
@@ -115,7 +115,9 @@ func (d *Doc) refreshKey(k strKey) {
 
 // refreshFrom recomputes every occurrence of a pattern starting at token i.
 func (d *Doc) refreshFrom(i int) {
-	d.x.matchAt(&d.w, d.ids, i, func(p *pattern, j int) { d.refresh(p, i, j) })
+	// Every pattern, whatever its shares: a refresh must also clear what
+	// a pattern that no longer reaches minScore suggested.
+	d.x.matchAt(&d.w, d.ids, i, 0, func(p *pattern, j int) { d.refresh(p, i, j) })
 }
 
 // refresh recomputes the suggestions of the occurrence of p (nil when

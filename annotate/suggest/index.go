@@ -25,7 +25,6 @@
 package suggest
 
 import (
-	"slices"
 	"strings"
 
 	"spanmark/annotate"
@@ -41,18 +40,7 @@ type Options struct {
 // labelCount is how many annotations gave a string one label.
 type labelCount struct {
 	label string
-	n     int
-}
-
-// pattern is one annotated surface string: its key, how many tokens it
-// has and how many annotations gave it each label. Strings with the same
-// tokens but other spacing end at the same trie node, chained by next.
-type pattern struct {
-	key    string
-	ntok   int
-	total  int
-	labels []labelCount
-	next   *pattern
+	n     int32
 }
 
 // keyLabel is a string (its key) with a label.
@@ -63,9 +51,10 @@ type keyLabel struct{ key, label string }
 // concurrent use.
 type Index struct {
 	opts  Options
-	pats  map[string]*pattern
 	vocab vocab
-	trie  trie // the patterns' token ids
+	trie  trie      // the patterns' token ids
+	pats  []pattern // the patterns, the trie's nodes pointing in
+	live  int       // how many of pats are still patterns
 	// rejected holds the strings rejected for a label, rejectedAt the
 	// rejected spans and labels of each document.
 	rejected   map[keyLabel]bool
@@ -76,7 +65,6 @@ type Index struct {
 func NewIndex(opts Options) *Index {
 	return &Index{
 		opts:       opts,
-		pats:       make(map[string]*pattern),
 		vocab:      make(vocab),
 		trie:       newTrie(),
 		rejected:   make(map[keyLabel]bool),
@@ -88,7 +76,7 @@ func NewIndex(opts Options) *Index {
 func (x *Index) Options() Options { return x.opts }
 
 // Patterns returns how many distinct strings the index holds.
-func (x *Index) Patterns() int { return len(x.pats) }
+func (x *Index) Patterns() int { return x.live }
 
 // ids returns the ids of the (folded) tokens of w, numbering new ones
 // when intern is set, else noTok for those the index has not seen.
@@ -137,61 +125,22 @@ func (x *Index) fold(s string) string {
 }
 
 // Add counts one more annotation of text with label.
-func (x *Index) Add(text, label string) { x.add(x.keyOf(text), label) }
-
-// add counts one more annotation of the string k with label.
-func (x *Index) add(k strKey, label string) {
-	if k.ntok == 0 {
+func (x *Index) Add(text, label string) {
+	w := newWords(text)
+	if len(w.toks) == 0 {
 		return
 	}
-	p := x.pats[k.key]
-	if p == nil {
-		// The key is copied: it is usually a slice of a whole document.
-		p = &pattern{key: strings.Clone(k.key), ntok: k.ntok}
-		x.pats[p.key] = p
-		w := newWords(p.key)
-		nd := &x.trie.nodes[x.trie.walk(x.ids(&w, true, nil))]
-		p.next, nd.pat = nd.pat, p
-	}
-	p.total++
-	for i := range p.labels {
-		if p.labels[i].label == label {
-			p.labels[i].n++
-			return
-		}
-	}
-	p.labels = append(p.labels, labelCount{label, 1})
+	x.add(x.fold(w.span(0, len(w.toks)-1)), x.ids(&w, true, nil), label)
 }
 
 // Remove counts one annotation of text with label less, as when it is
 // deleted or relabelled. Removing what was never added does nothing.
 func (x *Index) Remove(text, label string) {
-	k := x.keyOf(text)
-	p := x.pats[k.key]
-	if p == nil {
+	w := newWords(text)
+	if len(w.toks) == 0 {
 		return
 	}
-	i := slices.IndexFunc(p.labels, func(c labelCount) bool { return c.label == label })
-	if i < 0 {
-		return
-	}
-	p.total--
-	if p.labels[i].n--; p.labels[i].n == 0 {
-		p.labels = slices.Delete(p.labels, i, i+1)
-	}
-	if p.total > 0 {
-		return
-	}
-	delete(x.pats, k.key)
-	// The trie's nodes stay: a string removed is often tagged again.
-	w := newWords(p.key)
-	nd := &x.trie.nodes[x.trie.walk(x.ids(&w, true, nil))]
-	for at := &nd.pat; *at != nil; at = &(*at).next {
-		if *at == p {
-			*at = p.next
-			break
-		}
-	}
+	x.remove(x.fold(w.span(0, len(w.toks)-1)), x.ids(&w, false, nil), label)
 }
 
 // Reject records a rejection: its span and label are not suggested again
@@ -223,10 +172,15 @@ func (x *Index) AddDocument(d *annotate.DocumentData) {
 	text := d.Document.Text
 	w := newWords(text)
 	var ix *annotate.Index
+	var ids []int32
 	for _, a := range d.Annotations {
 		i, j := w.firstFrom(a.Start), w.firstFrom(a.End)-1
 		if i <= j && j < len(w.toks) && w.toks[i].start == a.Start && w.toks[j].end == a.End {
-			x.add(strKey{key: x.fold(w.span(i, j)), ntok: j - i + 1}, a.Label)
+			ids = ids[:0]
+			for k := i; k <= j; k++ {
+				ids = append(ids, x.vocab.intern(x.fold(w.word(k))))
+			}
+			x.add(x.fold(w.span(i, j)), ids, a.Label)
 			continue
 		}
 		if ix == nil {
@@ -241,7 +195,7 @@ func (x *Index) AddDocument(d *annotate.DocumentData) {
 func (x *Index) Shares(text string) []annotate.Suggestion {
 	k := x.keyOf(text)
 	var out []annotate.Suggestion
-	x.labels(k.key, x.pats[k.key], 0, func(label string, score float64) {
+	x.labels(k.key, x.lookup(text), 0, func(label string, score float64) {
 		out = append(out, annotate.Suggestion{Label: label, Score: score, Source: annotate.SourceStrings})
 	})
 	return out

@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"fmt"
-	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -63,9 +62,11 @@ func TestAddDocumentKeysAsAdd(t *testing.T) {
 // summary lists an index's patterns with their token counts and labels.
 func summary(x *Index) []string {
 	var out []string
-	for _, key := range slices.Sorted(maps.Keys(x.pats)) {
-		p := x.pats[key]
-		out = append(out, fmt.Sprintf("%q/%d/%d%v", key, p.ntok, p.total, p.labels))
+	for _, p := range x.pats {
+		if p.total > 0 {
+			out = append(out, fmt.Sprintf("%q/%d/%d%v", p.key, p.ntok, p.total, p.labels))
+		}
 	}
+	slices.Sort(out)
 	return out
 }

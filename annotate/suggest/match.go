@@ -6,19 +6,27 @@ import "spanmark/annotate"
 // w, whose token ids are ids, with the index of its last token, shortest
 // first. The walk follows the trie by id, so a token costs no string
 // hashing and stops at the first token no pattern continues with.
-func (x *Index) matchAt(w *words, ids []int32, i int, fn func(p *pattern, j int)) {
+// Patterns none of whose labels reaches minScore are passed over. p is
+// good until the next Add.
+func (x *Index) matchAt(w *words, ids []int32, i int, minScore float64, fn func(p *pattern, j int)) {
 	var n int32
-	for j := i; j < len(ids); j++ {
+	for j := i; j < len(ids) && j-i < maxDepth; j++ {
 		if ids[j] == noTok {
 			return
 		}
 		if n = x.trie.child(n, ids[j]); n == 0 {
 			return
 		}
-		for p := x.trie.nodes[n].pat; p != nil; p = p.next {
-			// The tokens matched; the spacing between them must too.
-			if j == i || x.fold(w.span(i, j)) == p.key {
-				fn(p, j)
+		for pi := x.trie.nodes[n].pat; pi != 0; pi = x.pats[pi-1].next {
+			p := &x.pats[pi-1]
+			end := i + int(p.ntok) - 1
+			if end >= len(ids) {
+				break // the rest of the chain is longer still
+			}
+			// The tokens up to here matched; the spacing between them,
+			// and the tokens beyond maxDepth, must too.
+			if p.reaches(minScore) && (end == i || x.fold(w.span(i, end)) == p.key) {
+				fn(p, end)
 			}
 		}
 	}
@@ -58,7 +66,8 @@ func (x *Index) suggestAt(out []annotate.Suggestion, docID string, o occurrence,
 
 // Suggest returns the suggestions for d whose score reaches minScore, in
 // annotate.CompareSuggestions order, the longest kept where matches
-// overlap (see Longest).
+// overlap (see Longest). It only reads the index: calls of Suggest may
+// run at the same time, but not with Add, Remove or Reject.
 func (x *Index) Suggest(d *annotate.DocumentData, minScore float64) []annotate.Suggestion {
 	w := newWords(d.Document.Text)
 	ids := x.ids(&w, false, nil)
@@ -67,7 +76,7 @@ func (x *Index) Suggest(d *annotate.DocumentData, minScore float64) []annotate.S
 	// Matches come by start, and from one start by end, so the
 	// suggestions need no sorting beyond each occurrence's labels.
 	for i := range w.toks {
-		x.matchAt(&w, ids, i, func(p *pattern, j int) {
+		x.matchAt(&w, ids, i, minScore, func(p *pattern, j int) {
 			o := occurrence{p: p, start: w.toks[i].start, end: w.toks[j].end}
 			out = x.suggestAt(out, d.Document.ID, o, c, minScore)
 		})

@@ -1,7 +1,10 @@
 package suggest
 
 import (
+	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"spanmark/annotate"
 )
@@ -89,22 +92,49 @@ func Refresh(p Project, opts Options, minScore float64) (map[string]int, error) 
 // until it is done or stop is closed.
 func (x *Index) batches(p Project, docs []annotate.DocumentInfo, minScore float64,
 	out chan<- map[string][]annotate.Suggestion, stop <-chan struct{}) error {
-	batch := make(map[string][]annotate.Suggestion, BatchDocs)
-	for k, info := range docs {
-		d, err := p.Load(info.ID)
+	for len(docs) > 0 {
+		n := min(len(docs), BatchDocs)
+		batch, err := x.batch(p, docs[:n], minScore)
 		if err != nil {
-			return fmt.Errorf("suggest for document %s: %w", info.ID, err)
-		}
-		batch[info.ID] = x.Suggest(d, minScore)
-		if len(batch) < BatchDocs && k < len(docs)-1 {
-			continue
+			return err
 		}
 		select {
 		case out <- batch:
 		case <-stop:
 			return nil
 		}
-		batch = make(map[string][]annotate.Suggestion, BatchDocs)
+		docs = docs[n:]
 	}
 	return nil
+}
+
+// batch loads docs and computes their suggestions, on as many goroutines
+// as there are processors: matching is most of the work, and Suggest
+// only reads the index.
+func (x *Index) batch(p Project, docs []annotate.DocumentInfo, minScore float64) (map[string][]annotate.Suggestion, error) {
+	workers := runtime.GOMAXPROCS(0)
+	found := make([][]annotate.Suggestion, len(docs))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for k := w; k < len(docs); k += workers {
+				d, err := p.Load(docs[k].ID)
+				if err != nil {
+					errs[w] = fmt.Errorf("suggest for document %s: %w", docs[k].ID, err)
+					return
+				}
+				found[k] = x.Suggest(d, minScore)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	batch := make(map[string][]annotate.Suggestion, len(docs))
+	for k, info := range docs {
+		batch[info.ID] = found[k]
+	}
+	return batch, nil
 }

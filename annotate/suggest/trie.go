@@ -37,13 +37,13 @@ func (v vocab) intern(tok string) int32 {
 // tnode is one place in the trie of the patterns' token ids. Most nodes
 // have one child (the middle of a long annotated claim), so the first
 // child is held in the node; the others of a branching node are in
-// trie.more. Sixteen bytes and one pointer: a project's million
-// annotations make millions of nodes, which the garbage collector scans
-// as one array.
+// trie.more. Sixteen bytes and no pointer: a project's million
+// annotations make millions of nodes, which the garbage collector need
+// not scan.
 type tnode struct {
 	tok, kid int32 // the first child, kid 0 when there is none
+	pat      int32 // 1 + the index in Index.pats of the first pattern here, or 0
 	more     bool  // whether trie.more holds further children
-	pat      *pattern
 }
 
 // trie holds the patterns by their tokens. Node 0 is the root, whose
