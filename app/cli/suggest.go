@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"maps"
-	"runtime/debug"
 	"slices"
 
 	"spanmark/annotate/suggest"
@@ -43,11 +42,6 @@ func (c *cli) runSuggest(db string, opts suggest.Options, minScore float64) erro
 		return err
 	}
 	defer st.Close()
-	// A batch job whose live heap (the index) is small next to what it
-	// reads: the collector would run every few documents. Fewer, larger
-	// cycles, with the memory limit to keep the peak in bounds.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(200 << 20))
 	counts, err := suggest.Refresh(st, opts, minScore)
 	if err != nil {
 		return err
