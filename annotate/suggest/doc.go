@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"slices"
 
 	"spanmark/annotate"
@@ -48,16 +49,45 @@ func (x *Index) Open(d *annotate.DocumentData, minScore float64) *Doc {
 // annotate.CompareSuggestions order, the longest kept where matches
 // overlap (Longest), as Index.Suggest returns them.
 func (d *Doc) Suggestions() []annotate.Suggestion {
-	out := make([]annotate.Suggestion, 0, len(d.bySpan))
-	for _, ss := range d.bySpan {
-		out = append(out, ss...)
+	var out []annotate.Suggestion
+	for _, sp := range d.spans() {
+		out = append(out, d.bySpan[[2]int{sp.start(), sp.end()}]...)
 	}
-	slices.SortFunc(out, annotate.CompareSuggestions)
-	return Longest(out)
+	return out
 }
 
-// Len returns how many suggestions the document has, for a status line.
-func (d *Doc) Len() int { return len(d.Suggestions()) }
+// Len returns how many suggestions Suggestions returns, for a status
+// line, without making them.
+func (d *Doc) Len() int {
+	n := 0
+	for _, sp := range d.spans() {
+		n += int(sp.n)
+	}
+	return n
+}
+
+// spanCount is a span, packed so that spans sort as integers (start,
+// then end), with its number of suggestions.
+type spanCount struct {
+	key uint64
+	n   int32
+}
+
+func (s spanCount) start() int { return int(s.key >> 32) }
+func (s spanCount) end() int   { return int(uint32(s.key)) }
+
+// spans returns the spans that have suggestions, sorted, without those
+// that overlap a longer one. A span's suggestions are already in label
+// order (suggestAt), so sorting spans, not suggestions, orders them all;
+// and spans sort as integers.
+func (d *Doc) spans() []spanCount {
+	out := make([]spanCount, 0, len(d.bySpan))
+	for span, ss := range d.bySpan {
+		out = append(out, spanCount{uint64(span[0])<<32 | uint64(uint32(span[1])), int32(len(ss))})
+	}
+	slices.SortFunc(out, func(a, b spanCount) int { return cmp.Compare(a.key, b.key) })
+	return longestBy(out, func(s spanCount) [2]int { return [2]int{s.start(), s.end()} })
+}
 
 // Edit records an edit of the document: removed are the annotations it
 // deleted or replaced (as they were), added those it put (as they are

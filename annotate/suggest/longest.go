@@ -7,32 +7,46 @@ import "spanmark/annotate"
 // annotated "Vladimir Putin" and "Putin" both match, only the whole name
 // is offered: the shorter string is part of the longer one's occurrence,
 // and accepting both would tag the name twice. Overlapping suggestions of
-// the same length (two labels of one string, or "New York" and "York
-// Times" in "New York Times") all stay. ss must be sorted by start, as
+// the same length (two labels of one string, or "West Bank" and "Bank
+// Asia" in "West Bank Asia") all stay. ss must be sorted by start, as
 // annotate.CompareSuggestions sorts.
 func Longest(ss []annotate.Suggestion) []annotate.Suggestion {
-	drop := make([]bool, len(ss))
-	any := false
-	for i, a := range ss {
+	return longestBy(ss, func(s annotate.Suggestion) [2]int { return [2]int{s.Start, s.End} })
+}
+
+// longestBy is Longest for anything with a span, sorted by start.
+func longestBy[T any](xs []T, span func(T) [2]int) []T {
+	var drop []bool
+	for i, a := range xs {
+		sa := span(a)
 		// Every overlapping pair is met once, from the one that starts
 		// first (or comes first among equal starts).
-		for j := i + 1; j < len(ss) && ss[j].Start < a.End; j++ {
-			la, lb := a.End-a.Start, ss[j].End-ss[j].Start
-			switch {
-			case la > lb:
-				drop[j], any = true, true
-			case lb > la:
-				drop[i], any = true, true
+		for j := i + 1; j < len(xs); j++ {
+			sb := span(xs[j])
+			if sb[0] >= sa[1] {
+				break
+			}
+			la, lb := sa[1]-sa[0], sb[1]-sb[0]
+			if la == lb {
+				continue
+			}
+			if drop == nil {
+				drop = make([]bool, len(xs))
+			}
+			if la > lb {
+				drop[j] = true
+			} else {
+				drop[i] = true
 			}
 		}
 	}
-	if !any {
-		return ss
+	if drop == nil {
+		return xs
 	}
-	out := ss[:0]
-	for i, s := range ss {
+	out := xs[:0]
+	for i, x := range xs {
 		if !drop[i] {
-			out = append(out, s)
+			out = append(out, x)
 		}
 	}
 	return out
