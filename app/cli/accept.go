@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"time"
 
@@ -68,12 +67,7 @@ func (c *cli) runAccept(db string, f acceptFilter) error {
 		}
 		skipped += n
 	}
-	total := 0
-	for _, label := range slices.Sorted(maps.Keys(counts)) {
-		fmt.Fprintf(c.stdout, "%s\t%d\n", label, counts[label])
-		total += counts[label]
-	}
-	fmt.Fprintf(c.stdout, "total\t%d\n", total)
+	c.printLabelCounts(counts)
 	if skipped > 0 {
 		fmt.Fprintf(c.stderr, "%s with a label the schema lacks left as they were\n", plural(skipped, "suggestion"))
 	}

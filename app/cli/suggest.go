@@ -46,11 +46,17 @@ func (c *cli) runSuggest(db string, opts suggest.Options, minScore float64) erro
 	if err != nil {
 		return err
 	}
+	c.printLabelCounts(counts)
+	return st.Close()
+}
+
+// printLabelCounts prints a count per label, tab-separated, in label
+// order, then the total.
+func (c *cli) printLabelCounts(counts map[string]int) {
 	total := 0
 	for _, label := range slices.Sorted(maps.Keys(counts)) {
 		fmt.Fprintf(c.stdout, "%s\t%d\n", label, counts[label])
 		total += counts[label]
 	}
 	fmt.Fprintf(c.stdout, "total\t%d\n", total)
-	return st.Close()
 }
