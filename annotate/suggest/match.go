@@ -17,6 +17,9 @@ func (x *Index) matchAt(w *words, ids []int32, i int, minScore float64, fn func(
 		if n = x.trie.child(n, ids[j]); n == 0 {
 			return
 		}
+		if !x.reaches(n, minScore) {
+			continue
+		}
 		for pi := x.trie.nodes[n].pat; pi != 0; pi = x.pats[pi-1].next {
 			p := &x.pats[pi-1]
 			end := i + int(p.ntok) - 1

@@ -96,6 +96,24 @@ func (x *Index) add(key string, ids []int32, label string) {
 	}
 	p.labels[i].n++
 	p.best = max(p.best, p.labels[i].n)
+	x.reshare(n)
+}
+
+// reshare recomputes node n's share from its patterns.
+func (x *Index) reshare(n int32) {
+	most := 0
+	for pi := x.trie.nodes[n].pat; pi != 0; pi = x.pats[pi-1].next {
+		if p := &x.pats[pi-1]; p.total > 0 {
+			most = max(most, int((255*int64(p.best)+int64(p.total)-1)/int64(p.total)))
+		}
+	}
+	x.trie.nodes[n].share = uint8(most)
+}
+
+// reaches reports whether some pattern of node n may have a label whose
+// share is at least minScore.
+func (x *Index) reaches(n int32, minScore float64) bool {
+	return float64(x.trie.nodes[n].share) >= minScore*255
 }
 
 // link adds p to the chain of node n, in order of length, and returns 1 +
@@ -136,6 +154,7 @@ func (x *Index) remove(key string, ids []int32, label string) {
 		p.best = max(p.best, c.n)
 	}
 	if p.total > 0 {
+		x.reshare(n)
 		return
 	}
 	for at := &x.trie.nodes[n].pat; *at != 0; at = &x.pats[*at-1].next {
@@ -146,4 +165,5 @@ func (x *Index) remove(key string, ids []int32, label string) {
 	}
 	*p = pattern{}
 	x.live--
+	x.reshare(n)
 }

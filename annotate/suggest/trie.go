@@ -44,6 +44,10 @@ type tnode struct {
 	tok, kid int32 // the first child, kid 0 when there is none
 	pat      int32 // 1 + the index in Index.pats of the first pattern here, or 0
 	more     bool  // whether trie.more holds further children
+	// share is the greatest label share of the patterns here, in 255ths
+	// rounded up: matching passes a node whose patterns cannot reach the
+	// minimum score without reading them.
+	share uint8
 }
 
 // trie holds the patterns by their tokens. Node 0 is the root, whose
