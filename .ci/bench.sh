@@ -337,6 +337,9 @@ gobench ./annotate/formats 'BenchmarkWriteJSONL$' 10x
 # turns, which is most of this benchmark's two minutes.
 gobench ./annotate/formats 'BenchmarkProjectAttributes1M$' 2x
 gobench ./annotate/agree 'BenchmarkCompare$/^100x1000$|BenchmarkCompareSynth$' 5x
+# One tag and its undo in a document of 20,000 annotations: the open
+# document's suggestions kept up to date (issue 13).
+gobench ./annotate/suggest 'BenchmarkTag$' 200x 3
 
 # The whole-process measurements.
 log "spanmark export, $mid_docs and $big_docs documents, $runs runs each"
@@ -357,6 +360,13 @@ first_rows search ./spanmark search --db "$data/big.spanmark" --word "$search_wo
 measure_runs search /dev/null ./spanmark search --db "$data/big.spanmark" --word "$search_word"
 # lint exits 1 when it finds something, which synth's documents have.
 measure_runs lint /dev/null sh -c './spanmark lint --db "$1"; [ $? -le 1 ]' sh "$data/big.spanmark"
+log "spanmark suggest of the $big_docs-document project, from scratch"
+# suggest writes, so it runs on a copy. Every run builds the index and
+# computes every document's suggestions anew; the first writes them into
+# a project without any, the others replace them.
+cp "$data/big.spanmark" "$work/suggest.spanmark"
+measure_runs suggest "$work/suggest.out" ./spanmark suggest --db "$work/suggest.spanmark"
+rm -f "$work/suggest.spanmark"
 log "GUI memory on the $big_docs-document project (display $display)"
 gui_memory
 log "what a user sees: the real window's paints (display $display)"
@@ -488,6 +498,15 @@ row "spanmark lint of the whole project" "< 10 s" "$(f 2 "$v") s" "$v" "<" 10
 v=$(mb "$(value lint.rss)")
 [ -n "$(value lint.ms)" ] || v=
 row "spanmark lint of the whole project: peak resident memory" "< 300 MB" "$(f 0 "$v") MB (anonymous $(f 0 "$(mb "$(value lint.anon)")") MB)" "$v" "<" 300
+v=$(calc 'a / 1000' "$(value suggest.ms)")
+row "spanmark suggest: string suggestions from scratch, default --min-score ($(n "$(awk '$1 == "total" { print $2 }' "$work/suggest.out" 2>/dev/null)") suggestions)" \
+	"< 10 s" "$(f 2 "$v") s" "$v" "<" 10
+v=$(mb "$(value suggest.rss)")
+[ -n "$(value suggest.ms)" ] || v=
+row "spanmark suggest: peak resident memory" "< 300 MB" "$(f 0 "$v") MB (anonymous $(f 0 "$(mb "$(value suggest.anon)")") MB)" "$v" "<" 300
+v=$(calc 'a / 2e6' "$(metric BenchmarkTag ns/op)")
+row "One tag updates the open document's suggestions, 20,000 annotations (suggest BenchmarkTag, half of tag + undo)" \
+	"< 5 ms" "$(f 2 "$v") ms" "$v" "<" 5
 v=$(metric BenchmarkOpenProject file-bytes/annotation)
 row "Project file size per annotation" "< 400 B" "$(f 0 "$v") B ($(f 0 "$(calc 'a / 1048576' "$(stat -c %s "$data/big.spanmark")")") MB)" "$v" "<" 400
 v=$(metric BenchmarkProjectAttributes1M size-ratio)

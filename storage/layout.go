@@ -28,8 +28,9 @@ import (
 //	         0x02 + relation id   → record
 //	suggest doc id → bucket (created by the first suggestion; see
 //	                     suggestions.go):
-//	         sug         source 0 start end label → score
+//	         sug         source → the source's suggestions, packed
 //	         rej         start end label → rejected text
+//	suggestcount doc id → number of its suggestions (uvarint)
 //
 // Formats 1 and 2 had two nested buckets in a document's bucket instead,
 // "ann" and "rel", keyed by the ids; they are read as they are when

@@ -1,10 +1,8 @@
 package storage
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
-	"math"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,10 +13,15 @@ import (
 // Suggestions and rejections live under bucketSuggest, one nested bucket
 // per document (made by the first write), apart from the annotations: an
 // edit of annotations never rewrites them, and nothing that reads
-// annotations (exports, agreement) sees them.
+// annotations (exports, agreement) sees them. In a document's bucket,
+// "sug" holds each source's suggestions as one value (suggestpack.go) and
+// "rej" the rejections. The top-level bucket "suggestcount" holds each
+// document's number of suggestions, so that the document list's counts
+// are one small bucket's keys, not a walk over every document's.
 var (
-	bucketSug = []byte("sug")
-	bucketRej = []byte("rej")
+	bucketSug      = []byte("sug")
+	bucketRej      = []byte("rej")
+	bucketSugCount = []byte("suggestcount")
 )
 
 // spanKey encodes a span and label: big-endian start and end, so that a
@@ -38,28 +41,6 @@ func decodeSpanKey(b []byte) (annotate.SpanLabel, error) {
 		Start: int(binary.BigEndian.Uint64(b)),
 		End:   int(binary.BigEndian.Uint64(b[8:])),
 		Label: string(b[16:]),
-	}, nil
-}
-
-// sugKey is a suggestion's key: its source, a zero byte (which no source
-// name holds), then its span and label.
-func sugKey(s annotate.Suggestion) []byte {
-	return spanKey(append([]byte(s.Source), 0), s.Key())
-}
-
-// decodeSuggestion reverses sugKey and the score's eight bytes.
-func decodeSuggestion(docID string, k, v []byte) (annotate.Suggestion, error) {
-	i := bytes.IndexByte(k, 0)
-	if i < 0 || len(v) != 8 {
-		return annotate.Suggestion{}, fmt.Errorf("document %s: suggestion record: %w", docID, errCorrupt)
-	}
-	sl, err := decodeSpanKey(k[i+1:])
-	if err != nil {
-		return annotate.Suggestion{}, fmt.Errorf("document %s: %w", docID, err)
-	}
-	return annotate.Suggestion{
-		DocumentID: docID, Start: sl.Start, End: sl.End, Label: sl.Label,
-		Source: string(k[:i]), Score: math.Float64frombits(binary.BigEndian.Uint64(v)),
 	}, nil
 }
 
@@ -100,11 +81,47 @@ func suggestBuckets(tx *bolt.Tx, docID string, create bool) (sug, rej *bolt.Buck
 // deleteSuggestionsOf removes a deleted document's suggestions and
 // rejections.
 func deleteSuggestionsOf(tx *bolt.Tx, docID string) error {
+	if err := setSuggestionCount(tx, docID, 0); err != nil {
+		return err
+	}
 	top := tx.Bucket(bucketSuggest)
 	if top == nil || top.Bucket([]byte(docID)) == nil {
 		return nil
 	}
 	return top.DeleteBucket([]byte(docID))
+}
+
+// setSuggestionCount records that a document holds n suggestions.
+func setSuggestionCount(tx *bolt.Tx, docID string, n int) error {
+	b := tx.Bucket(bucketSugCount)
+	if b == nil && n == 0 {
+		return nil
+	}
+	if b == nil {
+		var err error
+		if b, err = tx.CreateBucket(bucketSugCount); err != nil {
+			return err
+		}
+	}
+	if n == 0 {
+		return b.Delete([]byte(docID))
+	}
+	return b.Put([]byte(docID), binary.AppendUvarint(nil, uint64(n)))
+}
+
+// countSuggestions counts the suggestions a document's sug bucket holds
+// and records the number.
+func countSuggestions(tx *bolt.Tx, docID string, sug *bolt.Bucket) error {
+	n := 0
+	err := sug.ForEach(func(_, v []byte) error {
+		k, err := packedCount(v)
+		n += k
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("document %s: %w", docID, err)
+	}
+	return setSuggestionCount(tx, docID, n)
 }
 
 // Suggestions returns a document's suggestions from every source.
@@ -119,8 +136,7 @@ func (s *Store) Suggestions(docID string) ([]annotate.Suggestion, error) {
 			return err
 		}
 		return sug.ForEach(func(k, v []byte) error {
-			sg, err := decodeSuggestion(docID, k, v)
-			out = append(out, sg)
+			out, err = unpackSuggestions(out, docID, string(k), v)
 			return err
 		})
 	})
@@ -135,18 +151,16 @@ func (s *Store) Suggestions(docID string) ([]annotate.Suggestion, error) {
 func (s *Store) SuggestionCounts() (map[string]int, error) {
 	counts := make(map[string]int)
 	err := s.view(func(tx *bolt.Tx) error {
-		top := tx.Bucket(bucketSuggest)
-		if top == nil {
+		b := tx.Bucket(bucketSugCount)
+		if b == nil {
 			return nil
 		}
-		return top.ForEachBucket(func(id []byte) error {
-			sug, _, err := suggestBuckets(tx, string(id), false)
-			if err != nil {
-				return err
+		return b.ForEach(func(id, v []byte) error {
+			n, k := binary.Uvarint(v)
+			if k <= 0 {
+				return fmt.Errorf("suggestion count of %s: %w", id, errCorrupt)
 			}
-			if n := sug.Stats().KeyN; n > 0 {
-				counts[string(id)] = n
-			}
+			counts[string(id)] = int(n)
 			return nil
 		})
 	})
@@ -154,9 +168,4 @@ func (s *Store) SuggestionCounts() (map[string]int, error) {
 		return nil, fmt.Errorf("count suggestions: %w", err)
 	}
 	return counts, nil
-}
-
-// appendScore appends a score's eight bytes.
-func appendScore(dst []byte, score float64) []byte {
-	return binary.BigEndian.AppendUint64(dst, math.Float64bits(score))
 }

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"fmt"
 	"maps"
 	"slices"
@@ -48,51 +47,60 @@ func putSuggestionsOf(tx *bolt.Tx, docID, source string, ss []annotate.Suggestio
 	if err != nil || sug == nil {
 		return err
 	}
-	if err := deletePrefix(sug, append([]byte(source), 0)); err != nil {
+	kept := make([]annotate.Suggestion, 0, len(ss))
+	for _, sg := range ss {
+		if rej.Get(spanKey(nil, sg.Key())) == nil {
+			kept = append(kept, sg)
+		}
+	}
+	if err := putPacked(sug, source, kept); err != nil {
 		return err
 	}
-	for _, sg := range ss {
-		if rej.Get(spanKey(nil, sg.Key())) != nil {
-			continue
-		}
-		v := make([]byte, 0, 8)
-		if err := sug.Put(sugKey(sg), appendScore(v, sg.Score)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return countSuggestions(tx, docID, sug)
 }
 
-// deletePrefix deletes every key of b that starts with prefix.
-func deletePrefix(b *bolt.Bucket, prefix []byte) error {
-	c := b.Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-		if err := c.Delete(); err != nil {
-			return err
-		}
+// putPacked makes ss (of one source) the value of source in sug, or
+// deletes it when ss is empty.
+func putPacked(sug *bolt.Bucket, source string, ss []annotate.Suggestion) error {
+	if len(ss) == 0 {
+		return sug.Delete([]byte(source))
 	}
-	return nil
+	return sug.Put([]byte(source), packSuggestions(ss))
 }
 
 // deleteAt deletes the suggestions of every source at a span and label.
-func deleteAt(sug *bolt.Bucket, docID string, keys []annotate.SpanLabel) error {
+func deleteAt(tx *bolt.Tx, sug *bolt.Bucket, docID string, keys []annotate.SpanLabel) error {
 	if sug == nil || len(keys) == 0 {
 		return nil
 	}
-	var gone [][]byte
+	gone := make(map[annotate.SpanLabel]bool, len(keys))
+	for _, k := range keys {
+		gone[k] = true
+	}
+	type change struct {
+		source string
+		kept   []annotate.Suggestion
+	}
+	var changes []change
 	err := sug.ForEach(func(k, v []byte) error {
-		sg, err := decodeSuggestion(docID, k, v)
-		if err == nil && slices.Contains(keys, sg.Key()) {
-			gone = append(gone, bytes.Clone(k))
+		ss, err := unpackSuggestions(nil, docID, string(k), v)
+		n := len(ss)
+		kept := slices.DeleteFunc(ss, func(s annotate.Suggestion) bool { return gone[s.Key()] })
+		if err == nil && len(kept) < n {
+			changes = append(changes, change{string(k), kept})
 		}
 		return err
 	})
-	for _, k := range gone {
-		if err == nil {
-			err = sug.Delete(k)
+	if err != nil {
+		return err
+	}
+	// Written after the walk: a bucket must not change under ForEach.
+	for _, c := range changes {
+		if err := putPacked(sug, c.source, c.kept); err != nil {
+			return err
 		}
 	}
-	return err
+	return countSuggestions(tx, docID, sug)
 }
 
 // Rejections returns every rejection of the project.
@@ -140,7 +148,7 @@ func (s *Store) Reject(r annotate.Rejection) error {
 		if err := rej.Put(spanKey(nil, r.Key()), []byte(r.Text)); err != nil {
 			return err
 		}
-		return deleteAt(sug, r.DocumentID, []annotate.SpanLabel{r.Key()})
+		return deleteAt(tx, sug, r.DocumentID, []annotate.SpanLabel{r.Key()})
 	})
 	if err != nil {
 		return fmt.Errorf("reject suggestion in document %s: %w", r.DocumentID, err)
@@ -160,7 +168,7 @@ func (s *Store) Accept(docID string, e annotate.Edit, accepted []annotate.SpanLa
 		if err != nil {
 			return err
 		}
-		return deleteAt(sug, docID, accepted)
+		return deleteAt(tx, sug, docID, accepted)
 	})
 	if err != nil {
 		return fmt.Errorf("accept suggestions in document %s: %w", docID, err)

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"slices"
 
 	"spanmark/annotate"
@@ -16,6 +17,7 @@ type Doc struct {
 	id       string
 	ix       *annotate.Index
 	w        words
+	ids      []int32          // the tokens' ids, every one interned
 	at       map[string][]int // a token's key → the indexes of the tokens with it
 	cover    cover
 	minScore float64
@@ -32,6 +34,9 @@ func (x *Index) Open(d *annotate.DocumentData, minScore float64) *Doc {
 		cover: newCover(d.Annotations), minScore: minScore,
 		bySpan: make(map[[2]int][]annotate.Suggestion),
 	}
+	// Every token is numbered, so that a pattern tagged later, of words
+	// the index did not know, is found by the ids already here.
+	doc.ids = x.ids(&doc.w, true, nil)
 	for i := range doc.w.toks {
 		k := x.fold(doc.w.word(i))
 		doc.at[k] = append(doc.at[k], i)
@@ -41,23 +46,47 @@ func (x *Index) Open(d *annotate.DocumentData, minScore float64) *Doc {
 }
 
 // Suggestions returns the document's suggestions in
-// annotate.CompareSuggestions order.
+// annotate.CompareSuggestions order, the longest kept where matches
+// overlap (Longest), as Index.Suggest returns them.
 func (d *Doc) Suggestions() []annotate.Suggestion {
-	out := make([]annotate.Suggestion, 0, len(d.bySpan))
-	for _, ss := range d.bySpan {
-		out = append(out, ss...)
+	var out []annotate.Suggestion
+	for _, sp := range d.spans() {
+		out = append(out, d.bySpan[[2]int{sp.start(), sp.end()}]...)
 	}
-	slices.SortFunc(out, annotate.CompareSuggestions)
 	return out
 }
 
-// Len returns how many suggestions the document has, for a status line.
+// Len returns how many suggestions Suggestions returns, for a status
+// line, without making them.
 func (d *Doc) Len() int {
 	n := 0
-	for _, ss := range d.bySpan {
-		n += len(ss)
+	for _, sp := range d.spans() {
+		n += int(sp.n)
 	}
 	return n
+}
+
+// spanCount is a span, packed so that spans sort as integers (start,
+// then end), with its number of suggestions.
+type spanCount struct {
+	key uint64
+	n   int32
+}
+
+func (s spanCount) start() int { return int(s.key >> 32) }
+func (s spanCount) end() int   { return int(uint32(s.key)) }
+
+// spans returns the spans that have suggestions, sorted, without those
+// that overlap a longer one. A span's suggestions are already in label
+// order (suggestAt), so sorting spans, not suggestions, orders them all;
+// and spans sort as integers.
+func (d *Doc) spans() []spanCount {
+	out := make([]spanCount, 0, len(d.bySpan))
+	for span, ss := range d.bySpan {
+		out = append(out, spanCount{uint64(span[0])<<32 | uint64(uint32(span[1])), int32(len(ss))})
+	}
+	slices.SortFunc(out, func(a, b spanCount) int { return cmp.Compare(a.key, b.key) })
+	return longestBy(out, func(s spanCount) [2]int { return [2]int{s.start(), s.end()} })
 }
 
 // Edit records an edit of the document: removed are the annotations it
@@ -104,27 +133,31 @@ func (d *Doc) Reject(r annotate.Rejection) {
 // refreshKey recomputes every occurrence of the string k in the
 // document, whether or not it is still a pattern.
 func (d *Doc) refreshKey(k strKey) {
-	p := d.x.pats[k.key]
+	p := d.x.lookup(k.key)
 	for _, i := range d.at[k.first] {
 		j := i + k.ntok - 1
 		if j >= len(d.w.toks) || k.ntok > 1 && d.x.fold(d.w.span(i, j)) != k.key {
 			continue
 		}
-		d.refresh(occurrence{key: k.key, p: p, start: d.w.toks[i].start, end: d.w.toks[j].end})
+		d.refresh(p, i, j)
 	}
 }
 
 // refreshFrom recomputes every occurrence of a pattern starting at token i.
 func (d *Doc) refreshFrom(i int) {
-	d.x.matchAt(&d.w, i, func(key string, p *pattern, j int) {
-		d.refresh(occurrence{key: key, p: p, start: d.w.toks[i].start, end: d.w.toks[j].end})
-	})
+	// Every pattern, whatever its shares: a refresh must also clear what
+	// a pattern that no longer reaches minScore suggested.
+	d.x.matchAt(&d.w, d.ids, i, 0, func(p *pattern, j int) { d.refresh(p, i, j) })
 }
 
-// refresh recomputes the suggestions of one occurrence.
-func (d *Doc) refresh(o occurrence) {
+// refresh recomputes the suggestions of the occurrence of p (nil when
+// the string is no longer a pattern) from token i to token j.
+func (d *Doc) refresh(p *pattern, i, j int) {
+	o := occurrence{p: p, start: d.w.toks[i].start, end: d.w.toks[j].end}
 	var ss []annotate.Suggestion
-	d.x.suggestAt(d.id, o, d.cover, d.minScore, func(s annotate.Suggestion) { ss = append(ss, s) })
+	if p != nil {
+		ss = d.x.suggestAt(nil, d.id, o, d.cover, d.minScore)
+	}
 	d.set([2]int{o.start, o.end}, ss)
 }
 

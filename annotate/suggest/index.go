@@ -25,7 +25,6 @@
 package suggest
 
 import (
-	"slices"
 	"strings"
 
 	"spanmark/annotate"
@@ -41,15 +40,7 @@ type Options struct {
 // labelCount is how many annotations gave a string one label.
 type labelCount struct {
 	label string
-	n     int
-}
-
-// pattern is one annotated surface string: how many tokens it has and
-// how many annotations gave it each label.
-type pattern struct {
-	ntok   int
-	total  int
-	labels []labelCount
+	n     int32
 }
 
 // keyLabel is a string (its key) with a label.
@@ -59,9 +50,11 @@ type keyLabel struct{ key, label string }
 // distribution, and the project's rejections. It is not safe for
 // concurrent use.
 type Index struct {
-	opts Options
-	pats map[string]*pattern
-	root *node // the patterns' tokens as a trie
+	opts  Options
+	vocab vocab
+	trie  trie      // the patterns' token ids
+	pats  []pattern // the patterns, the trie's nodes pointing in
+	live  int       // how many of pats are still patterns
 	// rejected holds the strings rejected for a label, rejectedAt the
 	// rejected spans and labels of each document.
 	rejected   map[keyLabel]bool
@@ -72,8 +65,8 @@ type Index struct {
 func NewIndex(opts Options) *Index {
 	return &Index{
 		opts:       opts,
-		pats:       make(map[string]*pattern),
-		root:       &node{},
+		vocab:      make(vocab),
+		trie:       newTrie(),
 		rejected:   make(map[keyLabel]bool),
 		rejectedAt: make(map[string]map[annotate.SpanLabel]bool),
 	}
@@ -83,39 +76,21 @@ func NewIndex(opts Options) *Index {
 func (x *Index) Options() Options { return x.opts }
 
 // Patterns returns how many distinct strings the index holds.
-func (x *Index) Patterns() int { return len(x.pats) }
+func (x *Index) Patterns() int { return x.live }
 
-// node is one place in the trie of the patterns' tokens: the patterns
-// whose tokens lead here end here. Matching walks the trie token by token
-// from each token of a text, so its cost is the length of the longest
-// prefix of a pattern that occurs there, whatever the number of patterns
-// sharing a first word.
-type node struct {
-	next map[string]*node
-	keys []string // usually one; more when strings differ only in spacing
-}
-
-// find returns the node text's token keys lead to, made when create is
-// set, or nil.
-func (x *Index) find(text string, create bool) *node {
-	w := newWords(text)
-	n := x.root
+// ids returns the ids of the (folded) tokens of w, numbering new ones
+// when intern is set, else noTok for those the index has not seen.
+func (x *Index) ids(w *words, intern bool, buf []int32) []int32 {
+	buf = buf[:0]
 	for i := range w.toks {
 		t := x.fold(w.word(i))
-		child := n.next[t]
-		if child == nil {
-			if !create {
-				return nil
-			}
-			if n.next == nil {
-				n.next = make(map[string]*node)
-			}
-			child = &node{}
-			n.next[t] = child
+		if intern {
+			buf = append(buf, x.vocab.intern(t))
+		} else {
+			buf = append(buf, x.vocab.id(t))
 		}
-		n = child
 	}
-	return n
+	return buf
 }
 
 // strKey is what the index knows a string by: its key (the text from its
@@ -151,51 +126,21 @@ func (x *Index) fold(s string) string {
 
 // Add counts one more annotation of text with label.
 func (x *Index) Add(text, label string) {
-	k := x.keyOf(text)
-	if k.ntok == 0 {
+	w := newWords(text)
+	if len(w.toks) == 0 {
 		return
 	}
-	p := x.pats[k.key]
-	if p == nil {
-		p = &pattern{ntok: k.ntok}
-		x.pats[k.key] = p
-		n := x.find(k.key, true)
-		n.keys = append(n.keys, k.key)
-	}
-	p.total++
-	for i := range p.labels {
-		if p.labels[i].label == label {
-			p.labels[i].n++
-			return
-		}
-	}
-	p.labels = append(p.labels, labelCount{label, 1})
+	x.add(x.fold(w.span(0, len(w.toks)-1)), x.ids(&w, true, nil), label)
 }
 
 // Remove counts one annotation of text with label less, as when it is
 // deleted or relabelled. Removing what was never added does nothing.
 func (x *Index) Remove(text, label string) {
-	k := x.keyOf(text)
-	p := x.pats[k.key]
-	if p == nil {
+	w := newWords(text)
+	if len(w.toks) == 0 {
 		return
 	}
-	i := slices.IndexFunc(p.labels, func(c labelCount) bool { return c.label == label })
-	if i < 0 {
-		return
-	}
-	p.total--
-	if p.labels[i].n--; p.labels[i].n == 0 {
-		p.labels = slices.Delete(p.labels, i, i+1)
-	}
-	if p.total > 0 {
-		return
-	}
-	delete(x.pats, k.key)
-	// The trie's nodes stay: a string removed is often tagged again.
-	if n := x.find(k.key, false); n != nil {
-		n.keys = slices.DeleteFunc(n.keys, func(s string) bool { return s == k.key })
-	}
+	x.remove(x.fold(w.span(0, len(w.toks)-1)), x.ids(&w, false, nil), label)
 }
 
 // Reject records a rejection: its span and label are not suggested again
@@ -212,10 +157,35 @@ func (x *Index) Reject(r annotate.Rejection) {
 	at[r.Key()] = true
 }
 
-// AddDocument adds every annotation of d.
+// isRejected reports whether the string key was rejected for label.
+func (x *Index) isRejected(key, label string) bool {
+	return len(x.rejected) > 0 && x.rejected[keyLabel{key, label}]
+}
+
+// AddDocument adds every annotation of d. The document is tokenized
+// once: an annotation that starts at a token's start and ends at a
+// token's end is keyed by those tokens, as keyOf would key its text (a
+// token's extent depends only on the characters inside it and the one
+// after it, which lies outside the annotation in both); only one that
+// cuts a word is tokenized on its own.
 func (x *Index) AddDocument(d *annotate.DocumentData) {
-	ix := annotate.NewIndex(d.Document.Text)
+	text := d.Document.Text
+	w := newWords(text)
+	var ix *annotate.Index
+	var ids []int32
 	for _, a := range d.Annotations {
+		i, j := w.firstFrom(a.Start), w.firstFrom(a.End)-1
+		if i <= j && j < len(w.toks) && w.toks[i].start == a.Start && w.toks[j].end == a.End {
+			ids = ids[:0]
+			for k := i; k <= j; k++ {
+				ids = append(ids, x.vocab.intern(x.fold(w.word(k))))
+			}
+			x.add(x.fold(w.span(i, j)), ids, a.Label)
+			continue
+		}
+		if ix == nil {
+			ix = annotate.NewIndex(text)
+		}
 		x.Add(ix.Slice(a.Start, a.End), a.Label)
 	}
 }
@@ -225,7 +195,7 @@ func (x *Index) AddDocument(d *annotate.DocumentData) {
 func (x *Index) Shares(text string) []annotate.Suggestion {
 	k := x.keyOf(text)
 	var out []annotate.Suggestion
-	x.labels(k.key, x.pats[k.key], 0, func(label string, score float64) {
+	x.labels(k.key, x.lookup(text), 0, func(label string, score float64) {
 		out = append(out, annotate.Suggestion{Label: label, Score: score, Source: annotate.SourceStrings})
 	})
 	return out
@@ -239,7 +209,7 @@ func (x *Index) labels(key string, p *pattern, minScore float64, fn func(label s
 	}
 	for _, c := range p.labels {
 		score := float64(c.n) / float64(p.total)
-		if score >= minScore && !x.rejected[keyLabel{key, c.label}] {
+		if score >= minScore && !x.isRejected(key, c.label) {
 			fn(c.label, score)
 		}
 	}

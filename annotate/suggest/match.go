@@ -1,65 +1,88 @@
 package suggest
 
-import (
-	"slices"
-
-	"spanmark/annotate"
-)
+import "spanmark/annotate"
 
 // matchAt calls fn for every pattern that occurs starting at token i of
-// w, with its key and the index of its last token.
-func (x *Index) matchAt(w *words, i int, fn func(key string, p *pattern, j int)) {
-	n := x.root
-	for j := i; j < len(w.toks); j++ {
-		if n = n.next[x.fold(w.word(j))]; n == nil {
+// w, whose token ids are ids, with the index of its last token, shortest
+// first. The walk follows the trie by id, so a token costs no string
+// hashing and stops at the first token no pattern continues with.
+// Patterns none of whose labels reaches minScore are passed over. p is
+// good until the next Add.
+func (x *Index) matchAt(w *words, ids []int32, i int, minScore float64, fn func(p *pattern, j int)) {
+	var n int32
+	for j := i; j < len(ids) && j-i < maxDepth; j++ {
+		if ids[j] == noTok {
 			return
 		}
-		for _, key := range n.keys {
-			// The tokens matched; the spacing between them must too.
-			if j == i || x.fold(w.span(i, j)) == key {
-				fn(key, x.pats[key], j)
+		if n = x.trie.child(n, ids[j]); n == 0 {
+			return
+		}
+		if !x.reaches(n, minScore) {
+			continue
+		}
+		for pi := x.trie.nodes[n].pat; pi != 0; pi = x.pats[pi-1].next {
+			p := &x.pats[pi-1]
+			end := i + int(p.ntok) - 1
+			if end >= len(ids) {
+				break // the rest of the chain is longer still
+			}
+			// The tokens up to here matched; the spacing between them,
+			// and the tokens beyond maxDepth, must too.
+			if p.reaches(minScore) && (end == i || x.fold(w.span(i, end)) == p.key) {
+				fn(p, end)
 			}
 		}
 	}
 }
 
-// occurrence is where a string occurs, with its key.
+// occurrence is where a string occurs, with its pattern.
 type occurrence struct {
-	key        string
 	p          *pattern
 	start, end int
 }
 
-// suggestAt calls fn with every suggestion for the occurrence o of the
-// document docID: each label of its pattern whose share reaches minScore,
-// that is not rejected, and that no annotation of that label in c
-// contains.
-func (x *Index) suggestAt(docID string, o occurrence, c cover, minScore float64, fn func(annotate.Suggestion)) {
+// suggestAt appends to out every suggestion for the occurrence o of the
+// document docID, in label order: each label of its pattern whose share
+// reaches minScore, that is not rejected, and that no annotation of that
+// label in c contains. It allocates nothing of its own: it runs for every
+// match of a project.
+func (x *Index) suggestAt(out []annotate.Suggestion, docID string, o occurrence, c cover, minScore float64) []annotate.Suggestion {
 	at := x.rejectedAt[docID]
-	x.labels(o.key, o.p, minScore, func(label string, score float64) {
-		if c.covers(label, o.start, o.end) || at[annotate.SpanLabel{Start: o.start, End: o.end, Label: label}] {
-			return
+	first := len(out)
+	for _, lc := range o.p.labels {
+		score := float64(lc.n) / float64(o.p.total)
+		if score < minScore || x.isRejected(o.p.key, lc.label) || c.covers(lc.label, o.start, o.end) ||
+			at != nil && at[annotate.SpanLabel{Start: o.start, End: o.end, Label: lc.label}] {
+			continue
 		}
-		fn(annotate.Suggestion{
+		out = append(out, annotate.Suggestion{
 			DocumentID: docID, Start: o.start, End: o.end,
-			Label: label, Source: annotate.SourceStrings, Score: score,
+			Label: lc.label, Source: annotate.SourceStrings, Score: score,
 		})
-	})
+		// Insertion by label: one span's suggestions are few.
+		for k := len(out) - 1; k > first && out[k].Label < out[k-1].Label; k-- {
+			out[k], out[k-1] = out[k-1], out[k]
+		}
+	}
+	return out
 }
 
 // Suggest returns the suggestions for d whose score reaches minScore, in
-// annotate.CompareSuggestions order.
+// annotate.CompareSuggestions order, the longest kept where matches
+// overlap (see Longest). It only reads the index: calls of Suggest may
+// run at the same time, but not with Add, Remove or Reject.
 func (x *Index) Suggest(d *annotate.DocumentData, minScore float64) []annotate.Suggestion {
 	w := newWords(d.Document.Text)
+	ids := x.ids(&w, false, nil)
 	c := newCover(d.Annotations)
 	var out []annotate.Suggestion
-	add := func(s annotate.Suggestion) { out = append(out, s) }
+	// Matches come by start, and from one start by end, so the
+	// suggestions need no sorting beyond each occurrence's labels.
 	for i := range w.toks {
-		x.matchAt(&w, i, func(key string, p *pattern, j int) {
-			o := occurrence{key: key, p: p, start: w.toks[i].start, end: w.toks[j].end}
-			x.suggestAt(d.Document.ID, o, c, minScore, add)
+		x.matchAt(&w, ids, i, minScore, func(p *pattern, j int) {
+			o := occurrence{p: p, start: w.toks[i].start, end: w.toks[j].end}
+			out = x.suggestAt(out, d.Document.ID, o, c, minScore)
 		})
 	}
-	slices.SortFunc(out, annotate.CompareSuggestions)
-	return out
+	return Longest(out)
 }

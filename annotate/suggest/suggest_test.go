@@ -88,6 +88,19 @@ func TestSuggest(t *testing.T) {
 		target:  doc(t, "b", "New York Times, New York  Times, New York Timesless"),
 		want:    []string{"ORG:New York Times@0=1.00"},
 	}, {
+		name: "of overlapping matches only the longest",
+		indexed: []*annotate.DocumentData{doc(t, "a", "Vladimir Putin and Putin, West Bank and Bank Asia",
+			"PERSON:Vladimir Putin", "PERSON:Putin@1", "LOC:West Bank", "ORG:Bank Asia")},
+		// Overlapping matches of one length both stay.
+		target: doc(t, "b", "Vladimir Putin spoke. Putin left West Bank Asia."),
+		want:   []string{"PERSON:Vladimir Putin@0=1.00", "PERSON:Putin@22=1.00", "LOC:West Bank@33=1.00", "ORG:Bank Asia@38=1.00"},
+	}, {
+		name: "longer than the trie is deep, and a prefix of it",
+		indexed: []*annotate.DocumentData{doc(t, "a", "the Organisation for Security and Co-operation in Europe",
+			"ORG:Organisation for Security and Co-operation in Europe", "ORG:Organisation for Security")},
+		target: doc(t, "b", "Organisation for Security and Co-operation in Asia; Organisation for Security and Co-operation in Europe"),
+		want:   []string{"ORG:Organisation for Security@0=1.00", "ORG:Organisation for Security and Co-operation in Europe@52=1.00"},
+	}, {
 		name:    "case-sensitive by default",
 		indexed: []*annotate.DocumentData{doc(t, "a", "Apple", "ORG:Apple")},
 		target:  doc(t, "b", "apple APPLE Apple"),
@@ -153,11 +166,12 @@ func TestDocEditMatchesRecompute(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	w := newWords(text)
 	labels := []string{"PERSON", "LOC", "ORG"}
-	for _, fold := range []bool{false, true} {
+	for k, fold := range []bool{false, true, false} {
+		minScore := []float64{0, 0, DefaultMinScore}[k]
 		x := NewIndex(Options{CaseInsensitive: fold})
 		x.AddDocument(other)
 		d := doc(t, "d", text)
-		open := x.Open(d, 0)
+		open := x.Open(d, minScore)
 		for step := range 200 {
 			var removed, added []annotate.Annotation
 			if len(d.Annotations) > 0 && rng.IntN(3) == 0 {
@@ -166,7 +180,7 @@ func TestDocEditMatchesRecompute(t *testing.T) {
 				d.Annotations = slices.Delete(d.Annotations, k, k+1)
 			} else {
 				i := rng.IntN(len(w.toks))
-				j := min(i+rng.IntN(3), len(w.toks)-1)
+				j := min(i+rng.IntN(7), len(w.toks)-1)
 				a := annotate.Annotation{ID: fmt.Sprint("n", step), DocumentID: "d",
 					Start: w.toks[i].start, End: w.toks[j].end, Label: labels[rng.IntN(3)]}
 				added = append(added, a)
@@ -179,9 +193,9 @@ func TestDocEditMatchesRecompute(t *testing.T) {
 					Label: s.Label, Text: open.ix.Slice(s.Start, s.End)})
 			}
 			open.Edit(removed, added)
-			got, want := show(d, open.Suggestions()), show(d, x.Suggest(d, 0))
+			got, want := show(d, open.Suggestions()), show(d, x.Suggest(d, minScore))
 			if !slices.Equal(got, want) {
-				t.Fatalf("fold %v, step %d: incremental %q,\nfrom scratch %q", fold, step, got, want)
+				t.Fatalf("fold %v, min-score %v, step %d: incremental %q,\nfrom scratch %q", fold, minScore, step, got, want)
 			}
 		}
 	}
@@ -197,7 +211,7 @@ func TestRemoveUndoesAdd(t *testing.T) {
 		t.Errorf("after removing ORG: %+v, want LOC 1", got)
 	}
 	x.Remove("Kyiv", "LOC")
-	if x.Patterns() != 0 || len(x.find("Kyiv", true).keys) != 0 {
+	if n := x.trie.child(0, x.vocab.id("Kyiv")); x.Patterns() != 0 || x.trie.nodes[n].pat != 0 {
 		t.Errorf("after removing every annotation: %d patterns, want none", x.Patterns())
 	}
 }

@@ -14,6 +14,8 @@
 //	spanmark agree [--json] A B [C...]
 //	spanmark merge --out FILE.spanmark [--strategy union|intersection|majority] [--force] A B [C...]
 //	spanmark gen --out FILE.spanmark [--docs N] [--words-per-doc W] [--annotations-per-doc A] [--seed S] [--annotator NAME] [--force]
+//	spanmark suggest [--db FILE] [--min-score S] [--case-insensitive]
+//	spanmark accept [--db FILE] [--source NAME] [--label L] [--min-score S]
 //	spanmark compact [--db FILE]
 //	spanmark recover --db DAMAGED --out NEW.spanmark
 //	spanmark assign --from POOL --annotators A,B,... --overlap SHARE [--raters N] [--seed S] [--keep] [--force] --out DIR
@@ -55,6 +57,9 @@ const usage = `Usage:
                                     project (--out)
   spanmark gen [flags]              make a synthetic project (--out) to measure
                                     speed with
+  spanmark suggest [flags]          suggest every annotated string wherever else it
+                                    occurs, and print counts per label
+  spanmark accept [flags]           turn the matching suggestions into annotations
   spanmark compact [flags]          rewrite a project without its free space
   spanmark recover --db F --out N   salvage what can be read of a damaged
                                     project into a new one
@@ -159,6 +164,10 @@ func (c *cli) run(args []string) int {
 		return c.agreeCmd(args[1:])
 	case "merge":
 		return c.mergeCmd(args[1:])
+	case "suggest":
+		return c.suggestCmd(args[1:])
+	case "accept":
+		return c.acceptCmd(args[1:])
 	case "compact":
 		return c.compactCmd(args[1:])
 	case "recover":
