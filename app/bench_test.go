@@ -156,3 +156,18 @@ func benchSwitch(b *testing.B, first bool) {
 	}
 	b.ReportMetric(float64(d.Nanoseconds())/float64(b.N), "switch-ns/op")
 }
+
+// BenchmarkResize20000 measures the window made narrower and wider again
+// with the 1 MB document open, as a window manager asks: the layout of
+// the window, the panel's rows and the article's first screen at the new
+// width. The rest of the article is laid out later, between frames.
+func BenchmarkResize20000(b *testing.B) {
+	ws := benchWorkspace(b, 20000)
+	sizes := []fyne.Size{fyne.NewSize(1000, 780), fyne.NewSize(1200, 780)}
+	i := 0
+	for b.Loop() {
+		ws.win.Resize(sizes[i%2])
+		i++
+		test.WidgetRenderer(ws.view).Objects() // the first frame
+	}
+}
