@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"spanmark/annotate"
 	"spanmark/annotate/synth"
 	"spanmark/app/apptest"
 )
@@ -15,6 +16,13 @@ import (
 // benchWorkspace opens a window on a project holding one synthetic
 // document of about 1 MB with the given number of annotations.
 func benchWorkspace(b *testing.B, annotations int) *workspace {
+	b.Helper()
+	return benchProject(b, annotations, false)
+}
+
+// benchProject is benchWorkspace, with a second document of 10 KB and 200
+// annotations if withShort.
+func benchProject(b *testing.B, annotations int, withShort bool) *workspace {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "bench.spanmark")
 	st, err := open(path, false)
@@ -24,6 +32,19 @@ func benchWorkspace(b *testing.B, annotations int) *workspace {
 	docs := synth.Documents(synth.Options{Docs: 1, WordsPerDoc: 170000, AnnotationsPerDoc: annotations, Annotator: "bench", Seed: 1})
 	if _, err := st.Import(docs); err != nil {
 		b.Fatal(err)
+	}
+	if withShort {
+		// The second of two 10 KB documents, whose id is not the long one's.
+		short := synth.Documents(synth.Options{Docs: 2, WordsPerDoc: 1600, AnnotationsPerDoc: 200, Annotator: "bench", Seed: 1})
+		if _, err := st.Import(func(yield func(*annotate.DocumentData, error) bool) {
+			for d, err := range short {
+				if d.Document.ID != "doc000000" && !yield(d, err) {
+					return
+				}
+			}
+		}); err != nil {
+			b.Fatal(err)
+		}
 	}
 	st.Close()
 	a := test.NewTempApp(b)
@@ -80,6 +101,73 @@ func BenchmarkOpenDocument20000(b *testing.B) {
 		if err := ws.openDocument(id); err != nil {
 			b.Fatal(err)
 		}
+		test.WidgetRenderer(ws.view).Objects() // the first frame
+	}
+}
+
+// BenchmarkPanelRows20000 measures what the annotation panel's rows cost
+// when every visible one shows another annotation, as on a switch to
+// another document: the list of a 1 MB document with 20,000 annotations
+// jumps between its start and its middle.
+func BenchmarkPanelRows20000(b *testing.B) {
+	ws := benchWorkspace(b, 20000)
+	ws.lists.flush()
+	list := ws.panel.list
+	i := 0
+	for b.Loop() {
+		i++
+		list.ScrollTo((i % 2) * len(ws.panel.rows) / 2)
+	}
+}
+
+// BenchmarkSwitchDocument20000 measures a switch from a 10 KB document to
+// the 1 MB one with 20,000 annotations, as Ctrl+PgDn does it: loading
+// the session, showing it in the article view, the panel and the counts,
+// and laying out the first frame. The metric switch-ns/op is that switch
+// alone; ns/op includes the switch back. "first" loads the long
+// document's session each time, as the first visit does; "back" goes
+// back and forth, as Ctrl+PgDn, Ctrl+PgUp do.
+func BenchmarkSwitchDocument20000(b *testing.B) {
+	for _, first := range []bool{true, false} {
+		name := map[bool]string{true: "first", false: "back"}[first]
+		b.Run(name, func(b *testing.B) { benchSwitch(b, first) })
+	}
+}
+
+func benchSwitch(b *testing.B, first bool) {
+	ws := benchProject(b, 20000, true)
+	long := ws.sess.Document().ID
+	short := "doc000001"
+	var d time.Duration
+	for b.Loop() {
+		if err := ws.openDocument(short); err != nil {
+			b.Fatal(err)
+		}
+		test.WidgetRenderer(ws.view).Objects()
+		if first {
+			ws.forgetSession(long)
+		}
+		t0 := time.Now()
+		if err := ws.openDocument(long); err != nil {
+			b.Fatal(err)
+		}
+		test.WidgetRenderer(ws.view).Objects() // the first frame
+		d += time.Since(t0)
+	}
+	b.ReportMetric(float64(d.Nanoseconds())/float64(b.N), "switch-ns/op")
+}
+
+// BenchmarkResize20000 measures the window made narrower and wider again
+// with the 1 MB document open, as a window manager asks: the layout of
+// the window, the panel's rows and the article's first screen at the new
+// width. The rest of the article is laid out later, between frames.
+func BenchmarkResize20000(b *testing.B) {
+	ws := benchWorkspace(b, 20000)
+	sizes := []fyne.Size{fyne.NewSize(1000, 780), fyne.NewSize(1200, 780)}
+	i := 0
+	for b.Loop() {
+		ws.win.Resize(sizes[i%2])
+		i++
 		test.WidgetRenderer(ws.view).Objects() // the first frame
 	}
 }

@@ -52,11 +52,9 @@ func newAnnPanel(onSelect func(id string), onUnlink func(relation string)) *annP
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
-			label := widget.NewLabel("")
-			label.Truncation = fyne.TextTruncateEllipsis
 			remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 			remove.Importance = widget.LowImportance
-			return newTapRow(container.NewBorder(nil, nil, container.NewCenter(swatch(color.Transparent)), remove, label))
+			return newTapRow(container.NewBorder(nil, nil, container.NewCenter(swatch(color.Transparent)), remove, newRowLabel()))
 		},
 		p.update,
 	)
@@ -124,7 +122,7 @@ func (p *annPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	tr.onTap = func() { p.tap(i) }
 	tr.menu = p.linkMenu(row)
 	box := tr.content.(*fyne.Container)
-	label := box.Objects[0].(*widget.Label)
+	label := box.Objects[0].(*rowLabel)
 	sw := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
 	setRemove(box.Objects[2].(*widget.Button), row.rel, p.onUnlink)
 	a, ok := p.sess.Annotation(row.id)
@@ -135,14 +133,9 @@ func (p *annPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	setRow(label, sw, rowText(p.sess, a, row.linked), false, p.colors[a.Label])
 }
 
-// setRow fills a list row, touching only what changed: refreshing a label
-// measures its text again, which costs more than everything else an edit
-// does.
-func setRow(label *widget.Label, sw *canvas.Rectangle, text string, bold bool, c color.Color) {
-	if label.Text != text || label.TextStyle.Bold != bold {
-		label.TextStyle = fyne.TextStyle{Bold: bold}
-		label.SetText(text)
-	}
+// setRow fills a list row, touching only what changed.
+func setRow(label *rowLabel, sw *canvas.Rectangle, text string, bold bool, c color.Color) {
+	label.set(text, bold)
 	if sw.FillColor != c {
 		sw.FillColor = c
 		sw.Refresh()

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // tapPanelRow clicks, where a person would, the panel's row of annotation
@@ -30,7 +29,7 @@ func tapPanelRow(t *testing.T, ws *workspace, id string) {
 		}
 		for _, o := range test.LaidOutObjects(item) {
 			tr, ok := o.(*tapRow)
-			if ok && tr.content.(*fyne.Container).Objects[0].(*widget.Label).Text == want {
+			if ok && tr.content.(*fyne.Container).Objects[0].(*rowLabel).full == want {
 				at := origin.Add(item.Position()).AddXY(item.Size().Width/2, item.Size().Height/2)
 				test.TapCanvas(ws.win.Canvas(), at)
 				return

@@ -21,16 +21,30 @@ func (ws *workspace) session(id string) (*annotate.Session, error) {
 
 // leaveSession forgets the open document's session unless it has a
 // history to keep: a person may pass through hundreds of documents and
-// edit a few.
-func (ws *workspace) leaveSession() {
+// edit a few. It keeps the last one left, next being opened, even
+// without one: going back to it (Ctrl+PgUp after Ctrl+PgDn) then does
+// not read and sort a long document's annotations again.
+func (ws *workspace) leaveSession(next *annotate.Session) {
 	if ws.sess == nil {
 		return
 	}
-	_, undo := ws.sess.CanUndo()
-	_, redo := ws.sess.CanRedo()
-	if !undo && !redo {
-		delete(ws.sessions, ws.sess.Document().ID)
+	prev := ws.lastLeft
+	ws.lastLeft = ws.sess
+	if prev == nil || prev == next || prev == ws.sess || hasHistory(prev) {
+		return
 	}
+	// Only this session: its document may have been deleted and put back
+	// under the same id since.
+	if id := prev.Document().ID; ws.sessions[id] == prev {
+		delete(ws.sessions, id)
+	}
+}
+
+// hasHistory reports whether s has edits to undo or redo.
+func hasHistory(s *annotate.Session) bool {
+	_, undo := s.CanUndo()
+	_, redo := s.CanRedo()
+	return undo || redo
 }
 
 // forgetSession drops the session of document id.

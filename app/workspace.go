@@ -44,8 +44,10 @@ type workspace struct {
 	review *review // the teammate's file under review; nil while annotating
 
 	// sessions are the documents' sessions that have an undo history,
-	// kept across switches while the project is open (see sessions.go).
+	// and the one left last, kept across switches while the project is
+	// open (see sessions.go).
 	sessions map[string]*annotate.Session
+	lastLeft *annotate.Session // the session left last, kept in sessions
 	// deleted are the documents deleted since the project opened, as the
 	// file held them, the last deleted last: Undo delete brings them back.
 	deleted []*annotate.DocumentData
@@ -164,7 +166,7 @@ func (ws *workspace) close() error {
 	ws.rememberPlace()
 	err := ws.store.Close()
 	ws.store, ws.sess = nil, nil
-	ws.sessions, ws.deleted = nil, nil
+	ws.sessions, ws.lastLeft, ws.deleted = nil, nil, nil
 	ws.problems.projectClosed()
 	ws.updateDeleteMenu()
 	return err
@@ -204,7 +206,7 @@ func (ws *workspace) openDocument(id string) error {
 	if err != nil {
 		return err
 	}
-	ws.leaveSession()
+	ws.leaveSession(sess)
 	ws.sess = sess
 	ws.active, ws.linking = "", false
 	ws.docs.selectID(id)

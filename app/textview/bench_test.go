@@ -142,3 +142,24 @@ func BenchmarkFirstFrame(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSwitchBack measures showing again the 1 MB text shown before
+// the current 10 KB one, and its first frame, as a person going back and
+// forth between two documents makes the view do.
+func BenchmarkSwitchBack(b *testing.B) {
+	test.NewTempApp(b)
+	long, short := longText(b, 1<<20), longText(b, 10<<10)
+	v := New()
+	v.SetClock(stoppedClock)
+	w := test.NewTempWindow(b, v)
+	w.Resize(fyne.NewSize(800, 600))
+	v.SetText(long)
+	v.layout().toEnd() // as the view's clock would have, between the switches
+	r := test.WidgetRenderer(v)
+	for b.Loop() {
+		v.SetText(short)
+		r.Objects()
+		v.SetText(long)
+		r.Objects()
+	}
+}

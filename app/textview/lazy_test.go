@@ -264,3 +264,49 @@ func TestShortTextLaidOutAtOnce(t *testing.T) {
 		t.Errorf("the view left work for later: timers %v", ds)
 	}
 }
+
+// TestTextShownBeforeKeepsItsLayout switches a view between two long
+// texts: going back to the one shown before takes its layout as it was,
+// and draws what a new layout would; after a resize, or with a third text
+// in between, it is laid out again.
+func TestTextShownBeforeKeepsItsLayout(t *testing.T) {
+	long := numberedText(t, 200_000)
+	other := "Another document.\n" + numberedText(t, 50_000)
+	v, w := newTestView(t, long, fyne.NewSize(700, 500))
+	fresh, _ := newTestView(t, long, fyne.NewSize(700, 500))
+	kept := v.lay
+	if !kept.done() {
+		t.Fatal("the first text is not laid out")
+	}
+	v.SetText(other)
+	v.layout()
+	v.SetText(long)
+	if v.layout() != kept {
+		t.Errorf("going back to the text shown before laid it out again")
+	}
+	if got, want := drawn(t, v), drawn(t, fresh); !slices.Equal(got, want) {
+		t.Errorf("the frame with the kept layout differs from a new layout's:\n%s", firstDiff(got, want))
+	}
+	cases := []struct {
+		name   string
+		before func()
+	}{
+		{"a resize in between", func() { w.Resize(fyne.NewSize(600, 500)) }},
+		{"a third text in between", func() { v.SetText("A third.") }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			kept := v.layout()
+			v.SetText(other)
+			c.before()
+			v.SetText(long)
+			l := v.layout()
+			if l == kept {
+				t.Fatalf("the layout for another width or of a text not shown last was kept")
+			}
+			if l.width != v.Size().Width-2*v.metrics.pad {
+				t.Errorf("layout width %v, view's %v", l.width, v.Size().Width-2*v.metrics.pad)
+			}
+		})
+	}
+}

@@ -107,7 +107,8 @@ type View struct {
 	metrics metrics
 	meas    *measurer
 	lay     *layout
-	resting *layout // the layout layoutRest is going on with
+	prev    shownText // the text shown before this one, kept (textcache.go)
+	resting *layout   // the layout layoutRest is going on with
 	// firstTime is how long a new layout goes on after the first screen
 	// before the rest is left to layoutRest (tests set 0).
 	firstTime time.Duration
@@ -162,16 +163,13 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 // the spans, the marks, the active span and the links, which belong to
 // the old text.
 func (v *View) SetText(text string) {
-	v.text = text
-	v.runes = []rune(text)
-	v.tokens = nil
+	v.takeText(text)
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
 	v.active, v.related, v.links = "", nil, nil
 	v.resolve()
 	v.anchor, v.caret = 0, 0
 	v.scrollY, v.pending = 0, -1
-	v.lay = nil
 	v.endDrag()
 	v.hover.reset()
 	v.Refresh()
