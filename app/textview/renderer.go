@@ -120,8 +120,8 @@ func (f *frame) color(name fyne.ThemeColorName) color.Color {
 
 // update rebuilds the objects for the current state, back to front:
 // fills, marks, the selection, the text, the caret, label tags,
-// underlines, outlines, the dots of unset spans, the active outline,
-// links, the scroll bar and the tooltip.
+// underlines, outlines, suggestions' dashed outlines, the dots of unset
+// spans, the active outlines, links, the scroll bar and the tooltip.
 func (r *renderer) update() {
 	v := r.v
 	r.objects = r.objects[:0]
@@ -139,9 +139,11 @@ func (r *renderer) update() {
 	r.drawTags(f)
 	r.drawSpans(f, Underline)
 	r.drawSpans(f, Outline)
+	r.drawSuggestions(f)
 	r.drawUnset(f)
 	r.drawRelated(f)
 	r.drawActive(f)
+	r.drawActiveSuggestion(f)
 	r.drawLinks(f)
 	r.drawScrollBar(f)
 	r.drawTooltip(f)

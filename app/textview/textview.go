@@ -82,6 +82,10 @@ type View struct {
 	// character under the pointer; ids is nil and offset -1 when the
 	// pointer leaves the spans or the view.
 	OnHover func(ids []string, offset int)
+	// OnSuggestionTap is called on a click on a suggestion that is the
+	// innermost thing under the pointer (see SetSuggestions), with its id
+	// and the clicked character's offset, instead of OnSpanTap.
+	OnSuggestionTap func(id string, offset int)
 	// Tooltip returns the text shown near the pointer after it has rested
 	// on the character at offset for a moment; "" shows none.
 	Tooltip func(offset int) string
@@ -101,6 +105,12 @@ type View struct {
 	links        []Link
 	linkSpans    []linkSpans // the links' ends, looked up as active's are
 	labels       bool        // tags with the spans' labels are drawn
+
+	// sugg holds the suggestions; activeSugg names the selected one,
+	// activeSuggSpan is it, looked up as activeSpan is.
+	sugg           *spanIndex
+	activeSugg     string
+	activeSuggSpan []Span
 
 	anchor, caret int // the selection is between them; anchor == caret: none
 
@@ -137,6 +147,7 @@ func New() *View {
 	v := &View{scale: 1, pending: -1, after: afterFunc, firstTime: firstTime}
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
+	v.sugg = newSpanIndex(nil)
 	v.hover.char = -1
 	v.ExtendBaseWidget(v)
 	return v
@@ -159,14 +170,17 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // SetText shows text from its start, with no selection. It also clears
-// the spans, the marks, the active span and the links, which belong to
-// the old text.
+// the spans, the marks, the suggestions, the active span and the links,
+// which belong to the old text.
 func (v *View) SetText(text string) {
 	v.text = text
 	v.runes = []rune(text)
 	v.tokens = nil
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
+	v.sugg = newSpanIndex(nil)
+	v.activeSugg = ""
+	v.resolveSuggestion()
 	v.active, v.related, v.links = "", nil, nil
 	v.resolve()
 	v.anchor, v.caret = 0, 0
