@@ -38,6 +38,8 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 	ws.allLinksItem.Checked = ws.prefs.allLinks()
 	ws.labelsItem = item("Show label names", nil, ws.toggleLabels)
 	ws.labelsItem.Checked = ws.prefs.labels()
+	ws.suggestItem = item("Show suggestions", nil, ws.toggleSuggestions)
+	ws.suggestItem.Checked = ws.prefs.suggestions()
 	compact := item("Compact project", nil, ws.compactProject)
 	compact.Disabled = ws.cfg.Compact == nil
 	file := fyne.NewMenu("File",
@@ -78,6 +80,7 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		ws.allLinksItem,
 		ws.labelsItem,
+		ws.suggestItem,
 		item("Problems", shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), ws.showProblems),
 		fyne.NewMenuItemSeparator(),
 		item("Next document", shortcut(fyne.KeyPageDown, ctrl), func() { ws.stepDocument(1) }),
@@ -208,6 +211,13 @@ var shortcuts = []shortcutSection{
 		{"a, then click", "link the selected claim to its source"},
 		{"Esc", "clear the selection / cancel linking"},
 		{"[ and ]", "previous / next document"},
+	}},
+	{"Suggestions (dashed outlines; View → Show suggestions)", [][2]string{
+		{"Tab / Shift+Tab", "select the next / previous suggestion"},
+		{"click a suggestion", "select it (click again for the annotations around it)"},
+		{"Enter", "accept the selected suggestion (one undoable edit)"},
+		{"Shift+Enter", "accept every suggestion of its label in the document"},
+		{"x", "reject it: it does not come back"},
 	}},
 	{"While reviewing a teammate's file (File → Review teammate's file…)", [][2]string{
 		{"n / p", "next / previous disagreement"},
