@@ -212,13 +212,6 @@ var shortcuts = []shortcutSection{
 		{"Esc", "clear the selection / cancel linking"},
 		{"[ and ]", "previous / next document"},
 	}},
-	{"Suggestions (dashed outlines; View → Show suggestions)", [][2]string{
-		{"Tab / Shift+Tab", "select the next / previous suggestion"},
-		{"click a suggestion", "select it (click again for the annotations around it)"},
-		{"Enter", "accept the selected suggestion (one undoable edit)"},
-		{"Shift+Enter", "accept every suggestion of its label in the document"},
-		{"x", "reject it: it does not come back"},
-	}},
 	{"While reviewing a teammate's file (File → Review teammate's file…)", [][2]string{
 		{"n / p", "next / previous disagreement"},
 		{"t", "accept theirs (of several files: their majority's)"},
@@ -226,6 +219,13 @@ var shortcuts = []shortcutSection{
 		{"x", "delete mine"},
 		{"click a span", "make its disagreement the current one"},
 		{"other keys", "as when annotating; these five win over label keys"},
+	}},
+	{"Suggestions (dashed outlines; View → Show suggestions)", [][2]string{
+		{"Tab / Shift+Tab", "select the next / previous suggestion"},
+		{"click a suggestion", "select it (click again for the annotations around it)"},
+		{"Enter", "accept the selected suggestion (one undoable edit)"},
+		{"Shift+Enter", "accept every suggestion of its label in the document"},
+		{"x on a suggestion", "reject it: it does not come back"},
 	}},
 	{"Menus", [][2]string{
 		{"Ctrl+Z / Ctrl+Shift+Z", "undo / redo"},
