@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 
 	"spanmark/annotate"
@@ -36,8 +37,12 @@ type suggestions struct {
 	anns map[string]annotate.Annotation
 	have map[annotate.SpanLabel]int
 
-	list []annotate.Suggestion // what the view shows, in CompareSuggestions order
-	cur  int                   // index in list of the selected one; -1 none
+	sel    annotate.Suggestion // the selected one, if hasSel
+	hasSel bool
+	count  int // the document's suggestions, as last counted (see recount)
+
+	colors  map[string]color.Color // by label
+	scratch []annotate.Suggestion  // for the view's queries
 }
 
 // queuedEdit is one annotation's text and label, added or removed.
@@ -138,13 +143,13 @@ func (sg *suggestions) built(x *suggest.Index, counts map[string]int) {
 // closed forgets the project's suggestions.
 func (sg *suggestions) closed() {
 	sg.gen++
-	*sg = suggestions{ws: sg.ws, gen: sg.gen, cur: -1}
+	*sg = suggestions{ws: sg.ws, gen: sg.gen}
 }
 
 // documentShown computes the suggestions of the session's document.
 func (sg *suggestions) documentShown() {
 	ws := sg.ws
-	sg.doc, sg.model, sg.list, sg.cur = nil, nil, nil, -1
+	sg.doc, sg.model, sg.hasSel, sg.count = nil, nil, false, 0
 	if ws.sess == nil || ws.store == nil {
 		sg.show()
 		return
@@ -162,10 +167,12 @@ func (sg *suggestions) documentShown() {
 		ws.showError(err)
 	}
 	sg.model = slices.DeleteFunc(stored, func(s annotate.Suggestion) bool { return s.Source == annotate.SourceStrings })
+	slices.SortFunc(sg.model, annotate.CompareSuggestions)
 	if sg.x != nil {
 		sg.doc = sg.x.Open(&annotate.DocumentData{Document: doc, Annotations: anns}, suggestMinScore)
 	}
-	sg.refresh()
+	sg.recount()
+	sg.show()
 }
 
 // changed follows the session's last edit (or undo, or redo): it tells
@@ -231,25 +238,69 @@ func (sg *suggestions) record(removed, added []annotate.Annotation) {
 	}
 }
 
-// refresh recomputes the list from the index's and the store's
-// suggestions, keeps the selected one selected if it is still there and
-// shows the list.
+// refresh redraws the suggestions after an edit, a rejection or an
+// acceptance, and forgets the selected one if it went. The counts wait
+// for the edits to pause (recount, from refreshLists): counting is a walk
+// over every suggestion, which a document can have a million of.
 func (sg *suggestions) refresh() {
-	var sel annotate.SpanLabel
-	had := sg.cur >= 0 && sg.cur < len(sg.list)
-	if had {
-		sel = sg.list[sg.cur].Key()
+	if sg.hasSel && !slices.ContainsFunc(sg.in(nil, sg.sel.Start, sg.sel.End), func(s annotate.Suggestion) bool {
+		return s.Key() == sg.sel.Key()
+	}) {
+		sg.hasSel = false
 	}
+	sg.show()
+}
+
+// recount counts the document's suggestions for the status line and the
+// document list.
+func (sg *suggestions) recount() {
+	n := 0
+	if sg.doc != nil {
+		n = sg.doc.Len()
+	}
+	for _, s := range sg.model {
+		if sg.have[s.Key()] == 0 && (sg.doc == nil || !slices.ContainsFunc(sg.doc.In(nil, s.Start, s.End), func(t annotate.Suggestion) bool {
+			return t.Key() == s.Key()
+		})) {
+			n++
+		}
+	}
+	sg.count = n
+	sg.ws.status.setSuggestions(n, sg.ws.prefs.suggestions())
+	if sg.ws.sess != nil {
+		sg.ws.docs.setPendingOne(sg.ws.sess.Document().ID, n)
+	}
+}
+
+// in appends to dst the suggestions overlapping [a, b), the index's and
+// the store's, one per span and label, in CompareSuggestions order.
+func (sg *suggestions) in(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
+	from := len(dst)
+	if sg.doc != nil {
+		dst = sg.doc.In(dst, a, b)
+	}
+	if len(sg.model) == 0 {
+		return dst
+	}
+	var model []annotate.Suggestion
+	for _, s := range sg.model {
+		if s.Start >= b {
+			break // sorted by start
+		}
+		if s.End > a {
+			model = append(model, s)
+		}
+	}
+	return append(dst[:from], merged(dst[from:], model, sg.have)...)
+}
+
+// all returns every suggestion of the document with label.
+func (sg *suggestions) all(label string) []annotate.Suggestion {
 	var strs []annotate.Suggestion
 	if sg.doc != nil {
 		strs = sg.doc.Suggestions()
 	}
-	sg.list = merged(strs, sg.model, sg.have)
-	sg.cur = -1
-	if had {
-		sg.cur = slices.IndexFunc(sg.list, func(s annotate.Suggestion) bool { return s.Key() == sel })
-	}
-	sg.show()
+	return slices.DeleteFunc(merged(strs, sg.model, sg.have), func(s annotate.Suggestion) bool { return s.Label != label })
 }
 
 // merged returns the suggestions of strs and model, one per span and

@@ -53,10 +53,15 @@ func pressShifted(ws *workspace, name fyne.KeyName) {
 	ws.view.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 }
 
+// all returns the open document's suggestions.
+func all(ws *workspace) []annotate.Suggestion {
+	return ws.sugg.in(nil, 0, ws.sess.Index().Len())
+}
+
 // suggested returns the open document's suggestions as "text/LABEL".
 func suggested(ws *workspace) []string {
 	var out []string
-	for _, s := range ws.sugg.list {
+	for _, s := range all(ws) {
 		out = append(out, ws.sess.Text(s.Start, s.End)+"/"+s.Label)
 	}
 	return out
@@ -64,7 +69,7 @@ func suggested(ws *workspace) []string {
 
 func TestTagSuggestsInEveryDocument(t *testing.T) {
 	ws, other := suggestWorkspace(t)
-	if n := len(ws.sugg.list); n != 0 {
+	if n := len(all(ws)); n != 0 {
 		t.Fatalf("a project without annotations suggests %d", n)
 	}
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
@@ -73,9 +78,7 @@ func TestTagSuggestsInEveryDocument(t *testing.T) {
 	if got := suggested(ws); len(got) != want || got[0] != "Shoigu/PERSON" {
 		t.Fatalf("after tagging Shoigu the article suggests %v, want %d × Shoigu/PERSON", got, want)
 	}
-	if got := ws.view.Suggestions(); got != want {
-		t.Errorf("the view holds %d suggestions, want %d", got, want)
-	}
+	ws.lists.flush()
 	if s := ws.status.text(); !strings.Contains(s, plural(want, "suggestion")) {
 		t.Errorf("status line %q does not count %d suggestions", s, want)
 	}
@@ -108,7 +111,7 @@ func docRow(t *testing.T, ws *workspace, id string) string {
 func TestSuggestionKeys(t *testing.T) {
 	ws, _ := suggestWorkspace(t)
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
-	n := len(ws.sugg.list)
+	n := len(all(ws))
 	second := offsetOf(t, ws, "Shoigu", 1)
 
 	// Tab keeps the focus in the view and selects the next suggestion
@@ -117,12 +120,12 @@ func TestSuggestionKeys(t *testing.T) {
 	if f := ws.win.Canvas().Focused(); f != ws.view {
 		t.Fatalf("Tab moved the focus to %T", f)
 	}
-	if !ws.sugg.selected() || ws.sugg.list[ws.sugg.cur].Start != second {
-		t.Fatalf("Tab selected %+v, want the Shoigu at %d", ws.sugg.list[max(ws.sugg.cur, 0)], second)
+	if !ws.sugg.selected() || ws.sugg.sel.Start != second {
+		t.Fatalf("Tab selected %+v (%v), want the Shoigu at %d", ws.sugg.sel, ws.sugg.selected(), second)
 	}
 	pressShifted(ws, fyne.KeyTab)
-	if last := ws.sugg.list[n-1]; ws.sugg.list[ws.sugg.cur] != last {
-		t.Errorf("Shift+Tab from the first went to %+v, want the last %+v", ws.sugg.list[ws.sugg.cur], last)
+	if last := all(ws)[n-1]; ws.sugg.sel != last {
+		t.Errorf("Shift+Tab from the first went to %+v, want the last %+v", ws.sugg.sel, last)
 	}
 	typeKey(ws, fyne.KeyTab)
 
@@ -131,20 +134,20 @@ func TestSuggestionKeys(t *testing.T) {
 	if a, ok := ws.sess.Annotation(ws.active); !ok || a.Start != second || a.Label != "PERSON" {
 		t.Fatalf("Enter made %+v (found %v), want PERSON at %d", a, ok, second)
 	}
-	if got := len(ws.sugg.list); got != n-1 {
+	if got := len(all(ws)); got != n-1 {
 		t.Errorf("after accepting, %d suggestions, want %d", got, n-1)
 	}
 	if step, _ := ws.sess.CanUndo(); step != "accept PERSON" {
 		t.Errorf("the undo step is %q", step)
 	}
 	ws.undo()
-	if got := len(ws.sugg.list); got != n || len(ws.sess.Over(second, second+6)) != 0 {
+	if got := len(all(ws)); got != n || len(ws.sess.Over(second, second+6)) != 0 {
 		t.Errorf("after undo, %d suggestions and %v over Shoigu, want %d and none", got, ws.sess.Over(second, second+6), n)
 	}
 
 	// x rejects: recorded in the project, never suggested again.
 	typeKey(ws, fyne.KeyTab)
-	rejected := ws.sugg.list[ws.sugg.cur]
+	rejected := ws.sugg.sel
 	ws.onRune(keyReject)
 	rej, err := ws.store.Rejections()
 	if err != nil {
@@ -169,13 +172,13 @@ func TestAcceptEveryOfALabel(t *testing.T) {
 	tagWord(t, ws, "Pyongyang", 0, "LOC")
 	before := ws.sess.Len()
 	persons := 0
-	for _, s := range ws.sugg.list {
+	for _, s := range all(ws) {
 		if s.Label == "PERSON" {
 			persons++
 		}
 	}
 	typeKey(ws, fyne.KeyTab)
-	for ws.sugg.list[ws.sugg.cur].Label != "PERSON" {
+	for ws.sugg.sel.Label != "PERSON" {
 		typeKey(ws, fyne.KeyTab)
 	}
 	pressShifted(ws, fyne.KeyReturn)
@@ -196,6 +199,7 @@ func TestAcceptEveryOfALabel(t *testing.T) {
 func TestKeysWithoutSuggestions(t *testing.T) {
 	ws, _ := suggestWorkspace(t)
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
+	ws.lists.flush()
 	active := ws.active
 	// Nothing selected: Enter and x do what they did before.
 	typeKey(ws, fyne.KeyReturn)
@@ -207,16 +211,16 @@ func TestKeysWithoutSuggestions(t *testing.T) {
 	// Hidden, the suggestions are neither drawn nor keyed, and Tab goes
 	// on round the window.
 	ws.toggleSuggestions()
-	if ws.view.Suggestions() != 0 || !strings.Contains(ws.status.text(), "(hidden)") {
-		t.Errorf("hidden: the view holds %d suggestions; status %q", ws.view.Suggestions(), ws.status.text())
+	if ws.view.AcceptsTab() || !strings.Contains(ws.status.text(), "(hidden)") {
+		t.Errorf("hidden: the view still shows suggestions; status %q", ws.status.text())
 	}
 	typeKey(ws, fyne.KeyTab)
 	if ws.win.Canvas().Focused() == ws.view || ws.sugg.selected() {
 		t.Error("with the suggestions hidden, Tab stayed in the view")
 	}
 	ws.toggleSuggestions()
-	if ws.view.Suggestions() != len(ws.sugg.list) || len(ws.sugg.list) == 0 {
-		t.Errorf("shown again: the view holds %d of %d suggestions", ws.view.Suggestions(), len(ws.sugg.list))
+	if !ws.view.AcceptsTab() || strings.Contains(ws.status.text(), "(hidden)") {
+		t.Errorf("shown again: the view shows none; status %q", ws.status.text())
 	}
 }
 
@@ -225,8 +229,8 @@ func TestClickSelectsSuggestion(t *testing.T) {
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
 	second := offsetOf(t, ws, "Shoigu", 1)
 	ws.onSuggestionTap(suggestID(annotate.Suggestion{Start: second, End: second + 6, Label: "PERSON"}), second)
-	if !ws.sugg.selected() || ws.sugg.list[ws.sugg.cur].Start != second || ws.active != "" {
-		t.Fatalf("clicking the suggestion at %d selected %d (active annotation %q)", second, ws.sugg.cur, ws.active)
+	if !ws.sugg.selected() || ws.sugg.sel.Start != second || ws.active != "" {
+		t.Fatalf("clicking the suggestion at %d selected %+v (active annotation %q)", second, ws.sugg.sel, ws.active)
 	}
 	ws.onSelect(3, 3) // a click on plain text
 	if ws.sugg.selected() {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -15,29 +16,45 @@ import (
 // delete mine, which wins).
 const keyReject = 'x'
 
-// show puts the list into the article view, none while hidden or while
-// reviewing (when the view shows the two sides' differences), and its
-// count into the status line.
+// stepWindow is how many characters step looks through at a time for
+// the next suggestion: a screenful or two, so that a step near the
+// caret costs little however long the document.
+const stepWindow = 4096
+
+// show hands the article view the suggestions, none while hidden or
+// while reviewing (when the view shows the two sides' differences), and
+// outlines the selected one.
 func (sg *suggestions) show() {
 	ws := sg.ws
-	var spans []textview.Span
-	if sg.visible() {
-		colors := make(map[string]textview.Span, len(ws.schema.Labels))
-		for _, l := range ws.schema.Labels {
-			colors[l.Name] = textview.Span{Color: parseColor(l.Color)}
-		}
-		spans = make([]textview.Span, len(sg.list))
-		for i, s := range sg.list {
-			spans[i] = textview.Span{ID: suggestID(s), Start: s.Start, End: s.End, Color: colors[s.Label].Color, Label: s.Label}
-		}
+	if !sg.visible() {
+		ws.view.SetSuggestions(nil)
+		ws.view.SetActiveSuggestion(textview.Span{})
+		return
 	}
-	ws.view.SetSuggestions(spans)
-	id := ""
+	sg.colors = make(map[string]color.Color, len(ws.schema.Labels))
+	for _, l := range ws.schema.Labels {
+		sg.colors[l.Name] = parseColor(l.Color)
+	}
+	ws.view.SetSuggestions(sg.spansIn)
+	active := textview.Span{}
 	if sg.selected() {
-		id = suggestID(sg.list[sg.cur])
+		active = sg.span(sg.sel)
 	}
-	ws.view.SetActiveSuggestion(id)
-	ws.status.setSuggestions(len(sg.list), ws.prefs.suggestions())
+	ws.view.SetActiveSuggestion(active)
+}
+
+// spansIn is the view's query: the suggestions overlapping [a, b).
+func (sg *suggestions) spansIn(dst []textview.Span, a, b int) []textview.Span {
+	sg.scratch = sg.in(sg.scratch[:0], a, b)
+	for _, s := range sg.scratch {
+		dst = append(dst, sg.span(s))
+	}
+	return dst
+}
+
+// span is how the view draws s.
+func (sg *suggestions) span(s annotate.Suggestion) textview.Span {
+	return textview.Span{ID: suggestID(s), Start: s.Start, End: s.End, Color: sg.colors[s.Label], Label: s.Label}
 }
 
 // visible reports whether the view shows the suggestions, and so whether
@@ -47,109 +64,153 @@ func (sg *suggestions) visible() bool {
 }
 
 // selected reports whether a suggestion is selected.
-func (sg *suggestions) selected() bool {
-	return sg.visible() && sg.cur >= 0 && sg.cur < len(sg.list)
-}
+func (sg *suggestions) selected() bool { return sg.visible() && sg.hasSel }
 
 // deselect forgets the selected suggestion, as another selection does.
 func (sg *suggestions) deselect() {
-	if sg.cur < 0 {
+	if !sg.hasSel {
 		return
 	}
-	sg.cur = -1
-	sg.ws.view.SetActiveSuggestion("")
+	sg.hasSel = false
+	sg.ws.view.SetActiveSuggestion(textview.Span{})
 }
 
-// selectAt selects suggestion i: it is outlined and scrolled into view,
-// the caret waits at its end, and the status line says what it is.
-func (sg *suggestions) selectAt(i int) {
+// selectSuggestion selects s: it is outlined and scrolled into view, the
+// caret waits at its end, and the status line says what it is.
+func (sg *suggestions) selectSuggestion(s annotate.Suggestion) {
 	ws := sg.ws
 	ws.setActive("")
-	s := sg.list[i]
-	sg.cur = i
+	sg.sel, sg.hasSel = s, true
 	ws.view.SetSelection(s.End, s.End)
 	ws.view.ScrollTo(s.Start)
-	ws.view.SetActiveSuggestion(suggestID(s))
+	ws.view.SetActiveSuggestion(sg.span(s))
 	ws.status.setSelection(s.Start, s.End)
 	ws.status.flash(fmt.Sprintf("%s suggested by %s (%.0f%%): Enter accepts, x rejects, Shift+Enter accepts every %s",
 		s.Label, s.Source, 100*s.Score, s.Label))
 }
 
-// suggestionKey handles Tab, Shift+Tab, Enter and Shift+Enter while the
-// document has suggestions to show, and reports whether it took the key.
-// Enter does nothing else in the article view, so without a selected
-// suggestion it is left alone.
+// suggestionKey handles Tab, Shift+Tab, Enter, Shift+Enter and Esc while
+// the view shows suggestions, and reports whether it took the key. Enter
+// and Esc act on a selected suggestion only: without one they keep their
+// other meanings.
 func (ws *workspace) suggestionKey(ev *fyne.KeyEvent) bool {
 	sg := ws.sugg
-	if !sg.visible() || len(sg.list) == 0 {
+	if !sg.visible() {
 		return false
 	}
 	switch ev.Name {
 	case fyne.KeyTab:
 		sg.step(ws.view.ShiftHeld())
 		return true
+	case fyne.KeyEscape:
+		if !sg.selected() {
+			return false
+		}
+		sg.deselect()
+		return true
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !sg.selected() {
 			return false
 		}
+		take := []annotate.Suggestion{sg.sel}
 		if ws.view.ShiftHeld() {
-			ws.acceptSuggestions(sg.list[sg.cur].Label)
-		} else {
-			ws.acceptSuggestions("")
+			take = sg.all(sg.sel.Label)
 		}
+		ws.acceptSuggestions(take)
 		return true
 	}
 	return false
 }
 
 // step selects the next suggestion, or with back the previous one: from
-// the selected one, else from the caret, round the document's end.
+// the selected one, else from the caret, round the document's end. With
+// none in the document, Tab moves the focus as it does elsewhere.
 func (sg *suggestions) step(back bool) {
-	n := len(sg.list)
-	i := sg.cur
-	if !sg.selected() {
-		caret, _ := sg.ws.view.Selection()
-		// The first that starts at the caret or after it; back, the one
-		// before that.
-		i, _ = slices.BinarySearchFunc(sg.list, caret, func(s annotate.Suggestion, c int) int { return s.Start - c })
-		if !back {
-			i--
+	from, _ := sg.ws.view.Selection()
+	var after func(s annotate.Suggestion) bool
+	switch {
+	case sg.selected() && back:
+		after = func(s annotate.Suggestion) bool { return annotate.CompareSuggestions(s, sg.sel) < 0 }
+	case sg.selected():
+		after = func(s annotate.Suggestion) bool { return annotate.CompareSuggestions(s, sg.sel) > 0 }
+		from = sg.sel.Start
+	case back:
+		after = func(s annotate.Suggestion) bool { return s.Start < from }
+	default:
+		after = func(s annotate.Suggestion) bool { return s.Start >= from }
+	}
+	if s, ok := sg.nearest(from, back, after); ok {
+		sg.selectSuggestion(s)
+		return
+	}
+	c := sg.ws.win.Canvas()
+	if back {
+		c.FocusPrevious()
+	} else {
+		c.FocusNext()
+	}
+}
+
+// nearest finds the first suggestion from offset from onwards (back:
+// the last before it) for which ok holds, going on round the document's
+// end, a window of text at a time.
+func (sg *suggestions) nearest(from int, back bool, ok func(annotate.Suggestion) bool) (annotate.Suggestion, bool) {
+	n := sg.ws.sess.Index().Len()
+	wrapped := func(annotate.Suggestion) bool { return true }
+	for pass, test := range []func(annotate.Suggestion) bool{ok, wrapped} {
+		for k := 0; k*stepWindow <= n; k++ {
+			a, b := from+k*stepWindow, from+(k+1)*stepWindow
+			if back {
+				a, b = from-(k+1)*stepWindow, from-k*stepWindow
+			}
+			if pass == 1 {
+				// Round the end: from the other end of the document.
+				if back {
+					a, b = n-(k+1)*stepWindow, n-k*stepWindow
+				} else {
+					a, b = k*stepWindow, (k+1)*stepWindow
+				}
+			}
+			a, b = max(a, 0), min(b, n)
+			if a >= b {
+				continue
+			}
+			ss := slices.DeleteFunc(sg.in(nil, a, b), func(s annotate.Suggestion) bool { return s.Start < a || !test(s) })
+			if len(ss) > 0 {
+				if back {
+					return ss[len(ss)-1], true
+				}
+				return ss[0], true
+			}
 		}
 	}
-	if back {
-		i = (i - 1 + n) % n
-	} else {
-		i = (i + 1) % n
-	}
-	sg.selectAt(i)
+	return annotate.Suggestion{}, false
 }
 
 // onSuggestionTap selects the suggestion clicked.
-func (ws *workspace) onSuggestionTap(id string, _ int) {
+func (ws *workspace) onSuggestionTap(id string, offset int) {
 	ws.status.clearMessage()
 	ws.tapped = tapCycle{offset: -1}
-	if i := slices.IndexFunc(ws.sugg.list, func(s annotate.Suggestion) bool { return suggestID(s) == id }); i >= 0 {
-		ws.sugg.selectAt(i)
+	for _, s := range ws.sugg.in(nil, offset, offset+1) {
+		if suggestID(s) == id {
+			ws.sugg.selectSuggestion(s)
+			return
+		}
 	}
 }
 
-// acceptSuggestions accepts the selected suggestion or, given a label,
-// every suggestion of that label in the document, as one undoable edit
-// that the store commits before the view shows it. A single accepted
-// annotation becomes the selected one.
-func (ws *workspace) acceptSuggestions(label string) {
+// acceptSuggestions accepts take as one undoable edit that the store
+// commits before the view shows it. A single accepted annotation becomes
+// the selected one.
+func (ws *workspace) acceptSuggestions(take []annotate.Suggestion) {
 	sg := ws.sugg
-	take := []annotate.Suggestion{sg.list[sg.cur]}
-	if label != "" {
-		take = slices.DeleteFunc(slices.Clone(sg.list), func(s annotate.Suggestion) bool { return s.Label != label })
-	}
 	put, err := ws.sess.Accept(take)
 	if err != nil {
 		ws.showError(err)
 		return
 	}
 	sg.dropModel(take)
-	sg.cur = -1
+	sg.hasSel = false
 	ws.active = ""
 	if len(take) == 1 && len(put) == 1 {
 		ws.active = put[0].ID
@@ -158,14 +219,15 @@ func (ws *workspace) acceptSuggestions(label string) {
 	ws.saved()
 	if len(put) == 0 {
 		sg.refresh() // nothing changed but the store's suggestions
+		ws.lists.schedule()
 	}
 }
 
 // rejectSuggestion rejects the selected suggestion, recorded in the
-// project so that it does not come back, and selects the one after it.
+// project so that it does not come back, and selects the next one.
 func (ws *workspace) rejectSuggestion() {
 	sg := ws.sugg
-	s := sg.list[sg.cur]
+	s := sg.sel
 	r := annotate.Rejection{DocumentID: s.DocumentID, Start: s.Start, End: s.End, Label: s.Label, Text: ws.sess.Text(s.Start, s.End)}
 	if err := ws.store.Reject(r); err != nil {
 		ws.showError(err)
@@ -178,13 +240,14 @@ func (ws *workspace) rejectSuggestion() {
 		sg.x.Reject(r)
 	}
 	sg.dropModel([]annotate.Suggestion{s})
-	at := sg.cur
-	sg.cur = -1
 	sg.refresh()
-	if at < len(sg.list) {
-		sg.selectAt(at)
+	if next, ok := sg.nearest(s.Start, false, func(t annotate.Suggestion) bool { return annotate.CompareSuggestions(t, s) > 0 }); ok {
+		sg.selectSuggestion(next)
+	} else {
+		sg.deselect()
 	}
 	ws.status.markSaved()
+	ws.lists.schedule()
 }
 
 // dropModel drops from the store's suggestions those at the spans and
@@ -205,4 +268,5 @@ func (ws *workspace) toggleSuggestions() {
 	ws.refreshMenu()
 	ws.sugg.deselect()
 	ws.sugg.show()
+	ws.status.setSuggestions(ws.sugg.count, ws.prefs.suggestions())
 }

@@ -89,7 +89,7 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.view.OnSelect = ws.onSelect
 	ws.view.OnSpanTap = ws.onSpanTap
 	ws.view.OnSuggestionTap = ws.onSuggestionTap
-	ws.sugg = &suggestions{ws: ws, cur: -1}
+	ws.sugg = &suggestions{ws: ws}
 	ws.view.OnRune = ws.onRune
 	ws.view.OnKey = ws.onKey
 	ws.view.OnAltRune = ws.onAltRune
@@ -294,7 +294,7 @@ func (ws *workspace) refreshLists() {
 	ws.panel.set(ws.sess, ws.schema)
 	ws.status.setCounts(ws.sess)
 	ws.docs.setCounts(ws.sess.Document().ID, ws.sess.Len(), len(ws.sess.Relations()))
-	ws.docs.setPendingOne(ws.sess.Document().ID, len(ws.sugg.list))
+	ws.sugg.recount()
 }
 
 // showError reports err in a dialog. A read-only project gets a gentler

@@ -23,39 +23,33 @@ const (
 	suggestActive = 2   // stroke of the selected suggestion's outline
 )
 
-// SetSuggestions replaces the suggestions: spans drawn with a dashed
-// outline in their Color (their Style is ignored), whose ids name them to
-// OnSuggestionTap and SetActiveSuggestion. Empty ones are not drawn. The
-// active suggestion stays if its id is still among them.
-func (v *View) SetSuggestions(spans []Span) {
-	v.sugg = newSpanIndex(spans)
-	v.resolveSuggestion()
+// SetSuggestions sets where the view finds the suggestions: in appends
+// to dst the suggestions that overlap the code points [a, b), spans drawn
+// with a dashed outline in their Color (their Style is ignored), whose
+// ids name them to OnSuggestionTap. nil shows none. The view asks only
+// for the lines in view when it draws them, and for the character under
+// a click, so a document with a million suggestions costs a frame no
+// more than one with ten. Call RefreshSuggestions when they change.
+func (v *View) SetSuggestions(in func(dst []Span, a, b int) []Span) {
+	v.suggIn = in
 	v.Refresh()
 }
 
-// Suggestions returns how many suggestions the view holds.
-func (v *View) Suggestions() int { return v.sugg.len() }
+// RefreshSuggestions redraws the suggestions after they changed.
+func (v *View) RefreshSuggestions() { v.Refresh() }
 
-// SetActiveSuggestion outlines the suggestion with the given id, the one
-// the app has selected; "" outlines none.
-func (v *View) SetActiveSuggestion(id string) {
-	v.activeSugg = id
-	v.resolveSuggestion()
+// SetActiveSuggestion outlines s, the suggestion the app has selected; a
+// Span without an ID outlines none.
+func (v *View) SetActiveSuggestion(s Span) {
+	v.activeSugg = s
 	v.Refresh()
-}
-
-// resolveSuggestion finds the suggestion activeSugg names.
-func (v *View) resolveSuggestion() {
-	v.activeSuggSpan = v.activeSuggSpan[:0]
-	if i, ok := v.sugg.find(v.activeSugg); ok {
-		v.activeSuggSpan = append(v.activeSuggSpan, v.sugg.span(i))
-	}
 }
 
 // AcceptsTab keeps Tab in the view, away from the window's focus cycle,
-// while it holds suggestions: then Tab and Shift+Tab step through them
-// (OnKey sees them). Without suggestions Tab moves the focus as usual.
-func (v *View) AcceptsTab() bool { return v.sugg.len() > 0 }
+// while it shows suggestions: then OnKey sees Tab and Shift+Tab, to step
+// through them (and to move the focus on itself when there are none).
+// Without suggestions Tab moves the focus as usual.
+func (v *View) AcceptsTab() bool { return v.suggIn != nil }
 
 // ShiftHeld reports whether a Shift key is down, for an OnKey that gives
 // Shift+Tab or Shift+Enter a meaning of its own (the driver sends those
@@ -68,23 +62,21 @@ func (v *View) ShiftHeld() bool { return v.shiftHeld() }
 // suggestion goes on to the spans around it. It reports whether it took
 // the click.
 func (v *View) tapSuggestion(c int) bool {
-	if v.OnSuggestionTap == nil {
+	if v.OnSuggestionTap == nil || v.suggIn == nil {
 		return false
 	}
-	best, blen := -1, 0
-	for _, i := range v.sugg.overlapping(nil, c, c+1) {
-		r := v.sugg.recs[i]
-		if best < 0 || r.end-r.start < blen {
-			best, blen = i, r.end-r.start
+	id, blen := "", 0
+	for _, s := range v.suggIn(nil, c, c+1) {
+		if id == "" || s.End-s.Start < blen {
+			id, blen = s.ID, s.End-s.Start
 		}
 	}
-	if best < 0 {
+	if id == "" {
 		return false
 	}
-	id := v.sugg.ids[v.sugg.recs[best].slot]
 	for _, i := range v.spans.overlapping(nil, c, c+1) {
 		r := v.spans.recs[i]
-		if r.end-r.start <= blen || id == v.activeSugg {
+		if r.end-r.start <= blen || id == v.activeSugg.ID {
 			return false
 		}
 	}
@@ -95,19 +87,19 @@ func (v *View) tapSuggestion(c int) bool {
 // drawSuggestions draws the dashed outlines of the suggestions on the
 // lines in view.
 func (r *renderer) drawSuggestions(f *frame) {
-	x := r.v.sugg
+	if r.v.suggIn == nil {
+		return
+	}
 	m := &r.v.metrics
-	r.idx = x.overlapping(r.idx[:0], f.a, f.b)
-	for _, i := range r.idx {
-		s := x.recs[i]
-		c := x.colors[s.slot]
-		for _, bx := range r.rangeBoxes(f, s.start, s.end) {
+	r.sugg = r.v.suggIn(r.sugg[:0], f.a, f.b)
+	for _, s := range r.sugg {
+		for _, bx := range r.rangeBoxes(f, s.Start, s.End) {
 			x0, y0 := f.ox+bx.x0-suggestInset, r.lineTop(f, bx.li)-suggestInset
 			w, h := bx.x1-bx.x0+2*suggestInset, m.textHeight+2*suggestInset
-			r.dashes(c, x0, y0, w, true)
-			r.dashes(c, x0, y0+h-suggestWidth, w, true)
-			r.dashes(c, x0, y0, h, false)
-			r.dashes(c, x0+w-suggestWidth, y0, h, false)
+			r.dashes(s.Color, x0, y0, w, true)
+			r.dashes(s.Color, x0, y0+h-suggestWidth, w, true)
+			r.dashes(s.Color, x0, y0, h, false)
+			r.dashes(s.Color, x0+w-suggestWidth, y0, h, false)
 		}
 	}
 }
@@ -127,9 +119,7 @@ func (r *renderer) dashes(c color.Color, x, y, n float32, across bool) {
 // drawActiveSuggestion outlines the selected suggestion as the active
 // span is outlined.
 func (r *renderer) drawActiveSuggestion(f *frame) {
-	for _, s := range r.v.activeSuggSpan {
-		if s.End > f.a && s.Start < f.b {
-			r.outlineRange(f, s.Start, s.End, f.color(theme.ColorNamePrimary), suggestActive, activeGap)
-		}
+	if s := r.v.activeSugg; s.ID != "" && s.End > f.a && s.Start < f.b {
+		r.outlineRange(f, s.Start, s.End, f.color(theme.ColorNamePrimary), suggestActive, activeGap)
 	}
 }

@@ -106,11 +106,10 @@ type View struct {
 	linkSpans    []linkSpans // the links' ends, looked up as active's are
 	labels       bool        // tags with the spans' labels are drawn
 
-	// sugg holds the suggestions; activeSugg names the selected one,
-	// activeSuggSpan is it, looked up as activeSpan is.
-	sugg           *spanIndex
-	activeSugg     string
-	activeSuggSpan []Span
+	// suggIn finds the suggestions (see SetSuggestions); activeSugg is
+	// the selected one.
+	suggIn     func(dst []Span, a, b int) []Span
+	activeSugg Span
 
 	anchor, caret int // the selection is between them; anchor == caret: none
 
@@ -147,7 +146,6 @@ func New() *View {
 	v := &View{scale: 1, pending: -1, after: afterFunc, firstTime: firstTime}
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
-	v.sugg = newSpanIndex(nil)
 	v.hover.char = -1
 	v.ExtendBaseWidget(v)
 	return v
@@ -178,9 +176,7 @@ func (v *View) SetText(text string) {
 	v.tokens = nil
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
-	v.sugg = newSpanIndex(nil)
-	v.activeSugg = ""
-	v.resolveSuggestion()
+	v.suggIn, v.activeSugg = nil, Span{}
 	v.active, v.related, v.links = "", nil, nil
 	v.resolve()
 	v.anchor, v.caret = 0, 0
