@@ -51,11 +51,6 @@ type queuedEdit struct {
 	add         bool
 }
 
-// suggestID names a suggestion to the view: its span and label.
-func suggestID(s annotate.Suggestion) string {
-	return fmt.Sprintf("%d:%d:%s", s.Start, s.End, s.Label)
-}
-
 // build starts computing the index and every document's count in the
 // background, for the project just opened or whose documents or schema
 // just changed. Until it is done the open document shows only the

@@ -13,6 +13,7 @@ import (
 
 	"spanmark/annotate"
 	"spanmark/annotate/annotatetest"
+	"spanmark/app/textview"
 )
 
 // suggestWorkspace opens a project of two documents that both name
@@ -228,7 +229,7 @@ func TestClickSelectsSuggestion(t *testing.T) {
 	ws, _ := suggestWorkspace(t)
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
 	second := offsetOf(t, ws, "Shoigu", 1)
-	ws.onSuggestionTap(suggestID(annotate.Suggestion{Start: second, End: second + 6, Label: "PERSON"}), second)
+	ws.onSuggestionTap(textview.Span{Start: second, End: second + 6, Label: "PERSON"})
 	if !ws.sugg.selected() || ws.sugg.sel.Start != second || ws.active != "" {
 		t.Fatalf("clicking the suggestion at %d selected %+v (active annotation %q)", second, ws.sugg.sel, ws.active)
 	}

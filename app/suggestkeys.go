@@ -54,7 +54,7 @@ func (sg *suggestions) spansIn(dst []textview.Span, a, b int) []textview.Span {
 
 // span is how the view draws s.
 func (sg *suggestions) span(s annotate.Suggestion) textview.Span {
-	return textview.Span{ID: suggestID(s), Start: s.Start, End: s.End, Color: sg.colors[s.Label], Label: s.Label}
+	return textview.Span{Start: s.Start, End: s.End, Color: sg.colors[s.Label], Label: s.Label}
 }
 
 // visible reports whether the view shows the suggestions, and so whether
@@ -188,11 +188,11 @@ func (sg *suggestions) nearest(from int, back bool, ok func(annotate.Suggestion)
 }
 
 // onSuggestionTap selects the suggestion clicked.
-func (ws *workspace) onSuggestionTap(id string, offset int) {
+func (ws *workspace) onSuggestionTap(t textview.Span) {
 	ws.status.clearMessage()
 	ws.tapped = tapCycle{offset: -1}
-	for _, s := range ws.sugg.in(nil, offset, offset+1) {
-		if suggestID(s) == id {
+	for _, s := range ws.sugg.in(nil, t.Start, t.End) {
+		if s.Start == t.Start && s.End == t.End && s.Label == t.Label {
 			ws.sugg.selectSuggestion(s)
 			return
 		}

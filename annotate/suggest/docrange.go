@@ -25,6 +25,10 @@ func (d *Doc) In(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
 			}
 		})
 	}
-	slices.SortFunc(dst[from:], annotate.CompareSuggestions)
+	// The walk finds them by start, then end: only the labels of one
+	// span may be out of order.
+	if !slices.IsSortedFunc(dst[from:], annotate.CompareSuggestions) {
+		slices.SortFunc(dst[from:], annotate.CompareSuggestions)
+	}
 	return dst
 }

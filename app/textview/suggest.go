@@ -25,8 +25,8 @@ const (
 
 // SetSuggestions sets where the view finds the suggestions: in appends
 // to dst the suggestions that overlap the code points [a, b), spans drawn
-// with a dashed outline in their Color (their Style is ignored), whose
-// ids name them to OnSuggestionTap. nil shows none. The view asks only
+// with a dashed outline in their Color (their Style and ID are not used:
+// a suggestion is its range and Label). nil shows none. The view asks only
 // for the lines in view when it draws them, and for the character under
 // a click, so a document with a million suggestions costs a frame no
 // more than one with ten. Call RefreshSuggestions when they change.
@@ -38,8 +38,8 @@ func (v *View) SetSuggestions(in func(dst []Span, a, b int) []Span) {
 // RefreshSuggestions redraws the suggestions after they changed.
 func (v *View) RefreshSuggestions() { v.Refresh() }
 
-// SetActiveSuggestion outlines s, the suggestion the app has selected; a
-// Span without an ID outlines none.
+// SetActiveSuggestion outlines s, the suggestion the app has selected; an
+// empty Span outlines none.
 func (v *View) SetActiveSuggestion(s Span) {
 	v.activeSugg = s
 	v.Refresh()
@@ -65,22 +65,22 @@ func (v *View) tapSuggestion(c int) bool {
 	if v.OnSuggestionTap == nil || v.suggIn == nil {
 		return false
 	}
-	id, blen := "", 0
+	var best Span
 	for _, s := range v.suggIn(nil, c, c+1) {
-		if id == "" || s.End-s.Start < blen {
-			id, blen = s.ID, s.End-s.Start
+		if best.End == 0 || s.End-s.Start < best.End-best.Start {
+			best = s
 		}
 	}
-	if id == "" {
+	if best.End == 0 {
 		return false
 	}
+	again := best.Start == v.activeSugg.Start && best.End == v.activeSugg.End && best.Label == v.activeSugg.Label
 	for _, i := range v.spans.overlapping(nil, c, c+1) {
-		r := v.spans.recs[i]
-		if r.end-r.start <= blen || id == v.activeSugg.ID {
+		if r := v.spans.recs[i]; r.end-r.start <= best.End-best.Start || again {
 			return false
 		}
 	}
-	v.OnSuggestionTap(id, c)
+	v.OnSuggestionTap(best)
 	return true
 }
 
@@ -119,7 +119,7 @@ func (r *renderer) dashes(c color.Color, x, y, n float32, across bool) {
 // drawActiveSuggestion outlines the selected suggestion as the active
 // span is outlined.
 func (r *renderer) drawActiveSuggestion(f *frame) {
-	if s := r.v.activeSugg; s.ID != "" && s.End > f.a && s.Start < f.b {
+	if s := r.v.activeSugg; s.End > s.Start && s.End > f.a && s.Start < f.b {
 		r.outlineRange(f, s.Start, s.End, f.color(theme.ColorNamePrimary), suggestActive, activeGap)
 	}
 }

@@ -96,18 +96,18 @@ func TestSuggestionTabAndTap(t *testing.T) {
 	shoigu := cp(t, text, "Shoigu", 0)
 	claim := cp(t, text, "Russia", 0)
 	v.SetSpans([]Span{{ID: "claim", Start: claim, End: shoigu + 20, Color: suggestRed, Style: Underline}})
-	sug := Span{ID: "sug", Start: shoigu, End: shoigu + 6, Color: suggestRed}
+	sug := Span{Label: "PERSON", Start: shoigu, End: shoigu + 6, Color: suggestRed}
 	v.SetSuggestions((&source{spans: []Span{sug}}).in)
 	if !v.AcceptsTab() {
 		t.Error("a view with suggestions lets Tab move the focus away")
 	}
-	var tappedSugg []string
+	var tappedSugg []Span
 	var tappedSpans [][]string
-	v.OnSuggestionTap = func(id string, _ int) { tappedSugg = append(tappedSugg, id) }
+	v.OnSuggestionTap = func(s Span) { tappedSugg = append(tappedSugg, s) }
 	v.OnSpanTap = func(ids []string, _ int) { tappedSpans = append(tappedSpans, ids) }
 
 	test.TapCanvas(w.Canvas(), charPos(v, shoigu+2))
-	if len(tappedSugg) != 1 || tappedSugg[0] != "sug" || len(tappedSpans) != 0 {
+	if len(tappedSugg) != 1 || tappedSugg[0].Start != shoigu || len(tappedSpans) != 0 {
 		t.Fatalf("a click on a suggestion inside a claim: suggestion taps %v, span taps %v", tappedSugg, tappedSpans)
 	}
 	v.SetActiveSuggestion(sug)

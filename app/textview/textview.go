@@ -83,9 +83,9 @@ type View struct {
 	// pointer leaves the spans or the view.
 	OnHover func(ids []string, offset int)
 	// OnSuggestionTap is called on a click on a suggestion that is the
-	// innermost thing under the pointer (see SetSuggestions), with its id
-	// and the clicked character's offset, instead of OnSpanTap.
-	OnSuggestionTap func(id string, offset int)
+	// innermost thing under the pointer (see SetSuggestions), with it,
+	// instead of OnSpanTap.
+	OnSuggestionTap func(s Span)
 	// Tooltip returns the text shown near the pointer after it has rested
 	// on the character at offset for a moment; "" shows none.
 	Tooltip func(offset int) string
