@@ -21,12 +21,14 @@ func (d *Doc) In(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
 	for i := max(0, d.w.firstFrom(a)-inReach); i < len(d.w.toks) && d.w.toks[i].start < b; i++ {
 		d.x.matchAt(&d.w, i, func(_ string, _ *pattern, j int) {
 			if span := [2]int{d.w.toks[i].start, d.w.toks[j].end}; span[1] > a {
+				k := len(dst)
 				dst = append(dst, d.bySpan[span]...)
+				slices.SortFunc(dst[k:], annotate.CompareSuggestions) // a few labels
 			}
 		})
 	}
-	// The walk finds them by start, then end: only the labels of one
-	// span may be out of order.
+	// The walk finds the spans by start, then end, each with its labels
+	// sorted: the whole is sorted unless two keys matched one span.
 	if !slices.IsSortedFunc(dst[from:], annotate.CompareSuggestions) {
 		slices.SortFunc(dst[from:], annotate.CompareSuggestions)
 	}

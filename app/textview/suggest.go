@@ -24,7 +24,8 @@ const (
 )
 
 // SetSuggestions sets where the view finds the suggestions: in appends
-// to dst the suggestions that overlap the code points [a, b), spans drawn
+// to dst the suggestions that overlap the code points [a, b), ordered by
+// start and end (a range's labels together), spans drawn
 // with a dashed outline in their Color (their Style and ID are not used:
 // a suggestion is its range and Label). nil shows none. The view asks only
 // for the lines in view when it draws them, and for the character under
@@ -85,14 +86,19 @@ func (v *View) tapSuggestion(c int) bool {
 }
 
 // drawSuggestions draws the dashed outlines of the suggestions on the
-// lines in view.
+// lines in view, one per range (the source gives them ordered by range).
 func (r *renderer) drawSuggestions(f *frame) {
 	if r.v.suggIn == nil {
 		return
 	}
 	m := &r.v.metrics
 	r.sugg = r.v.suggIn(r.sugg[:0], f.a, f.b)
-	for _, s := range r.sugg {
+	for i, s := range r.sugg {
+		if i > 0 && s.Start == r.sugg[i-1].Start && s.End == r.sugg[i-1].End {
+			// Another label for the same words: one box says "look here",
+			// in the first one's colour; stepping through shows each.
+			continue
+		}
 		for _, bx := range r.rangeBoxes(f, s.Start, s.End) {
 			x0, y0 := f.ox+bx.x0-suggestInset, r.lineTop(f, bx.li)-suggestInset
 			w, h := bx.x1-bx.x0+2*suggestInset, m.textHeight+2*suggestInset
