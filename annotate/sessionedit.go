@@ -65,17 +65,25 @@ func (s *Session) Relabel(id, label string) error {
 	if a.Label == label {
 		return nil
 	}
+	var e Edit
+	s.relabelInto(&e, a, label)
+	return s.do("relabel "+label, e)
+}
+
+// relabelInto adds to e the relabelling of a to label: a with its new
+// label and the attributes it keeps, and the deletion of the relations
+// whose kinds no longer fit.
+func (s *Session) relabelInto(e *Edit, a Annotation, label string) {
 	a.Label = label
 	a.Attributes = s.schema.keptAttributes(a.Attributes, label)
 	a.Updated = s.Now().UTC()
-	e := Edit{PutAnnotations: []Annotation{a}}
+	e.PutAnnotations = append(e.PutAnnotations, a)
 	kind := s.schema.KindOf(label)
 	for _, r := range s.rels {
-		if !s.relationFits(r, id, kind) {
+		if !s.relationFits(r, a.ID, kind) {
 			e.DeleteRelations = append(e.DeleteRelations, r.ID)
 		}
 	}
-	return s.do("relabel "+label, e)
 }
 
 // relationFits reports whether r still fits its type when annotation id

@@ -57,8 +57,13 @@ func (s *Session) Redo() (bool, error) {
 
 // do applies e as a new step of the history.
 func (s *Session) do(name string, e Edit) error {
+	return s.doVia(name, e, s.commit)
+}
+
+// doVia is do with commit writing e to the store.
+func (s *Session) doVia(name string, e Edit, commit func(Edit) error) error {
 	inverse := s.inverse(e)
-	if err := s.apply(e); err != nil {
+	if err := s.applyVia(e, commit); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	s.undo = append(s.undo, step{name: name, do: e, undo: inverse})
@@ -69,11 +74,17 @@ func (s *Session) do(name string, e Edit) error {
 // apply writes e to the store and, once it is committed, to memory. The
 // first edit of a document still to do marks it in progress, in the same
 // transaction.
-func (s *Session) apply(e Edit) error {
+func (s *Session) apply(e Edit) error { return s.applyVia(e, s.commit) }
+
+// commit writes e to the store as one transaction.
+func (s *Session) commit(e Edit) error { return s.store.Apply(s.doc.ID, e) }
+
+// applyVia is apply with commit writing e to the store.
+func (s *Session) applyVia(e Edit, commit func(Edit) error) error {
 	if s.doc.Status == StatusTodo && !e.Empty() {
 		e.Status = StatusInProgress
 	}
-	if err := s.store.Apply(s.doc.ID, e); err != nil {
+	if err := commit(e); err != nil {
 		return err
 	}
 	if e.Status != "" {

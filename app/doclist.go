@@ -32,6 +32,9 @@ type docList struct {
 	// badges replace documents' annotation counts, by id: while
 	// reviewing, each document's agreement.
 	badges map[string]string
+	// pending are the documents' suggestion counts, shown after their
+	// annotation counts (see doclistpending.go).
+	pending map[string]int
 }
 
 func newDocList(onOpen func(id string) error) *docList {
@@ -78,7 +81,7 @@ func (d *docList) update(i widget.ListItemID, o fyne.CanvasObject) {
 	setLabel(row.Objects[1].(*widget.Label), statusGlyph(info.Status))
 	count, ok := d.badges[info.ID]
 	if !ok {
-		count = fmt.Sprint(info.Annotations)
+		count = fmt.Sprint(info.Annotations) + pendingBadge(d.pending[info.ID])
 	}
 	setLabel(row.Objects[2].(*widget.Label), count)
 }

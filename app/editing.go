@@ -33,6 +33,10 @@ func (ws *workspace) onRune(r rune) {
 	if ws.review != nil && ws.review.key(r) {
 		return
 	}
+	if r == keyReject && !stack && ws.sugg.selected() {
+		ws.rejectSuggestion()
+		return
+	}
 	switch r {
 	case keyLink:
 		ws.startLink()
@@ -49,6 +53,9 @@ func (ws *workspace) onRune(r rune) {
 // onKey handles named keys the view does not use itself.
 func (ws *workspace) onKey(ev *fyne.KeyEvent) bool {
 	ws.status.clearMessage()
+	if ws.suggestionKey(ev) {
+		return true
+	}
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		ws.deleteActive()

@@ -9,6 +9,7 @@ import (
 func (ws *workspace) onSelect(start, end int) {
 	ws.status.clearMessage()
 	ws.tapped = tapCycle{offset: -1}
+	ws.sugg.deselect()
 	if start != end {
 		ws.setActive("")
 	}
@@ -82,6 +83,9 @@ func innermostFirst[T any](xs []T, extent func(T) (start, end int)) []T {
 }
 
 func (ws *workspace) setActive(id string) {
+	if id != "" {
+		ws.sugg.deselect()
+	}
 	if id == ws.active {
 		return
 	}

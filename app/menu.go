@@ -38,6 +38,8 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 	ws.allLinksItem.Checked = ws.prefs.allLinks()
 	ws.labelsItem = item("Show label names", nil, ws.toggleLabels)
 	ws.labelsItem.Checked = ws.prefs.labels()
+	ws.suggestItem = item("Show suggestions", nil, ws.toggleSuggestions)
+	ws.suggestItem.Checked = ws.prefs.suggestions()
 	compact := item("Compact project", nil, ws.compactProject)
 	compact.Disabled = ws.cfg.Compact == nil
 	file := fyne.NewMenu("File",
@@ -78,6 +80,7 @@ func (ws *workspace) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		ws.allLinksItem,
 		ws.labelsItem,
+		ws.suggestItem,
 		item("Problems", shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), ws.showProblems),
 		fyne.NewMenuItemSeparator(),
 		item("Next document", shortcut(fyne.KeyPageDown, ctrl), func() { ws.stepDocument(1) }),
@@ -216,6 +219,13 @@ var shortcuts = []shortcutSection{
 		{"x", "delete mine"},
 		{"click a span", "make its disagreement the current one"},
 		{"other keys", "as when annotating; these five win over label keys"},
+	}},
+	{"Suggestions (dashed outlines; View → Show suggestions)", [][2]string{
+		{"Tab / Shift+Tab", "select the next / previous suggestion"},
+		{"click a suggestion", "select it (click again for the annotations around it)"},
+		{"Enter", "accept the selected suggestion (one undoable edit)"},
+		{"Shift+Enter", "accept every suggestion of its label in the document"},
+		{"x on a suggestion", "reject it: it does not come back"},
 	}},
 	{"Menus", [][2]string{
 		{"Ctrl+Z / Ctrl+Shift+Z", "undo / redo"},

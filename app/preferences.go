@@ -13,6 +13,7 @@ const (
 	prefTheme        = "theme"
 	prefAllLinks     = "all_links"
 	prefLabels       = "label_tags"
+	prefSuggestions  = "suggestions"
 	prefWindowWidth  = "window_width"
 	prefWindowHeight = "window_height"
 )
@@ -63,6 +64,12 @@ func (p prefs) setAllLinks(on bool) { p.p.SetBool(prefAllLinks, on) }
 func (p prefs) labels() bool { return p.p.Bool(prefLabels) }
 
 func (p prefs) setLabels(on bool) { p.p.SetBool(prefLabels, on) }
+
+// suggestions is whether the article view draws the suggestions (on
+// unless turned off).
+func (p prefs) suggestions() bool { return p.p.BoolWithFallback(prefSuggestions, true) }
+
+func (p prefs) setSuggestions(on bool) { p.p.SetBool(prefSuggestions, on) }
 
 func (p prefs) windowSize() fyne.Size {
 	return fyne.NewSize(

@@ -22,6 +22,7 @@ type statusBar struct {
 	saved    *widget.Label
 	sel      *widget.Label
 	counts   *widget.Label
+	suggest  *widget.Label // the open document's pending suggestions
 	hint     *widget.Label
 	status   *widget.Select
 	quiet    bool
@@ -53,6 +54,7 @@ func newStatusBar(onStatus func(annotate.Status), after func(time.Duration, func
 		saved:    widget.NewLabel(""),
 		sel:      widget.NewLabel(""),
 		counts:   widget.NewLabel(""),
+		suggest:  widget.NewLabel(""),
 		hint:     widget.NewLabel(""),
 		onStatus: onStatus,
 	}
@@ -76,7 +78,7 @@ func newStatusBar(onStatus func(annotate.Status), after func(time.Duration, func
 }
 
 func (b *statusBar) object() fyne.CanvasObject {
-	parts := container.NewHBox(b.project, b.saved, b.sel, b.counts)
+	parts := container.NewHBox(b.project, b.saved, b.sel, b.counts, b.suggest)
 	return container.NewBorder(nil, nil, parts, b.status, b.hint)
 }
 
@@ -120,6 +122,19 @@ func (b *statusBar) showStatus(st annotate.Status) bool {
 
 func (b *statusBar) setCounts(s *annotate.Session) {
 	setLabel(b.counts, fmt.Sprintf("%s · %s", plural(s.Len(), "annotation"), plural(len(s.Relations()), "relation")))
+}
+
+// setSuggestions shows how many suggestions the open document has, and
+// whether they are hidden (View → Show suggestions); none shows nothing.
+func (b *statusBar) setSuggestions(n int, shown bool) {
+	text := ""
+	switch {
+	case n > 0 && shown:
+		text = plural(n, "suggestion")
+	case n > 0:
+		text = plural(n, "suggestion") + " (hidden)"
+	}
+	setLabel(b.suggest, text)
 }
 
 // setSelection shows a range in characters (code points).
@@ -171,7 +186,7 @@ func (b *statusBar) stopFlash() {
 // text is what the status line says, for tests.
 func (b *statusBar) text() string {
 	var parts []string
-	for _, l := range []*widget.Label{b.project, b.saved, b.sel, b.counts, b.hint} {
+	for _, l := range []*widget.Label{b.project, b.saved, b.sel, b.counts, b.suggest, b.hint} {
 		if l.Text != "" {
 			parts = append(parts, l.Text)
 		}

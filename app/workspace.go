@@ -54,6 +54,9 @@ type workspace struct {
 	search  *textSearch
 	// problems are the lint findings View → Problems shows.
 	problems *problems
+	// sugg are the suggestions: the project's index and the open
+	// document's (see suggest.go).
+	sugg *suggestions
 	// projectSearch is the search over every document (Ctrl+Shift+F).
 	projectSearch *projectSearch
 	empty         fyne.CanvasObject // the article area of a project without documents
@@ -67,6 +70,7 @@ type workspace struct {
 
 	allLinksItem *fyne.MenuItem // View → Show all links
 	labelsItem   *fyne.MenuItem // View → Show label names
+	suggestItem  *fyne.MenuItem // View → Show suggestions
 
 	closeReviewItem *fyne.MenuItem
 	undoDeleteItem  *fyne.MenuItem
@@ -86,6 +90,8 @@ func newWorkspace(a fyne.App, w fyne.Window, cfg Config, run runner) *workspace 
 	ws.view.SetLabels(ws.prefs.labels())
 	ws.view.OnSelect = ws.onSelect
 	ws.view.OnSpanTap = ws.onSpanTap
+	ws.view.OnSuggestionTap = ws.onSuggestionTap
+	ws.sugg = &suggestions{ws: ws}
 	ws.view.OnRune = ws.onRune
 	ws.view.OnKey = ws.onKey
 	ws.view.OnAltRune = ws.onAltRune
@@ -168,6 +174,7 @@ func (ws *workspace) close() error {
 	ws.store, ws.sess = nil, nil
 	ws.sessions, ws.lastLeft, ws.deleted = nil, nil, nil
 	ws.problems.projectClosed()
+	ws.sugg.closed()
 	ws.updateDeleteMenu()
 	return err
 }
@@ -185,6 +192,8 @@ func (ws *workspace) reloadSchema() error {
 			return err
 		}
 		ws.refreshAnnotations()
+		// Labels renamed or deleted: the index counts old names.
+		ws.sugg.build()
 	}
 	return nil
 }
@@ -195,6 +204,8 @@ func (ws *workspace) reloadDocuments() error {
 		return err
 	}
 	ws.docs.set(infos)
+	// Documents came or went: their strings too.
+	ws.sugg.build()
 	return nil
 }
 
@@ -230,6 +241,7 @@ func (ws *workspace) showDocument() {
 	ws.find.reset()
 	ws.problems.documentShown()
 	ws.refreshAnnotations()
+	ws.sugg.documentShown()
 	ws.lists.flush()
 	ws.status.setDocument(ws.sess)
 	// The keys act on the text at once: the caret shows at its start.
@@ -267,6 +279,7 @@ func (ws *workspace) refreshChange() {
 	}
 	put, deleted := ws.sess.LastChange()
 	ws.view.UpdateSpans(spansFor(put, ws.schema), deleted)
+	ws.sugg.changed()
 	ws.view.SetActive(ws.active)
 	ws.showLinks()
 	ws.showAttrs()
@@ -283,6 +296,7 @@ func (ws *workspace) refreshLists() {
 	ws.panel.set(ws.sess, ws.schema)
 	ws.status.setCounts(ws.sess)
 	ws.docs.setCounts(ws.sess.Document().ID, ws.sess.Len(), len(ws.sess.Relations()))
+	ws.sugg.recount()
 }
 
 // showError reports err in a dialog. A read-only project gets a gentler

@@ -156,7 +156,11 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 		v.Refresh()
 		return
 	}
-	if c, ok := v.charAt(ev.Position); ok && v.OnSpanTap != nil {
+	c, ok := v.charAt(ev.Position)
+	if ok && v.tapSuggestion(c) {
+		return
+	}
+	if ok && v.OnSpanTap != nil {
 		if ids := v.spans.idsAt(c); ids != nil {
 			v.OnSpanTap(ids, c)
 			return

@@ -45,6 +45,8 @@ type renderer struct {
 	segs    []seg // scratch for link geometry
 	dirty   bool  // the view changed since objects were drawn
 
+	sugg []Span // scratch for the suggestions in view
+
 	tagSize   float32            // the text size tagWidths were measured at
 	tagWidths map[string]float32 // the widths of label tags' text
 }
@@ -120,8 +122,8 @@ func (f *frame) color(name fyne.ThemeColorName) color.Color {
 
 // update rebuilds the objects for the current state, back to front:
 // fills, marks, the selection, the text, the caret, label tags,
-// underlines, outlines, the dots of unset spans, the active outline,
-// links, the scroll bar and the tooltip.
+// underlines, outlines, suggestions' dashed outlines, the dots of unset
+// spans, the active outlines, links, the scroll bar and the tooltip.
 func (r *renderer) update() {
 	v := r.v
 	r.objects = r.objects[:0]
@@ -139,9 +141,11 @@ func (r *renderer) update() {
 	r.drawTags(f)
 	r.drawSpans(f, Underline)
 	r.drawSpans(f, Outline)
+	r.drawSuggestions(f)
 	r.drawUnset(f)
 	r.drawRelated(f)
 	r.drawActive(f)
+	r.drawActiveSuggestion(f)
 	r.drawLinks(f)
 	r.drawScrollBar(f)
 	r.drawTooltip(f)

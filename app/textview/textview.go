@@ -82,6 +82,10 @@ type View struct {
 	// character under the pointer; ids is nil and offset -1 when the
 	// pointer leaves the spans or the view.
 	OnHover func(ids []string, offset int)
+	// OnSuggestionTap is called on a click on a suggestion that is the
+	// innermost thing under the pointer (see SetSuggestions), with it,
+	// instead of OnSpanTap.
+	OnSuggestionTap func(s Span)
 	// Tooltip returns the text shown near the pointer after it has rested
 	// on the character at offset for a moment; "" shows none.
 	Tooltip func(offset int) string
@@ -101,6 +105,11 @@ type View struct {
 	links        []Link
 	linkSpans    []linkSpans // the links' ends, looked up as active's are
 	labels       bool        // tags with the spans' labels are drawn
+
+	// suggIn finds the suggestions (see SetSuggestions); activeSugg is
+	// the selected one.
+	suggIn     func(dst []Span, a, b int) []Span
+	activeSugg Span
 
 	anchor, caret int // the selection is between them; anchor == caret: none
 
@@ -160,12 +169,13 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // SetText shows text from its start, with no selection. It also clears
-// the spans, the marks, the active span and the links, which belong to
-// the old text.
+// the spans, the marks, the suggestions, the active span and the links,
+// which belong to the old text.
 func (v *View) SetText(text string) {
 	v.takeText(text)
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
+	v.suggIn, v.activeSugg = nil, Span{}
 	v.active, v.related, v.links = "", nil, nil
 	v.resolve()
 	v.anchor, v.caret = 0, 0

@@ -1,0 +1,333 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+
+	"spanmark/annotate"
+	"spanmark/annotate/suggest"
+)
+
+// suggestMinScore is the least score a suggestion shown in the app has:
+// every one, as a string annotated once with a label and once with
+// another is worth a look for either.
+const suggestMinScore = 0
+
+// suggestions is the suggestion layer of the open project: the index of
+// its annotated strings, built in the background when the project opens
+// and then kept up to date edit by edit, and the open document's
+// suggestions, the index's and the store's (models' predictions), which
+// the article view draws and the keys step through (suggestkeys.go).
+type suggestions struct {
+	ws *workspace
+	// gen counts builds: a build's result is dropped if another started
+	// (or the project closed) since.
+	gen int
+	x   *suggest.Index // nil until built
+	// queued are the edits made while the index was being built, to
+	// replay on it once it is: the build read the project as it was.
+	queued []queuedEdit
+
+	doc   *suggest.Doc          // the open document's string suggestions; nil without x
+	model []annotate.Suggestion // the store's for the open document, other sources
+	// anns are the open document's annotations as last seen, by id, so
+	// that an edit's old versions are known; have counts them by span and
+	// label, to drop suggestions that repeat one.
+	anns map[string]annotate.Annotation
+	have map[annotate.SpanLabel]int
+
+	sel    annotate.Suggestion // the selected one, if hasSel
+	hasSel bool
+	count  int // the document's suggestions, as last counted (see recount)
+
+	colors  map[string]color.Color // by label
+	scratch []annotate.Suggestion  // for the view's queries
+}
+
+// queuedEdit is one annotation's text and label, added or removed.
+type queuedEdit struct {
+	text, label string
+	add         bool
+}
+
+// build starts computing the index and every document's count in the
+// background, for the project just opened or whose documents or schema
+// just changed. Until it is done the open document shows only the
+// store's suggestions.
+func (sg *suggestions) build() {
+	sg.gen++
+	gen, st := sg.gen, sg.ws.store
+	sg.x, sg.doc, sg.queued = nil, nil, nil
+	var x *suggest.Index
+	var counts map[string]int
+	sg.ws.run.Go(func() error {
+		var err error
+		x, counts, err = buildSuggestions(st)
+		return err
+	}, func(err error) {
+		if gen != sg.gen {
+			return // the project closed or changed since
+		}
+		if err != nil {
+			sg.ws.showError(err)
+			return
+		}
+		sg.built(x, counts)
+	})
+}
+
+// buildSuggestions reads the project: its annotated strings into an
+// index, and how many suggestions each document has. It runs off Fyne's
+// goroutine and touches no widget.
+func buildSuggestions(st annotate.Store) (*suggest.Index, map[string]int, error) {
+	rej, err := st.Rejections()
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggestions: %w", err)
+	}
+	x, err := suggest.Build(st.Each, rej, suggest.Options{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggestions: %w", err)
+	}
+	stored, err := st.SuggestionCounts()
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggestions: %w", err)
+	}
+	live := make(map[string][]annotate.Suggestion)
+	// The store's suggestions are read after the walk, not in it: a
+	// second read transaction opened inside the first could wait on a
+	// commit that waits on the first.
+	err = x.All(st.Each, suggestMinScore, func(id string, ss []annotate.Suggestion) error {
+		if len(ss) > 0 {
+			live[id] = ss
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggestions: %w", err)
+	}
+	counts := make(map[string]int, len(live)+len(stored))
+	for id, ss := range live {
+		counts[id] = len(ss)
+	}
+	for id := range stored {
+		model, err := st.Suggestions(id)
+		if err != nil {
+			return nil, nil, fmt.Errorf("suggestions of document %s: %w", id, err)
+		}
+		counts[id] = len(merged(live[id], model, nil))
+	}
+	return x, counts, nil
+}
+
+// built takes the index a build made, replays the edits made meanwhile
+// and shows the open document's suggestions.
+func (sg *suggestions) built(x *suggest.Index, counts map[string]int) {
+	for _, q := range sg.queued {
+		if q.add {
+			x.Add(q.text, q.label)
+		} else {
+			x.Remove(q.text, q.label)
+		}
+	}
+	sg.x, sg.queued = x, nil
+	sg.ws.docs.setPending(counts)
+	sg.documentShown()
+}
+
+// closed forgets the project's suggestions.
+func (sg *suggestions) closed() {
+	sg.gen++
+	*sg = suggestions{ws: sg.ws, gen: sg.gen}
+}
+
+// documentShown computes the suggestions of the session's document.
+func (sg *suggestions) documentShown() {
+	ws := sg.ws
+	sg.doc, sg.model, sg.hasSel, sg.count = nil, nil, false, 0
+	if ws.sess == nil || ws.store == nil {
+		sg.show()
+		return
+	}
+	anns := ws.sess.Annotations()
+	sg.anns = make(map[string]annotate.Annotation, len(anns))
+	sg.have = make(map[annotate.SpanLabel]int, len(anns))
+	for _, a := range anns {
+		sg.anns[a.ID] = a
+		sg.have[annotate.SpanLabel{Start: a.Start, End: a.End, Label: a.Label}]++
+	}
+	doc := ws.sess.Document()
+	stored, err := ws.store.Suggestions(doc.ID)
+	if err != nil {
+		ws.showError(err)
+	}
+	sg.model = slices.DeleteFunc(stored, func(s annotate.Suggestion) bool { return s.Source == annotate.SourceStrings })
+	slices.SortFunc(sg.model, annotate.CompareSuggestions)
+	if sg.x != nil {
+		sg.doc = sg.x.Open(&annotate.DocumentData{Document: doc, Annotations: anns}, suggestMinScore)
+	}
+	sg.recount()
+	sg.show()
+}
+
+// changed follows the session's last edit (or undo, or redo): it tells
+// the index what the edit removed and added, which updates the
+// suggestions of the strings concerned here and, when next opened, in
+// every other document.
+func (sg *suggestions) changed() {
+	if sg.anns == nil {
+		return
+	}
+	put, deleted := sg.ws.sess.LastChange()
+	var removed, added []annotate.Annotation
+	for _, id := range deleted {
+		if old, ok := sg.anns[id]; ok {
+			removed = append(removed, old)
+			sg.forget(old)
+		}
+	}
+	for _, a := range put {
+		old, ok := sg.anns[a.ID]
+		if ok && old.Start == a.Start && old.End == a.End && old.Label == a.Label {
+			sg.anns[a.ID] = a // a note or an attribute: the same to suggestions
+			continue
+		}
+		if ok {
+			removed = append(removed, old)
+			sg.forget(old)
+		}
+		added = append(added, a)
+		sg.anns[a.ID] = a
+		sg.have[annotate.SpanLabel{Start: a.Start, End: a.End, Label: a.Label}]++
+	}
+	if len(removed) == 0 && len(added) == 0 {
+		return
+	}
+	sg.record(removed, added)
+	sg.refresh()
+}
+
+// forget drops a from what changed knows.
+func (sg *suggestions) forget(a annotate.Annotation) {
+	delete(sg.anns, a.ID)
+	k := annotate.SpanLabel{Start: a.Start, End: a.End, Label: a.Label}
+	if sg.have[k]--; sg.have[k] <= 0 {
+		delete(sg.have, k)
+	}
+}
+
+// record tells the index of an edit, or queues it while the index is
+// being built.
+func (sg *suggestions) record(removed, added []annotate.Annotation) {
+	switch {
+	case sg.doc != nil:
+		sg.doc.Edit(removed, added)
+	case sg.x == nil:
+		text := sg.ws.sess.Text
+		for _, a := range removed {
+			sg.queued = append(sg.queued, queuedEdit{text(a.Start, a.End), a.Label, false})
+		}
+		for _, a := range added {
+			sg.queued = append(sg.queued, queuedEdit{text(a.Start, a.End), a.Label, true})
+		}
+	}
+}
+
+// refresh redraws the suggestions after an edit, a rejection or an
+// acceptance, and forgets the selected one if it went. The counts wait
+// for the edits to pause (recount, from refreshLists): counting is a walk
+// over every suggestion, which a document can have a million of.
+func (sg *suggestions) refresh() {
+	if sg.hasSel && !slices.ContainsFunc(sg.in(nil, sg.sel.Start, sg.sel.End), func(s annotate.Suggestion) bool {
+		return s.Key() == sg.sel.Key()
+	}) {
+		sg.hasSel = false
+	}
+	sg.show()
+}
+
+// recount counts the document's suggestions for the status line and the
+// document list.
+func (sg *suggestions) recount() {
+	n := 0
+	if sg.doc != nil {
+		n = sg.doc.Len()
+	}
+	for _, s := range sg.model {
+		if sg.have[s.Key()] == 0 && (sg.doc == nil || !slices.ContainsFunc(sg.doc.In(nil, s.Start, s.End), func(t annotate.Suggestion) bool {
+			return t.Key() == s.Key()
+		})) {
+			n++
+		}
+	}
+	sg.count = n
+	sg.ws.status.setSuggestions(n, sg.ws.prefs.suggestions())
+	if sg.ws.sess != nil {
+		sg.ws.docs.setPendingOne(sg.ws.sess.Document().ID, n)
+	}
+}
+
+// in appends to dst the suggestions overlapping [a, b), the index's and
+// the store's, one per span and label, in CompareSuggestions order.
+func (sg *suggestions) in(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
+	from := len(dst)
+	if sg.doc != nil {
+		dst = sg.doc.In(dst, a, b)
+	}
+	if len(sg.model) == 0 {
+		return dst
+	}
+	var model []annotate.Suggestion
+	for _, s := range sg.model {
+		if s.Start >= b {
+			break // sorted by start
+		}
+		if s.End > a {
+			model = append(model, s)
+		}
+	}
+	return append(dst[:from], merged(dst[from:], model, sg.have)...)
+}
+
+// all returns every suggestion of the document with label.
+func (sg *suggestions) all(label string) []annotate.Suggestion {
+	var strs []annotate.Suggestion
+	if sg.doc != nil {
+		strs = sg.doc.Suggestions()
+	}
+	return slices.DeleteFunc(merged(strs, sg.model, sg.have), func(s annotate.Suggestion) bool { return s.Label != label })
+}
+
+// merged returns the suggestions of strs and model, one per span and
+// label (the higher score's), leaving out those an annotation in have
+// repeats, in CompareSuggestions order.
+func merged(strs, model []annotate.Suggestion, have map[annotate.SpanLabel]int) []annotate.Suggestion {
+	out := make([]annotate.Suggestion, 0, len(strs)+len(model))
+	for _, s := range strs {
+		if have[s.Key()] == 0 {
+			out = append(out, s)
+		}
+	}
+	if len(model) == 0 {
+		return out // the index's come sorted, one per span and label
+	}
+	at := make(map[annotate.SpanLabel]int, len(out))
+	for i, s := range out {
+		at[s.Key()] = i
+	}
+	for _, s := range model {
+		k := s.Key()
+		if i, ok := at[k]; ok {
+			if s.Score > out[i].Score {
+				out[i] = s
+			}
+			continue
+		}
+		if have[k] == 0 {
+			at[k] = len(out)
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, annotate.CompareSuggestions)
+	return out
+}
