@@ -10,9 +10,10 @@ import (
 )
 
 // suggestMinScore is the least score a suggestion shown in the app has:
-// every one, as a string annotated once with a label and once with
-// another is worth a look for either.
-const suggestMinScore = 0
+// the command line's default, so that the app offers what spanmark
+// suggest stores. A label given half the time (once of twice) is still
+// offered; one given once in ten times is not.
+const suggestMinScore = suggest.DefaultMinScore
 
 // suggestions is the suggestion layer of the open project: the index of
 // its annotated strings, built in the background when the project opens
