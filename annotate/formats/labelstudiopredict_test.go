@@ -8,7 +8,8 @@ import (
 
 // TestLabelStudioPredictions reads tasks with ImportOptions.Predictions:
 // the first prediction's regions are read, not the annotations, each
-// with its own score, else its prediction's, else 1.
+// with its own score, else its prediction's, else 1; a task without
+// predictions gives its annotation, scored 1.
 func TestLabelStudioPredictions(t *testing.T) {
 	ann := `"annotations": [{"result": [` + lsRegionJSON("a", 8, 10, "so", "CLAIM") + `]}]`
 	scored := func(id string, start, end int, text, label, score string) string {
@@ -26,7 +27,7 @@ func TestLabelStudioPredictions(t *testing.T) {
 			[]string{`MISC [8,10) "so"`, `PERSON [0,2) "Bo"`}, []float64{0.9, 0.5}},
 		{"no score", `{"data": {"text": "Bo said so."}, "predictions": [{"result": [` + lsRegionJSON("p", 0, 2, "Bo", "PERSON") + `]}]}`,
 			[]string{`PERSON [0,2) "Bo"`}, []float64{1}},
-		{"annotations only", `{"data": {"text": "Bo said so."}, ` + ann + `}`, nil, nil},
+		{"annotations only", `{"data": {"text": "Bo said so."}, ` + ann + `}`, []string{`CLAIM [8,10) "so"`}, []float64{1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -167,11 +167,15 @@ func lsText(data map[string]json.RawMessage) (string, error) {
 
 // lsPick returns the results to import from a task, what they are and
 // the score of the prediction they are, if any. With
-// ImportOptions.Predictions only the first prediction is read.
+// ImportOptions.Predictions the first prediction is read when the task
+// has one, else its annotation as without.
 func (t *toolImport) lsPick(where string, task lsTaskIn) ([]json.RawMessage, string, *float64) {
+	if t.o.Predictions && len(task.Predictions) > 0 {
+		return t.lsPrediction(where, task)
+	}
 	var done []lsAnnotationIn
 	for _, a := range append(task.Annotations, task.Completions...) {
-		if !a.WasCancelled && !t.o.Predictions {
+		if !a.WasCancelled {
 			done = append(done, a)
 		}
 	}
@@ -182,14 +186,18 @@ func (t *toolImport) lsPick(where string, task lsTaskIn) ([]json.RawMessage, str
 	case len(done) == 1:
 		return done[0].Result, "annotation", nil
 	case len(task.Predictions) > 0:
-		if len(task.Predictions) > 1 {
-			t.note(where, "%d predictions: the first imported, the others left out", len(task.Predictions))
-		}
-		return task.Predictions[0].Result, "prediction", task.Predictions[0].Score
-	case t.o.Predictions:
-		t.note(where, "no predictions: nothing read")
+		return t.lsPrediction(where, task)
 	}
 	return nil, "", nil
+}
+
+// lsPrediction returns the results of a task's first prediction, noting
+// that the others are left out.
+func (t *toolImport) lsPrediction(where string, task lsTaskIn) ([]json.RawMessage, string, *float64) {
+	if len(task.Predictions) > 1 {
+		t.note(where, "%d predictions: the first imported, the others left out", len(task.Predictions))
+	}
+	return task.Predictions[0].Result, "prediction", task.Predictions[0].Score
 }
 
 func (t *toolImport) lsRegion(d *toolDoc, where string, res lsResultIn, regions map[string]string) error {

@@ -115,8 +115,10 @@ type ImportOptions struct {
 	ZipLimit int64
 	// Predictions reads what a tool predicted in place of what people
 	// annotated, with each span's score in Report.Scores: today Label
-	// Studio's first prediction of each task (its annotations are left
-	// out). Formats without predictions read their annotations as usual.
+	// Studio's first prediction of each task that has one (its
+	// annotations are left out; a task without predictions gives its
+	// annotation, each span scored 1). Formats without predictions read
+	// their annotations as usual.
 	Predictions bool
 }
 
