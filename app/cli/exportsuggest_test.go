@@ -17,7 +17,7 @@ func TestExportSuggestions(t *testing.T) {
 	db := filepath.Join(dir, "p.spanmark")
 	mustRun(t, "", "import", "--db", db, filepath.Join(testdata, "article.txt"))
 	mustRun(t, "", "import", "--db", db, "--as-suggestions", "--source", "ner", "--format", "doccano",
-		filepath.Join(testdata, "formats", "article.doccano.jsonl"))
+		formatFile("article.doccano.jsonl"))
 	type doc struct {
 		Text        string `json:"text"`
 		Annotations []any  `json:"annotations"`

@@ -48,15 +48,15 @@ func TestImportAsSuggestions(t *testing.T) {
 	mustRun(t, "", "import", "--db", db, filepath.Join(testdata, "article.txt"))
 	// A spanmark file of the article's annotations, by way of a project.
 	other := filepath.Join(dir, "other.spanmark")
-	mustRun(t, "", "import", "--db", other, "--format", "doccano", filepath.Join(testdata, "formats", "article.doccano.jsonl"))
+	mustRun(t, "", "import", "--db", other, "--format", "doccano", formatFile("article.doccano.jsonl"))
 	jsonl := filepath.Join(dir, "article.jsonl")
 	mustRun(t, "", "export", "--db", other, "--out", jsonl)
 	tests := []struct{ format, file string }{
 		{"", jsonl},
-		{"doccano", filepath.Join(testdata, "formats", "article.doccano.jsonl")},
-		{"spacy", filepath.Join(testdata, "formats", "article.spacy.jsonl")},
-		{"brat", filepath.Join(testdata, "formats", "article.brat")},
-		{"labelstudio", filepath.Join(testdata, "formats", "article.labelstudio.json")},
+		{"doccano", formatFile("article.doccano.jsonl")},
+		{"spacy", formatFile("article.spacy.jsonl")},
+		{"brat", formatFile("article.brat")},
+		{"labelstudio", formatFile("article.labelstudio.json")},
 	}
 	for _, tt := range tests {
 		t.Run("format "+tt.format, func(t *testing.T) {
