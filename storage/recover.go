@@ -35,13 +35,15 @@ type LostDocument struct {
 }
 
 // Recover salvages the documents of the damaged project src, with their
-// annotations, relations and status, and its schema and meta data, into a
-// new project dst. src is only read; dst must not exist. It reads src's
+// annotations, relations and status, their suggestions and rejections,
+// and its schema and meta data, into a new project dst. src is only read; dst must not exist. It reads src's
 // pages itself rather than through bbolt, so a truncated file or
 // overwritten pages cannot crash it, and it finds documents whose index
 // pages are lost. Only documents that pass every check (the text matches
 // its SHA-256, the annotations and relations their counts in the
-// document's record, and validation against the schema) are written.
+// document's record, and validation against the schema) are written, and
+// of their suggestions and rejections only those that can be read whole
+// and fit the text.
 //
 // When nothing can be read, the error wraps annotate.ErrDamaged and no
 // file is made. Recover works on a sound project too.
@@ -95,6 +97,7 @@ func recoverInto(sv *salvage, src, dst string) (RecoverReport, error) {
 		return RecoverReport{}, fmt.Errorf("recover %s: format version %d: %w", src, m.version, annotate.ErrNewerVersion)
 	}
 	docs, lost := sv.documents(m.schema)
+	sugs := sv.salvageSuggestions(docs)
 	rep := RecoverReport{Lost: lost, Problems: sv.problems}
 	if !found && len(docs) == 0 {
 		return rep, damaged(src, "nothing could be read")
@@ -116,7 +119,10 @@ func recoverInto(sv *salvage, src, dst string) (RecoverReport, error) {
 			}
 		})
 		rep.Recovered = res.Added
-		return err
+		if err != nil {
+			return err
+		}
+		return st.restoreSuggestions(renamedSuggestions(sugs, res.Renamed))
 	})
 	if err != nil {
 		return RecoverReport{}, fmt.Errorf("recover %s into %s: %w", src, dst, err)

@@ -27,6 +27,7 @@ type salvage struct {
 	meta     []metaFound
 	infos    map[string][]infoFound // by document id
 	dirs     map[string][][]byte    // document id → headers of its bucket
+	sugDirs  map[string][][]byte    // document id → headers of its suggestion bucket
 	texts    map[string]string      // by document id, checked against the SHA-256
 	badPages int                    // pages that are neither in use nor free
 	problems []string
@@ -47,7 +48,8 @@ type infoFound struct {
 
 // scan reads the pages of pf.
 func scan(pf *pageFile) *salvage {
-	sv := &salvage{pf: pf, infos: map[string][]infoFound{}, dirs: map[string][][]byte{}, texts: map[string]string{}}
+	sv := &salvage{pf: pf, infos: map[string][]infoFound{}, dirs: map[string][][]byte{},
+		sugDirs: map[string][][]byte{}, texts: map[string]string{}}
 	var err error
 	if sv.free, err = pf.freePages(); err != nil {
 		sv.problems = append(sv.problems, fmt.Sprintf("%v; old copies of records may be found and are checked", err))
@@ -102,6 +104,9 @@ func (sv *salvage) records(elems []element) {
 	}
 	for _, e := range elems {
 		switch {
+		case e.bucket && !isStructural(e.key) && sv.isSuggestDir(e.value):
+			id := string(e.key)
+			sv.sugDirs[id] = append(sv.sugDirs[id], bytes.Clone(e.value))
 		case e.bucket && !isStructural(e.key):
 			id := string(e.key)
 			sv.dirs[id] = append(sv.dirs[id], bytes.Clone(e.value))
@@ -116,7 +121,8 @@ func (sv *salvage) records(elems []element) {
 // isStructural reports whether a bucket's name is one of the layout's
 // rather than a document id.
 func isStructural(name []byte) bool {
-	return slices.ContainsFunc(append(slices.Clone(topBuckets), bucketAnn, bucketRel, bucketStaging), func(b []byte) bool {
+	return slices.ContainsFunc(append(slices.Clone(topBuckets), bucketAnn, bucketRel, bucketStaging,
+		bucketSuggest, bucketSugCount, bucketSug, bucketRej), func(b []byte) bool {
 		return bytes.Equal(b, name)
 	})
 }

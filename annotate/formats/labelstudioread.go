@@ -24,6 +24,7 @@ type lsTaskIn struct {
 type lsAnnotationIn struct {
 	Result       []json.RawMessage `json:"result"`
 	WasCancelled bool              `json:"was_cancelled"`
+	Score        *float64          `json:"score"` // a prediction's
 }
 
 type lsResultIn struct {
@@ -36,6 +37,7 @@ type lsResultIn struct {
 	Direction string          `json:"direction"`
 	Labels    []string        `json:"labels"`
 	Meta      json.RawMessage `json:"meta"`
+	Score     *float64        `json:"score"` // a predicted region's
 }
 
 type lsValueIn struct {
@@ -85,8 +87,8 @@ func (t *toolImport) lsTask(where string, raw json.RawMessage) error {
 	if err != nil {
 		return err
 	}
-	results, which := t.lsPick(where, task)
-	return t.lsResults(d, where, which, results)
+	results, which, score := t.lsPick(where, task)
+	return t.lsResults(d, where, which, results, score)
 }
 
 // lsPlaced is a result with its place in the file.
@@ -97,8 +99,9 @@ type lsPlaced struct {
 
 // lsResults reads the results of a task's annotation or prediction
 // (which) into d: first the regions, then the attribute values and
-// relations, which name them.
-func (t *toolImport) lsResults(d *toolDoc, where, which string, results []json.RawMessage) error {
+// relations, which name them. score is the prediction's, for its regions
+// without one (see ImportOptions.Predictions).
+func (t *toolImport) lsResults(d *toolDoc, where, which string, results []json.RawMessage, score *float64) error {
 	regions := map[string]string{} // region id → annotation id
 	var relations, attrs []lsPlaced
 	skipped := map[string]int{}
@@ -110,6 +113,9 @@ func (t *toolImport) lsResults(d *toolDoc, where, which string, results []json.R
 		}
 		switch res.Type {
 		case "labels":
+			if res.Score == nil {
+				res.Score = score
+			}
 			if err := t.lsRegion(d, rec, res, regions); err != nil {
 				return err
 			}
@@ -159,8 +165,14 @@ func lsText(data map[string]json.RawMessage) (string, error) {
 	return text, nil
 }
 
-// lsPick returns the results to import from a task and what they are.
-func (t *toolImport) lsPick(where string, task lsTaskIn) ([]json.RawMessage, string) {
+// lsPick returns the results to import from a task, what they are and
+// the score of the prediction they are, if any. With
+// ImportOptions.Predictions the first prediction is read when the task
+// has one, else its annotation as without.
+func (t *toolImport) lsPick(where string, task lsTaskIn) ([]json.RawMessage, string, *float64) {
+	if t.o.Predictions && len(task.Predictions) > 0 {
+		return t.lsPrediction(where, task)
+	}
 	var done []lsAnnotationIn
 	for _, a := range append(task.Annotations, task.Completions...) {
 		if !a.WasCancelled {
@@ -172,14 +184,20 @@ func (t *toolImport) lsPick(where string, task lsTaskIn) ([]json.RawMessage, str
 		t.note(where, "%d annotations: the first imported, the others left out", len(done))
 		fallthrough
 	case len(done) == 1:
-		return done[0].Result, "annotation"
+		return done[0].Result, "annotation", nil
 	case len(task.Predictions) > 0:
-		if len(task.Predictions) > 1 {
-			t.note(where, "%d predictions: the first imported, the others left out", len(task.Predictions))
-		}
-		return task.Predictions[0].Result, "prediction"
+		return t.lsPrediction(where, task)
 	}
-	return nil, ""
+	return nil, "", nil
+}
+
+// lsPrediction returns the results of a task's first prediction, noting
+// that the others are left out.
+func (t *toolImport) lsPrediction(where string, task lsTaskIn) ([]json.RawMessage, string, *float64) {
+	if len(task.Predictions) > 1 {
+		t.note(where, "%d predictions: the first imported, the others left out", len(task.Predictions))
+	}
+	return task.Predictions[0].Result, "prediction", task.Predictions[0].Score
 }
 
 func (t *toolImport) lsRegion(d *toolDoc, where string, res lsResultIn, regions map[string]string) error {
@@ -205,6 +223,12 @@ func (t *toolImport) lsRegion(d *toolDoc, where string, res lsResultIn, regions 
 		return err
 	}
 	note := lsNote(res.Meta)
+	score := 1.0
+	if t.o.Predictions && res.Score != nil {
+		if score = *res.Score; !(score >= 0 && score <= 1) {
+			return t.errorf(where, "score %v is not a number from 0 to 1", score)
+		}
+	}
 	for i, label := range v.Labels {
 		if label == "" {
 			return t.errorf(where, "label is empty")
@@ -214,6 +238,9 @@ func (t *toolImport) lsRegion(d *toolDoc, where string, res lsResultIn, regions 
 			id = ""
 		}
 		annID := t.addAnnotation(d, annotate.Annotation{ID: id, Start: s, End: e, Label: label, Note: note})
+		if t.o.Predictions {
+			t.scoreOf(annID, score)
+		}
 		if _, seen := regions[res.ID]; !seen && res.ID != "" {
 			regions[res.ID] = annID
 		}
@@ -260,4 +287,12 @@ func (t *toolImport) lsRelation(d *toolDoc, where string, res lsResultIn, region
 	for _, typ := range labels {
 		t.addRelation(d, where, annotate.Relation{Type: typ, From: from, To: to})
 	}
+}
+
+// scoreOf records a predicted annotation's score in the report.
+func (t *toolImport) scoreOf(annID string, score float64) {
+	if t.rep.Scores == nil {
+		t.rep.Scores = map[string]float64{}
+	}
+	t.rep.Scores[annID] = score
 }

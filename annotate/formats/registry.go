@@ -113,6 +113,13 @@ type ImportOptions struct {
 	// ZipLimit is the most bytes the members of a brat .zip may
 	// decompress to, each and all together; 0 means DefaultZipLimit.
 	ZipLimit int64
+	// Predictions reads what a tool predicted in place of what people
+	// annotated, with each span's score in Report.Scores: today Label
+	// Studio's first prediction of each task that has one (its
+	// annotations are left out; a task without predictions gives its
+	// annotation, each span scored 1). Formats without predictions read
+	// their annotations as usual.
+	Predictions bool
 }
 
 // Report says what an import found besides the documents it returns.
@@ -144,6 +151,10 @@ type Report struct {
 	// valid against the schema with these, NewLabels and NewRelations
 	// added.
 	NewAttributes []annotate.Attribute
+	// Scores holds, with ImportOptions.Predictions, the score of each
+	// annotation (by id) that a prediction gave one: its region's score,
+	// or else its prediction's, or 1.
+	Scores map[string]float64
 }
 
 // ExportFunc writes documents in one format to w, one at a time.

@@ -81,6 +81,10 @@ type Header struct {
 	Annotator  string
 	ExportedAt time.Time
 	Schema     annotate.Schema
+	// Suggestions, when not nil, gives a document's suggestions, which
+	// WriteJSON and WriteJSONL then add to it as its "suggestions" (see
+	// spanmarksuggest.go). Readers leave it nil.
+	Suggestions func(docID string) ([]annotate.Suggestion, error)
 }
 
 // StoreHeader returns the header of an export of st made at at: its

@@ -57,6 +57,7 @@ func (r *Reader) convert(wd *wireDocument, index int) (*annotate.DocumentData, [
 		Relations:   make([]annotate.Relation, 0, len(wd.Relations)),
 	}
 	x := annotate.NewIndex(doc.Text)
+	errs = append(errs, checkSuggestions(wd.Suggestions, x)...)
 	anns := make(map[string]annotate.Annotation, len(wd.Annotations))
 	for _, wa := range wd.Annotations {
 		a, aerrs := convertAnnotation(&wa, doc.ID, x, schema)

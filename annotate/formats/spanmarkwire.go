@@ -72,6 +72,19 @@ type (
 		Attributes  wireAttrs        `json:"attributes,omitzero"`
 		Annotations []wireAnnotation `json:"annotations"`
 		Relations   []wireRelation   `json:"relations"`
+		// Suggestions is written only by an export with suggestions
+		// (Header.Suggestions) and read only to be checked: suggestions
+		// are never imported as annotations.
+		Suggestions []wireSuggestion `json:"suggestions,omitzero"`
+	}
+
+	wireSuggestion struct {
+		Start  int     `json:"start"`
+		End    int     `json:"end"`
+		Text   string  `json:"text"`
+		Label  string  `json:"label"`
+		Source string  `json:"source"`
+		Score  float64 `json:"score"`
 	}
 
 	// wireLine is one line of a JSONL file: a document, which may carry

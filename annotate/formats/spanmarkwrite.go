@@ -34,6 +34,9 @@ func WriteJSON(w io.Writer, h Header, each EachFunc) error {
 		if err != nil {
 			return err
 		}
+		if err := h.addSuggestions(wd, d); err != nil {
+			return err
+		}
 		b, err := e.encode(wd)
 		if err != nil {
 			return err
@@ -59,6 +62,9 @@ func WriteJSONL(w io.Writer, h Header, each EachFunc) error {
 	err := each(func(d *annotate.DocumentData) error {
 		wd, err := wireDocumentOf(d, h.Schema)
 		if err != nil {
+			return err
+		}
+		if err := h.addSuggestions(wd, d); err != nil {
 			return err
 		}
 		return e.writeLine(&wireLine{Annotator: h.Annotator, wireDocument: *wd})

@@ -28,6 +28,7 @@ func (c *cli) exportCmd(args []string) int {
 	fset.StringVar((*string)(&o.Status), "status", "", "export only the documents of `STATUS`: todo, in_progress or done (default: every document)")
 	schemaOut := fset.String("schema-out", "", formats.OptionUsage("schema-out"))
 	config := fset.Bool("config", false, formats.OptionUsage("config"))
+	suggestions := fset.Bool("suggestions", false, "with spanmark JSON or JSONL, add each document's suggestions (start, end, text, label, source, score)")
 	rest, code, ok := c.parse(fset, args)
 	if !ok {
 		return code
@@ -46,6 +47,9 @@ func (c *cli) exportCmd(args []string) int {
 	}
 	if msg := checkExportFlags(fset, *format, o); msg != "" {
 		return c.usageError(fset, "%s", msg)
+	}
+	if f, _ := formats.Lookup(*format); *suggestions && !f.Spanmark {
+		return c.usageError(fset, "--suggestions goes with spanmark JSON or JSONL only, not %s", *format)
 	}
 	// Refuse before anything is read, not after.
 	for _, path := range []string{*out, *schemaOut} {
@@ -69,6 +73,11 @@ func (c *cli) exportCmd(args []string) int {
 	switch {
 	case *config:
 		err = c.exportConfig(st, *out, o.Replace)
+	case *suggestions:
+		err = c.exportSuggestions(st, *format, *out, o)
+		if err == nil && *schemaOut != "" {
+			err = writeSchema(st, *schemaOut, o.Replace)
+		}
 	default:
 		err = c.export(st, *format, *out, o)
 		if err == nil && *schemaOut != "" {

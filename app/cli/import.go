@@ -21,15 +21,19 @@ const (
 )
 
 func (c *cli) importCmd(args []string) int {
-	fset := c.flags("import", "[--format NAME [--trust-offsets]] [--db FILE] [--annotator NAME] PATH...",
+	fset := c.flags("import", "[--format NAME [--trust-offsets]] [--db FILE] [--annotator NAME | --as-suggestions --source NAME] PATH...",
 		"Add texts (.txt, .md), spanmark .json and .jsonl files, and folders of them, to a\n"+
 			"project; with --format, files of another tool. Each file is imported whole or not at\n"+
-			"all; a file that fails is named and the others are imported all the same (exit 1).")
+			"all; a file that fails is named and the others are imported all the same (exit 1).\n"+
+			"With --as-suggestions, the files' spans become suggestions of --source in the project's\n"+
+			"documents of the same text, all files in one transaction or none.")
 	db := fset.String("db", "", "the project `FILE`, created if missing (default: the default project)")
 	annotator := fset.String("annotator", "", "the `NAME` of the annotator, recorded in a project that import creates, and with --format on annotations whose file names nobody")
 	format := fset.String("format", "", importFormatUsage())
 	trust := fset.Bool("trust-offsets", false, "with --format, take spans' offsets as code points of the text as given, without checking or repairing them")
 	zipLimit := fset.Int64("zip-limit", formats.DefaultZipLimit, formats.OptionUsage("zip-limit"))
+	asSuggestions := fset.Bool("as-suggestions", false, "import the files' spans (Label Studio: predictions, with their scores) as suggestions, not annotations")
+	source := fset.String("source", "", "with --as-suggestions, the `NAME` the suggestions are kept under; an import replaces that name's suggestions of its documents")
 	paths, code, ok := c.parse(fset, args)
 	optionErr := ""
 	if ok {
@@ -50,6 +54,12 @@ func (c *cli) importCmd(args []string) int {
 		return c.usageError(fset, "--zip-limit must be at least 1 byte")
 	case *format != "" && slices.Contains(paths, "-"):
 		return c.usageError(fset, "standard input is read in spanmark format only, not with --format")
+	}
+	if msg := suggestionsOptionErr(*asSuggestions, *source, *annotator, paths); msg != "" {
+		return c.usageError(fset, "%s", msg)
+	}
+	if *asSuggestions {
+		return c.importSuggestionsCmd(*db, *source, *format, paths, formats.ImportOptions{TrustOffsets: *trust, ZipLimit: *zipLimit})
 	}
 	path, err := projectPath(*db)
 	if err != nil {
