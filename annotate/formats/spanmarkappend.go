@@ -1,0 +1,188 @@
+package formats
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"spanmark/annotate"
+)
+
+// A document line is written by appending its bytes directly, member by
+// member in the order of the wire types' fields, rather than through
+// encoding/json: reflection over a million annotations, and the scan
+// encoding/json makes of every Marshaler's output to check it, cost more
+// than the rest of an export. The bytes are those encoding/json writes
+// for the wire types with HTML escaping off (TestAppendDocumentAsJSON
+// holds the two together), so files do not change.
+
+// appendLine appends wd as one JSONL line's object, without the newline:
+// the members of wireLine{Annotator: annotator, wireDocument: *wd}, whose
+// other header members are empty and left out.
+func appendLine(b []byte, annotator string, wd *wireDocument) []byte {
+	b = append(b, `{"annotator":`...)
+	b = appendJSONString(b, annotator)
+	b = append(b, ',')
+	return appendDocumentMembers(b, wd)
+}
+
+// appendDocument appends wd as a JSON object.
+func appendDocument(b []byte, wd *wireDocument) []byte {
+	return appendDocumentMembers(append(b, '{'), wd)
+}
+
+// appendDocumentMembers appends wd's members and the closing brace.
+func appendDocumentMembers(b []byte, wd *wireDocument) []byte {
+	b = appendMember(b, `"id":`, wd.ID)
+	b = appendMember(b, `,"title":`, wd.Title)
+	b = appendMember(b, `,"text":`, wd.Text)
+	b = appendMember(b, `,"sha256":`, wd.SHA256)
+	b = appendMember(b, `,"status":`, string(wd.Status))
+	b = appendMember(b, `,"source_path":`, wd.SourcePath)
+	b = appendMember(b, `,"created_at":`, wd.CreatedAt)
+	b = appendMember(b, `,"updated_at":`, wd.UpdatedAt)
+	if !wd.Attributes.IsZero() {
+		b = wd.Attributes.appendJSON(append(b, `,"attributes":`...))
+	}
+	b = append(b, `,"annotations":`...)
+	if wd.Annotations == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range wd.Annotations {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendAnnotation(b, &wd.Annotations[i])
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"relations":`...)
+	if wd.Relations == nil {
+		return append(b, "null}"...)
+	}
+	b = append(b, '[')
+	for i, r := range wd.Relations {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMember(b, `{"id":`, r.ID)
+		b = appendMember(b, `,"type":`, r.Type)
+		b = appendMember(b, `,"from":`, r.From)
+		b = appendMember(b, `,"to":`, r.To)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...)
+}
+
+// appendAnnotation appends wa as a JSON object.
+func appendAnnotation(b []byte, wa *wireAnnotation) []byte {
+	b = appendMember(b, `{"id":`, wa.ID)
+	b = strconv.AppendInt(append(b, `,"start":`...), int64(wa.Start), 10)
+	b = strconv.AppendInt(append(b, `,"end":`...), int64(wa.End), 10)
+	b = appendMember(b, `,"text":`, wa.Text)
+	b = appendMember(b, `,"label":`, wa.Label)
+	b = appendMember(b, `,"kind":`, string(wa.Kind))
+	b = appendMember(b, `,"note":`, wa.Note)
+	b = appendMember(b, `,"annotator":`, wa.Annotator)
+	b = appendMember(b, `,"created_at":`, wa.CreatedAt)
+	b = appendMember(b, `,"updated_at":`, wa.UpdatedAt)
+	if !wa.Attributes.IsZero() {
+		b = wa.Attributes.appendJSON(append(b, `,"attributes":`...))
+	}
+	return append(b, '}')
+}
+
+// appendMember appends key, which holds the punctuation before the
+// value, and s as a JSON string.
+func appendMember(b []byte, key, s string) []byte {
+	return appendJSONString(append(b, key...), s)
+}
+
+// appendJSON appends the values as a JSON object in name order, as
+// encoding/json writes a map. The names are sorted in a small array on
+// the stack: an annotation holds a handful of values, and sorting them
+// must not allocate for each of a million annotations.
+func (w wireAttrs) appendJSON(b []byte) []byte {
+	var arr [8]string
+	names := arr[:0]
+	for name := range w.vals {
+		names = append(names, name)
+	}
+	for i := 1; i < len(names); i++ { // insertion sort: few names
+		for j := i; j > 0 && names[j] < names[j-1]; j-- {
+			names[j], names[j-1] = names[j-1], names[j]
+		}
+	}
+	b = append(b, '{')
+	for i, name := range names {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendJSONString(b, name), ':')
+		b = appendAttrValue(b, w.vals[name])
+	}
+	return append(b, '}')
+}
+
+// appendAttrValue appends v as a JSON bool or string.
+func appendAttrValue(b []byte, v annotate.AttrValue) []byte {
+	if v.IsBool() {
+		return strconv.AppendBool(b, v.Bool())
+	}
+	return appendJSONString(b, v.Str())
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json
+// writes it with HTML escaping off: quotes, backslashes and control
+// characters escaped (\b, \f, \n, \r and \t short), U+2028 and U+2029
+// too (JavaScript reads them as line ends), invalid UTF-8 as U+FFFD.
+// Runs of bytes that need no escape are copied whole: a document's text
+// is most of an export's bytes.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(append(b, s[start:i]...), `\u202`...)
+			b = append(b, hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	return append(append(b, s[start:]...), '"')
+}
