@@ -13,8 +13,12 @@ import (
 func (s *Store) Documents() ([]annotate.DocumentInfo, error) {
 	var list []annotate.DocumentInfo
 	err := s.view(func(tx *bolt.Tx) error {
+		codes, err := codesIn(tx)
+		if err != nil {
+			return err
+		}
 		return tx.Bucket(bucketInfo).ForEach(func(_, v []byte) error {
-			in, err := decodeInfo(v)
+			in, err := decodeInfo(v, codes)
 			if err != nil {
 				return err
 			}
@@ -53,12 +57,16 @@ func (s *Store) Load(docID string) (*annotate.DocumentData, error) {
 func (s *Store) Each(fn func(*annotate.DocumentData) error) error {
 	var fnErr error
 	err := s.view(func(tx *bolt.Tx) error {
+		codes, err := codesIn(tx)
+		if err != nil {
+			return err
+		}
 		return tx.Bucket(bucketInfo).ForEach(func(_, v []byte) error {
-			in, err := decodeInfo(v)
+			in, err := decodeInfo(v, codes)
 			if err != nil {
 				return err
 			}
-			ref := &docRef{info: in}
+			ref := &docRef{info: in, codes: codes}
 			if ref.ann, ref.rel, err = docBuckets(tx, in.ID); err != nil {
 				return err
 			}
@@ -99,7 +107,7 @@ func (ref *docRef) read(tx *bolt.Tx) (*annotate.DocumentData, error) {
 		Relations:   make([]annotate.Relation, 0, in.Relations),
 	}
 	err := ref.ann.ForEach(func(k, v []byte) error {
-		a, err := decodeAnnotation(in.ID, k, v)
+		a, err := decodeAnnotation(in.ID, k, v, ref.codes)
 		d.Annotations = append(d.Annotations, a)
 		return err
 	})
