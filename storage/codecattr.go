@@ -11,26 +11,31 @@ import (
 // writes nothing, so records from before attributes existed decode
 // unchanged, and a project that uses none is not a byte bigger.
 //
-// The section of format 3 is a 0 byte, the count of values, then per
-// value its name's code (attrcodes.go), or 0 and the name, and a tag:
-// false, true, an enum value's code plus attrCoded, or attrString and the
-// text. Formats 1 and 2 wrote the count (never 0) first, then per value
-// the name and a tag of their own (attrOld*); such records are still
-// read, for read-only opens of older files and the upgrade.
+// The section of format 3 is a 0 byte, then the values to the end of the
+// record, in name order. Each starts with a uvarint whose two low bits
+// say what follows and whose other bits are a code (attrcodes.go): an
+// enum value's code, which names its attribute too; or an attribute
+// name's code, or 0 and the name written out, then for a bool nothing
+// more, for a string its text. So a coded enum or bool value takes one
+// byte while the project has fewer than 32 of each.
+//
+// Formats 1 and 2 wrote a count (never 0) first, then per value the name
+// and a tag (attrString, attrFalse, attrTrue, and for a string its text);
+// such records are still read, for read-only opens of older files and
+// the upgrade.
 
-// The tags of an attribute value.
+// The tags of an attribute value: in a format 3 item's low bits, and
+// whole in formats 1 and 2.
 const (
-	attrString byte = 0
-	attrFalse  byte = 1
-	attrTrue   byte = 2
-	// attrCoded is the tag of the enum value of code 0; code n is
-	// attrCoded+n, a uvarint.
-	attrCoded = 3
+	attrString = 0
+	attrFalse  = 1
+	attrTrue   = 2
+	attrEnum   = 3 // format 3 only: the code is an enum value's
+	tagBits    = 2
 )
 
-// maxAttrs bounds the values of a record, so that a stack array can hold
-// the names being sorted: a schema binds a handful of attributes to a
-// label. More is written and read as well, only slower.
+// maxAttrs is how many names sortedNames sorts on the stack: a schema
+// binds a handful of attributes to a label. More are sorted as well.
 const maxAttrs = 8
 
 // attrs appends m's values in name order, so that equal maps encode to
@@ -40,31 +45,31 @@ func (e *encoder) attrs(m annotate.Attributes) {
 		return
 	}
 	e.buf = append(e.buf, 0)
-	e.buf = binary.AppendUvarint(e.buf, uint64(len(m)))
 	for _, name := range sortedNames(m) {
-		v := m[name]
-		code := e.codes.nameCode[name]
-		e.buf = binary.AppendUvarint(e.buf, code)
-		if code == 0 {
-			e.string(name)
-		}
-		e.value(code, v)
+		e.value(name, m[name])
 	}
 }
 
-// value appends v, a value of the attribute of name code code.
-func (e *encoder) value(code uint64, v annotate.AttrValue) {
+// value appends one item: v, the value of the attribute name.
+func (e *encoder) value(name string, v annotate.AttrValue) {
+	code := e.codes.nameCode[name]
+	tag := uint64(attrString)
 	switch {
 	case v.IsBool() && v.Bool():
-		e.buf = append(e.buf, attrTrue)
+		tag = attrTrue
 	case v.IsBool():
-		e.buf = append(e.buf, attrFalse)
-	default:
-		if vc, ok := e.codes.valCode[codedValue{code, v.Str()}]; ok && code != 0 {
-			e.buf = binary.AppendUvarint(e.buf, attrCoded+vc)
+		tag = attrFalse
+	case code != 0:
+		if vc, ok := e.codes.valCode[codedValue{code, v.Str()}]; ok {
+			e.buf = binary.AppendUvarint(e.buf, vc<<tagBits|attrEnum)
 			return
 		}
-		e.buf = append(e.buf, attrString)
+	}
+	e.buf = binary.AppendUvarint(e.buf, code<<tagBits|tag)
+	if code == 0 {
+		e.string(name)
+	}
+	if tag == attrString {
 		e.string(v.Str())
 	}
 }
@@ -91,67 +96,80 @@ func (d *decoder) attrs() annotate.Attributes {
 	if d.err != nil || len(d.buf) == 0 {
 		return nil
 	}
-	old := d.buf[0] != 0
-	if !old {
-		d.buf = d.buf[1:]
+	if d.buf[0] != 0 {
+		return d.oldAttrs()
 	}
-	n := d.uint()
-	// Each value takes at least two bytes; a larger count is damage, and
-	// must not size an allocation.
-	if d.err != nil || n == 0 || n > uint64(len(d.buf))/2 {
-		d.err = errCorrupt
+	d.buf = d.buf[1:]
+	if len(d.buf) == 0 {
+		d.err = errCorrupt // a section without values
 		return nil
 	}
-	m := make(annotate.Attributes, n)
-	for range n {
-		var name string
-		var v annotate.AttrValue
-		if old {
-			name, v = d.internedName(), d.attrValue()
-		} else {
-			name, v = d.codedAttr()
-		}
-		if d.err != nil {
-			return nil
+	m := make(annotate.Attributes)
+	for len(d.buf) > 0 && d.err == nil {
+		name, v := d.item()
+		if _, dup := m[name]; dup {
+			d.err = errCorrupt
 		}
 		m[name] = v
 	}
-	if len(m) != int(n) {
-		d.err = errCorrupt // a name twice
+	if d.err != nil {
 		return nil
 	}
 	return m
 }
 
-// codedAttr reads one value of the format 3 section.
-func (d *decoder) codedAttr() (string, annotate.AttrValue) {
-	code := d.uint()
-	var name string
+// item reads one value of a format 3 section.
+func (d *decoder) item() (string, annotate.AttrValue) {
+	h := d.uint()
+	code, tag := h>>tagBits, h&(1<<tagBits-1)
 	switch {
 	case d.err != nil:
 		return "", annotate.AttrValue{}
+	case tag == attrEnum:
+		if code < uint64(len(d.codes.values)) {
+			v := d.codes.values[code]
+			return d.codes.names[v.Attr-1], annotate.StringValue(v.Name)
+		}
+		d.err = errCorrupt
+		return "", annotate.AttrValue{}
+	}
+	var name string
+	switch {
 	case code == 0:
 		name = d.internedName()
 	case code <= uint64(len(d.codes.names)):
 		name = d.codes.names[code-1]
 	default:
 		d.err = errCorrupt
-		return "", annotate.AttrValue{}
 	}
-	tag := d.uint()
-	switch {
-	case d.err != nil:
-	case tag == uint64(attrTrue) || tag == uint64(attrFalse):
-		return name, annotate.BoolValue(tag == uint64(attrTrue))
-	case tag == uint64(attrString):
-		if s := d.string(); s != "" {
-			return name, annotate.StringValue(s)
-		}
-	case tag-attrCoded < uint64(len(d.codes.values)) && d.codes.values[tag-attrCoded].Attr == code:
-		return name, annotate.StringValue(d.codes.values[tag-attrCoded].Name)
+	if tag != attrString {
+		return name, annotate.BoolValue(tag == attrTrue)
 	}
-	d.err = errCorrupt
+	if s := d.string(); s != "" || d.err != nil {
+		return name, annotate.StringValue(s)
+	}
+	d.err = errCorrupt // an empty string is no value
 	return "", annotate.AttrValue{}
+}
+
+// oldAttrs reads the section of formats 1 and 2.
+func (d *decoder) oldAttrs() annotate.Attributes {
+	n := d.uint()
+	// Each value takes at least three bytes; a larger count is damage,
+	// and must not size an allocation.
+	if d.err != nil || n > uint64(len(d.buf))/3 {
+		d.err = errCorrupt
+		return nil
+	}
+	m := make(annotate.Attributes, n)
+	for range n {
+		name, v := d.internedName(), d.attrValue()
+		if d.err != nil {
+			return nil
+		}
+		m[name] = v
+	}
+	return m
 }
 
 // internedName reads a name written out, and returns the dictionary's

@@ -94,7 +94,7 @@ func defaultCodes() *attrCodes {
 
 // TestCodecCodedAttributes checks the records of format 3: values round
 // trip with and without codes for them, a coded claim's verdict and
-// check-worthiness take 6 bytes, and names and enum values decode to the
+// check-worthiness take 3 bytes, and names and enum values decode to the
 // dictionary's own strings, so that a million records do not each hold
 // copies; a format 2 record's names are interned too.
 func TestCodecCodedAttributes(t *testing.T) {
@@ -114,8 +114,8 @@ func TestCodecCodedAttributes(t *testing.T) {
 	claim := withVerdict("a1", "mostly_false")
 	claim.Attributes["checkworthy"] = annotate.BoolValue(true)
 	b := encodeAnnotation(claim, codes)
-	if n := len(b) - base; n != 6 {
-		t.Errorf("verdict and check-worthiness take %d bytes, want 6", n)
+	if n := len(b) - base; n != 3 {
+		t.Errorf("verdict and check-worthiness take %d bytes, want 3", n)
 	}
 	got, err := decodeAnnotation("d1", []byte("a1"), b, codes)
 	if err != nil {
@@ -158,21 +158,23 @@ func TestCodecCodedAttributesCorrupt(t *testing.T) {
 	codes := defaultCodes()
 	base := encodeAnnotation(ann("a1", 3, 9, "CLAIM"), codes)
 	with := func(tail ...byte) []byte { return append(append([]byte(nil), base...), tail...) }
-	verdict, checkworthy := byte(codes.nameCode["verdict"]), byte(codes.nameCode["checkworthy"])
-	sourceType := codes.valCode[codedValue{codes.nameCode["source_type"], "anonymous"}]
+	item := func(code, tag int) byte { return byte(code<<tagBits | tag) }
+	verdict, checkworthy := int(codes.nameCode["verdict"]), int(codes.nameCode["checkworthy"])
+	falseCode := int(codes.valCode[codedValue{uint64(verdict), "false"}])
 	tests := []struct {
 		name string
 		b    []byte
 	}{
-		{"no count", with(0)},
-		{"count zero", with(0, 0)},
-		{"name code beyond the codes", with(0, 1, byte(len(codes.names)+1), attrTrue)},
-		{"value code beyond the codes", with(0, 1, verdict, byte(attrCoded+len(codes.values)))},
-		{"value code of another attribute", with(0, 1, verdict, byte(attrCoded+sourceType))},
-		{"value code with a name written out", with(0, 1, 0, 1, 'x', attrCoded)},
-		{"empty name written out", with(0, 1, 0, 0, attrTrue)},
-		{"a name twice", with(0, 2, checkworthy, attrTrue, checkworthy, attrFalse)},
-		{"missing tag", with(0, 1, verdict)},
+		{"no values", with(0)},
+		{"name code beyond the codes", with(0, item(len(codes.names)+1, attrTrue))},
+		{"value code beyond the codes", with(0, item(len(codes.values), attrEnum))},
+		{"empty name written out", with(0, item(0, attrTrue), 0)},
+		{"name cut short", with(0, item(0, attrTrue), 5, 'x')},
+		{"empty string", with(0, item(verdict, attrString), 0)},
+		{"string cut short", with(0, item(verdict, attrString), 5, 'x')},
+		{"a name twice", with(0, item(checkworthy, attrTrue), item(checkworthy, attrFalse))},
+		{"a name twice, once by its value", with(0, item(falseCode, attrEnum), item(verdict, attrString), 1, 'x')},
+		{"varint cut short", with(0, 0x80)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
