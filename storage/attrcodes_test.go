@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"maps"
+	"path/filepath"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -209,5 +210,48 @@ func TestMigrateFormat2CodesValues(t *testing.T) {
 	}
 	if raw := rawRecords(t, s); !bytes.Contains([]byte(raw["info/"+string(seqKey(1))]), []byte("Migration")) {
 		t.Errorf("d1's record lost its topic's text: %q", raw["info/"+string(seqKey(1))])
+	}
+}
+
+// TestRecoverAndCompactReadCodes checks that a copy made by Compact and a
+// project salvaged by Recover hold the values of the original, whose
+// codes a rename has made different from those a new project gives the
+// same schema.
+func TestRecoverAndCompactReadCodes(t *testing.T) {
+	s := newValuesProject(t)
+	base, _ := s.Schema()
+	d := annotate.NewSchemaDraft(base)
+	if err := d.RenameValue(verdictRef, "false", "wrong"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.RenameAttribute(kbRef, "wikidata"); err != nil {
+		t.Fatal(err)
+	}
+	schema, c, err := d.Finish(base.Labels, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSchema(schema, c); err != nil {
+		t.Fatal(err)
+	}
+	wantAnns, wantDocs := values(t, s)
+	if wantAnns["c1"]["verdict"] != str("wrong") || wantAnns["p2"]["wikidata"] != str("Q1") {
+		t.Fatalf("values after the renames = %v", wantAnns)
+	}
+	src := copyFile(t, s.Path())
+	dir := t.TempDir()
+	compacted, recovered := filepath.Join(dir, "compacted.spanmark"), filepath.Join(dir, "recovered.spanmark")
+	if err := Compact(src, compacted); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := Recover(src, recovered); err != nil || len(rep.Lost) > 0 || len(rep.Problems) > 0 {
+		t.Fatalf("Recover = %+v, %v", rep, err)
+	}
+	for _, path := range []string{compacted, recovered} {
+		got := openProject(t, path, testOptions())
+		anns, docs := values(t, got)
+		if !maps.EqualFunc(anns, wantAnns, annotate.Attributes.Equal) || !maps.EqualFunc(docs, wantDocs, annotate.Attributes.Equal) {
+			t.Errorf("%s: values %v, %v; want %v, %v", filepath.Base(path), anns, docs, wantAnns, wantDocs)
+		}
 	}
 }

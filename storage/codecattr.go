@@ -105,12 +105,13 @@ func (d *decoder) attrs() annotate.Attributes {
 		return nil
 	}
 	m := make(annotate.Attributes)
-	for len(d.buf) > 0 && d.err == nil {
+	n := 0
+	for ; len(d.buf) > 0 && d.err == nil; n++ {
 		name, v := d.item()
-		if _, dup := m[name]; dup {
-			d.err = errCorrupt
-		}
 		m[name] = v
+	}
+	if d.err == nil && len(m) != n {
+		d.err = errCorrupt // a name twice
 	}
 	if d.err != nil {
 		return nil
