@@ -64,8 +64,8 @@ func benchValuesProject(b *testing.B) (*Store, int) {
 // BenchmarkSchemaChange1M measures, on the 1,000,000-annotation project,
 // the two costs of a change to verdict's values: counting what deleting
 // "false" takes (the question the dialog asks) and renaming the value
-// back and forth, which reads every annotation and rewrites every claim
-// in one transaction; against a walk that decodes every annotation.
+// back and forth, which edits the attribute codes and reads and writes
+// no record (attrcodes.go); against a walk that decodes every annotation.
 func BenchmarkSchemaChange1M(b *testing.B) {
 	s, n := benchValuesProject(b)
 	verdict := annotate.AttrRef{Label: "CLAIM", Name: "verdict"}
