@@ -15,7 +15,7 @@ import (
 // Since format 3 a record names an attribute, and an enum value, by a
 // small number from the project's dictionary of attribute codes, kept in
 // meta under "attrcodes", rather than by its text: a claim's verdict and
-// check-worthiness take 6 bytes instead of 33, a million times over.
+// check-worthiness take 3 bytes instead of 33, a million times over.
 //
 // The dictionary only grows: a code, once given, keeps its meaning for
 // every record that holds it. Every attribute name and enum value of the
