@@ -38,6 +38,25 @@ func rawRecords(t *testing.T, s *Store) map[string]string {
 	return out
 }
 
+// editSchema sets s's schema to its own as edit changes it, with the
+// change the draft gives, dropping values when drop is set.
+func editSchema(t *testing.T, s *Store, drop bool, edit func(d *annotate.SchemaDraft) error) {
+	t.Helper()
+	base, _ := s.Schema()
+	d := annotate.NewSchemaDraft(base)
+	if err := edit(d); err != nil {
+		t.Fatal(err)
+	}
+	schema, c, err := d.Finish(base.Labels, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.DropValues = drop
+	if err := s.SetSchema(schema, c); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // gradeRef is an enum attribute "grade" of label, added by withGrades.
 func gradeRef(label string) annotate.AttrRef { return annotate.AttrRef{Label: label, Name: "grade"} }
 
@@ -116,18 +135,7 @@ func TestSetSchemaRenamesInCodes(t *testing.T) {
 			withGrades(t, s)
 			anns, docs := values(t, s)
 			before := rawRecords(t, s)
-			base, _ := s.Schema()
-			d := annotate.NewSchemaDraft(base)
-			if err := tt.edit(d); err != nil {
-				t.Fatal(err)
-			}
-			schema, c, err := d.Finish(base.Labels, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.SetSchema(schema, c); err != nil {
-				t.Fatal(err)
-			}
+			editSchema(t, s, false, tt.edit)
 			maps.Copy(anns, tt.want)
 			maps.Copy(docs, tt.wantDocs)
 			gotAnns, gotDocs := values(t, s)
@@ -173,21 +181,8 @@ func TestDeletedValuesStayDeleted(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newValuesProject(t)
 			anns, _ := values(t, s)
-			for _, step := range []func(d *annotate.SchemaDraft) error{tt.delete, tt.again} {
-				base, _ := s.Schema()
-				d := annotate.NewSchemaDraft(base)
-				if err := step(d); err != nil {
-					t.Fatal(err)
-				}
-				schema, c, err := d.Finish(base.Labels, nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				c.DropValues = true
-				if err := s.SetSchema(schema, c); err != nil {
-					t.Fatal(err)
-				}
-			}
+			editSchema(t, s, true, tt.delete)
+			editSchema(t, s, true, tt.again)
 			maps.Copy(anns, tt.want)
 			if got, _ := values(t, s); !maps.EqualFunc(got, anns, annotate.Attributes.Equal) {
 				t.Errorf("annotation values = %v, want %v", got, anns)
@@ -220,21 +215,12 @@ func TestMigrateFormat2CodesValues(t *testing.T) {
 // same schema.
 func TestRecoverAndCompactReadCodes(t *testing.T) {
 	s := newValuesProject(t)
-	base, _ := s.Schema()
-	d := annotate.NewSchemaDraft(base)
-	if err := d.RenameValue(verdictRef, "false", "wrong"); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.RenameAttribute(kbRef, "wikidata"); err != nil {
-		t.Fatal(err)
-	}
-	schema, c, err := d.Finish(base.Labels, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SetSchema(schema, c); err != nil {
-		t.Fatal(err)
-	}
+	editSchema(t, s, false, func(d *annotate.SchemaDraft) error {
+		if err := d.RenameValue(verdictRef, "false", "wrong"); err != nil {
+			return err
+		}
+		return d.RenameAttribute(kbRef, "wikidata")
+	})
 	wantAnns, wantDocs := values(t, s)
 	if wantAnns["c1"]["verdict"] != str("wrong") || wantAnns["p2"]["wikidata"] != str("Q1") {
 		t.Fatalf("values after the renames = %v", wantAnns)
