@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"maps"
 	"path/filepath"
-	"reflect"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -240,28 +239,5 @@ func TestRecoverAndCompactReadCodes(t *testing.T) {
 		if !maps.EqualFunc(anns, wantAnns, annotate.Attributes.Equal) || !maps.EqualFunc(docs, wantDocs, annotate.Attributes.Equal) {
 			t.Errorf("%s: values %v, %v; want %v, %v", filepath.Base(path), anns, docs, wantAnns, wantDocs)
 		}
-	}
-}
-
-// TestLoadSharesEnumValues checks that annotations of one document with
-// the same enum and bool values get one map, and that those with a text
-// value or other values get their own.
-func TestLoadSharesEnumValues(t *testing.T) {
-	s := newProject(t)
-	doc := addDoc(t, s, "d1", "Alice said so. Bob did too.")
-	c1, c2, c3 := withVerdict("c1", "false"), withVerdict("c2", "false"), withVerdict("c3", "true")
-	p1, p2 := ann("p1", 0, 5, "PERSON"), ann("p2", 15, 18, "PERSON")
-	p1.Attributes, p2.Attributes = annotate.Attributes{"kb_id": str("Q1")}, annotate.Attributes{"kb_id": str("Q1")}
-	c2.Start, c3.Start = 1, 2
-	apply(t, s, doc.ID, annotate.Edit{PutAnnotations: []annotate.Annotation{c1, c2, c3, p1, p2}})
-	ptr := make(map[string]uintptr)
-	for _, a := range load(t, s, doc.ID).Annotations {
-		ptr[a.ID] = reflect.ValueOf(a.Attributes).Pointer()
-	}
-	if ptr["c1"] != ptr["c2"] {
-		t.Error("claims of the same values hold two maps")
-	}
-	if ptr["c1"] == ptr["c3"] || ptr["p1"] == ptr["p2"] {
-		t.Errorf("maps shared beyond equal enum and bool values: %v", ptr)
 	}
 }

@@ -50,9 +50,6 @@ type decoder struct {
 	buf   []byte
 	err   error
 	codes *attrCodes // never nil
-	// shared, when not nil, holds the values decoded so far by their
-	// bytes, for records that hold no text (see decoder.attrs).
-	shared map[string]annotate.Attributes
 }
 
 func (d *decoder) int() int {
@@ -134,13 +131,7 @@ func encodeAnnotation(a annotate.Annotation, c *attrCodes) []byte {
 // decodeAnnotation decodes the annotation stored under key id in the
 // bucket of document docID, with the codes of c.
 func decodeAnnotation(docID string, id, b []byte, c *attrCodes) (annotate.Annotation, error) {
-	return decodeSharing(docID, id, b, c, nil)
-}
-
-// decodeSharing is decodeAnnotation giving annotations of the same enum
-// and bool values the same map, kept in shared (see decoder.attrs).
-func decodeSharing(docID string, id, b []byte, c *attrCodes, shared map[string]annotate.Attributes) (annotate.Annotation, error) {
-	d := decoder{buf: b, codes: c, shared: shared}
+	d := decoder{buf: b, codes: c}
 	a := annotate.Annotation{
 		ID:         string(id),
 		DocumentID: docID,

@@ -104,23 +104,11 @@ func (d *decoder) attrs() annotate.Attributes {
 		d.err = errCorrupt // a section without values
 		return nil
 	}
-	// Annotations read together that hold the same enum and bool values,
-	// as most claims and sources of a document do, get the same map: an
-	// Attributes map is never changed by its holders (they clone it), so
-	// one map can serve them all, and an export of a million annotations
-	// does not build a million maps. A text value makes the section all
-	// but unique, so such a one is not kept.
-	section := d.buf
-	if m, ok := d.shared[string(section)]; ok {
-		d.buf = nil
-		return m
-	}
 	m := make(annotate.Attributes)
-	n, text := 0, false
+	n := 0
 	for ; len(d.buf) > 0 && d.err == nil; n++ {
-		name, v, written := d.item()
+		name, v := d.item()
 		m[name] = v
-		text = text || written
 	}
 	if d.err == nil && len(m) != n {
 		d.err = errCorrupt // a name twice
@@ -128,27 +116,23 @@ func (d *decoder) attrs() annotate.Attributes {
 	if d.err != nil {
 		return nil
 	}
-	if d.shared != nil && !text {
-		d.shared[string(section)] = m
-	}
 	return m
 }
 
-// item reads one value of a format 3 section, and whether it was a
-// string written out.
-func (d *decoder) item() (_ string, _ annotate.AttrValue, written bool) {
+// item reads one value of a format 3 section.
+func (d *decoder) item() (string, annotate.AttrValue) {
 	h := d.uint()
 	code, tag := h>>tagBits, h&(1<<tagBits-1)
 	switch {
 	case d.err != nil:
-		return "", annotate.AttrValue{}, false
+		return "", annotate.AttrValue{}
 	case tag == attrEnum:
 		if code < uint64(len(d.codes.values)) {
 			v := d.codes.values[code]
-			return d.codes.names[v.Attr-1], annotate.StringValue(v.Name), false
+			return d.codes.names[v.Attr-1], annotate.StringValue(v.Name)
 		}
 		d.err = errCorrupt
-		return "", annotate.AttrValue{}, false
+		return "", annotate.AttrValue{}
 	}
 	var name string
 	switch {
@@ -160,13 +144,13 @@ func (d *decoder) item() (_ string, _ annotate.AttrValue, written bool) {
 		d.err = errCorrupt
 	}
 	if tag != attrString {
-		return name, annotate.BoolValue(tag == attrTrue), false
+		return name, annotate.BoolValue(tag == attrTrue)
 	}
 	if s := d.string(); s != "" || d.err != nil {
-		return name, annotate.StringValue(s), true
+		return name, annotate.StringValue(s)
 	}
 	d.err = errCorrupt // an empty string is no value
-	return "", annotate.AttrValue{}, false
+	return "", annotate.AttrValue{}
 }
 
 // oldAttrs reads the section of formats 1 and 2.

@@ -34,9 +34,7 @@ func (s *Store) Documents() ([]annotate.DocumentInfo, error) {
 
 // Load reads one document with its annotations, in
 // [annotate.CompareAnnotations] order, and its relations, ordered by id.
-// A missing document is annotate.ErrNotFound. Annotations that hold the
-// same enum and bool values may share one Attributes map, which, like
-// every holder of one, the caller must not change (Clone it first).
+// A missing document is annotate.ErrNotFound.
 func (s *Store) Load(docID string) (*annotate.DocumentData, error) {
 	var d *annotate.DocumentData
 	err := s.view(func(tx *bolt.Tx) error {
@@ -55,8 +53,7 @@ func (s *Store) Load(docID string) (*annotate.DocumentData, error) {
 
 // Each calls fn for every document in the order of Documents, from one
 // read transaction, decoding one document at a time. An error from fn
-// stops the walk and is returned as it is. fn must not change the store,
-// nor the Attributes maps, which annotations may share as Load's do.
+// stops the walk and is returned as it is. fn must not change the store.
 func (s *Store) Each(fn func(*annotate.DocumentData) error) error {
 	var fnErr error
 	err := s.view(func(tx *bolt.Tx) error {
@@ -109,9 +106,8 @@ func (ref *docRef) read(tx *bolt.Tx) (*annotate.DocumentData, error) {
 		Annotations: make([]annotate.Annotation, 0, in.Annotations),
 		Relations:   make([]annotate.Relation, 0, in.Relations),
 	}
-	shared := make(map[string]annotate.Attributes) // see decoder.attrs
 	err := ref.ann.ForEach(func(k, v []byte) error {
-		a, err := decodeSharing(in.ID, k, v, ref.codes, shared)
+		a, err := decodeAnnotation(in.ID, k, v, ref.codes)
 		d.Annotations = append(d.Annotations, a)
 		return err
 	})
