@@ -178,7 +178,7 @@ func (ed *editor) putAnnotations(list []annotate.Annotation) (map[string]bool, e
 		if err := annotate.ValidateAnnotation(a, ed.ref.info.Runes, ed.schema); err != nil {
 			return nil, err
 		}
-		if err := ed.ref.ann.Put([]byte(a.ID), encodeAnnotation(a)); err != nil {
+		if err := ed.ref.ann.Put([]byte(a.ID), encodeAnnotation(a, ed.ref.codes)); err != nil {
 			return nil, fmt.Errorf("annotation %s: %w", a.ID, err)
 		}
 		if old == nil {
@@ -290,7 +290,7 @@ func (ed *editor) annotation(id string) (*annotate.Annotation, error) {
 	if v == nil {
 		return nil, nil
 	}
-	a, err := decodeAnnotation(ed.ref.info.ID, k, v)
+	a, err := decodeAnnotation(ed.ref.info.ID, k, v, ed.ref.codes)
 	if err != nil {
 		return nil, err
 	}

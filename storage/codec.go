@@ -21,7 +21,8 @@ var errCorrupt = errors.New("corrupt record")
 
 // encoder appends fields to a byte slice.
 type encoder struct {
-	buf []byte
+	buf   []byte
+	codes *attrCodes // names attributes and enum values; never nil
 }
 
 func (e *encoder) int(v int) {
@@ -46,8 +47,9 @@ func (e *encoder) time(t time.Time) {
 // Strings are copied, so the result stays valid after the bbolt
 // transaction that owns the input ends.
 type decoder struct {
-	buf []byte
-	err error
+	buf   []byte
+	err   error
+	codes *attrCodes // never nil
 }
 
 func (d *decoder) int() int {
@@ -111,8 +113,10 @@ func (d *decoder) done() error {
 	return d.err
 }
 
-func encodeAnnotation(a annotate.Annotation) []byte {
-	e := encoder{buf: make([]byte, 0, 32+len(a.Label)+len(a.Note)+len(a.Annotator))}
+// encodeAnnotation encodes a, naming its attributes and values with the
+// codes of c.
+func encodeAnnotation(a annotate.Annotation, c *attrCodes) []byte {
+	e := encoder{buf: make([]byte, 0, 40+len(a.Label)+len(a.Note)+len(a.Annotator)), codes: c}
 	e.int(a.Start)
 	e.int(a.End)
 	e.string(a.Label)
@@ -125,9 +129,9 @@ func encodeAnnotation(a annotate.Annotation) []byte {
 }
 
 // decodeAnnotation decodes the annotation stored under key id in the
-// bucket of document docID.
-func decodeAnnotation(docID string, id, b []byte) (annotate.Annotation, error) {
-	d := decoder{buf: b}
+// bucket of document docID, with the codes of c.
+func decodeAnnotation(docID string, id, b []byte, c *attrCodes) (annotate.Annotation, error) {
+	d := decoder{buf: b, codes: c}
 	a := annotate.Annotation{
 		ID:         string(id),
 		DocumentID: docID,
@@ -173,8 +177,10 @@ func decodeRelation(docID string, id, b []byte) (annotate.Relation, error) {
 	return r, nil
 }
 
-func encodeInfo(in annotate.DocumentInfo) []byte {
-	e := encoder{buf: make([]byte, 0, 64+len(in.ID)+len(in.Title)+len(in.SHA256)+len(in.SourcePath))}
+// encodeInfo encodes a document's info record, naming its attributes and
+// values with the codes of c.
+func encodeInfo(in annotate.DocumentInfo, c *attrCodes) []byte {
+	e := encoder{buf: make([]byte, 0, 64+len(in.ID)+len(in.Title)+len(in.SHA256)+len(in.SourcePath)), codes: c}
 	e.string(in.ID)
 	e.string(in.Title)
 	e.string(in.SHA256)
@@ -189,8 +195,9 @@ func encodeInfo(in annotate.DocumentInfo) []byte {
 	return e.buf
 }
 
-func decodeInfo(b []byte) (annotate.DocumentInfo, error) {
-	d := decoder{buf: b}
+// decodeInfo decodes a document's info record with the codes of c.
+func decodeInfo(b []byte, c *attrCodes) (annotate.DocumentInfo, error) {
+	d := decoder{buf: b, codes: c}
 	in := annotate.DocumentInfo{
 		ID:          d.string(),
 		Title:       d.string(),

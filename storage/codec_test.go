@@ -19,7 +19,7 @@ func TestCodecRoundTrip(t *testing.T) {
 			Created: time.Date(2262, 4, 11, 23, 47, 16, 999999999, time.UTC), Updated: t0.In(tokyo)},
 	}
 	for _, a := range anns {
-		got, err := decodeAnnotation(a.DocumentID, []byte(a.ID), encodeAnnotation(a))
+		got, err := decodeAnnotation(a.DocumentID, []byte(a.ID), encodeAnnotation(a, noCodes), noCodes)
 		a.Updated = a.Updated.UTC()
 		if err != nil || !got.Equal(a) {
 			t.Errorf("annotation round trip = %+v, %v; want %+v", got, err, a)
@@ -35,16 +35,16 @@ func TestCodecRoundTrip(t *testing.T) {
 		ID: "d1", Title: "Köln", SHA256: annotate.SHA256Hex("x"), Status: annotate.StatusInProgress,
 		SourcePath: "/a/b.txt", Runes: 123456, Annotations: 20000, Relations: 7, Created: t0, Updated: t0,
 	}
-	if got, err := decodeInfo(encodeInfo(in)); err != nil || !reflect.DeepEqual(got, in) {
+	if got, err := decodeInfo(encodeInfo(in, noCodes), noCodes); err != nil || !reflect.DeepEqual(got, in) {
 		t.Errorf("info round trip = %+v, %v; want %+v", got, err, in)
 	}
-	if got, err := decodeInfo(encodeInfo(annotate.DocumentInfo{})); err != nil || !reflect.DeepEqual(got, annotate.DocumentInfo{}) {
+	if got, err := decodeInfo(encodeInfo(annotate.DocumentInfo{}, noCodes), noCodes); err != nil || !reflect.DeepEqual(got, annotate.DocumentInfo{}) {
 		t.Errorf("zero info round trip = %+v, %v", got, err)
 	}
 }
 
 func TestCodecCorrupt(t *testing.T) {
-	good := encodeAnnotation(ann("a1", 3, 9, "PERSON"))
+	good := encodeAnnotation(ann("a1", 3, 9, "PERSON"), noCodes)
 	tests := []struct {
 		name string
 		b    []byte
@@ -58,12 +58,12 @@ func TestCodecCorrupt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := decodeAnnotation("d1", []byte("a1"), tt.b); !errors.Is(err, errCorrupt) {
+			if _, err := decodeAnnotation("d1", []byte("a1"), tt.b, noCodes); !errors.Is(err, errCorrupt) {
 				t.Errorf("decodeAnnotation = %v, want errCorrupt", err)
 			}
 		})
 	}
-	if _, err := decodeInfo([]byte{1}); !errors.Is(err, errCorrupt) {
+	if _, err := decodeInfo([]byte{1}, noCodes); !errors.Is(err, errCorrupt) {
 		t.Errorf("decodeInfo of a short record = %v, want errCorrupt", err)
 	}
 	if _, err := decodeRelation("d1", []byte("r1"), []byte{0xff}); !errors.Is(err, errCorrupt) {

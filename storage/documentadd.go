@@ -128,23 +128,28 @@ func infoOf(d *annotate.DocumentData) annotate.DocumentInfo {
 // writeDocument puts the document's info record, its entries in the
 // indexes, and its content.
 func writeDocument(tx *bolt.Tx, d *annotate.DocumentData, in annotate.DocumentInfo) error {
-	if err := writeIndex(tx, in); err != nil {
+	codes, err := codesIn(tx)
+	if err != nil {
 		return err
 	}
-	_, err := putContent(tx.Bucket(bucketText), tx.Bucket(bucketDocs), d)
+	if err := writeIndex(tx, in, codes); err != nil {
+		return err
+	}
+	_, err = putContent(tx.Bucket(bucketText), tx.Bucket(bucketDocs), d, codes)
 	return err
 }
 
 // writeIndex puts a document's info record and its entries in the
 // indexes: what makes its text and bucket a document of the project.
-func writeIndex(tx *bolt.Tx, in annotate.DocumentInfo) error {
+// codes are the project's attribute codes.
+func writeIndex(tx *bolt.Tx, in annotate.DocumentInfo, codes *attrCodes) error {
 	infos := tx.Bucket(bucketInfo)
 	n, err := infos.NextSequence()
 	if err != nil {
 		return err
 	}
 	seq, id := seqKey(n), []byte(in.ID)
-	if err := infos.Put(seq, encodeInfo(in)); err != nil {
+	if err := infos.Put(seq, encodeInfo(in, codes)); err != nil {
 		return err
 	}
 	if err := tx.Bucket(bucketSeq).Put(id, seq); err != nil {
@@ -155,14 +160,20 @@ func writeIndex(tx *bolt.Tx, in annotate.DocumentInfo) error {
 
 // bulkFill is how full bbolt packs the pages of annotations and relations
 // written all at once. Its default of one half suits random inserts;
-// a document's annotations are written in one go, so pack them tighter.
-const bulkFill = 0.9
+// a document's annotations are written in one go, so pack them full. A
+// document's records take a few pages, so the last page's slack decides
+// their count: at 0.9, a document of 100 annotations with a claim's
+// usual values took three leaves where it takes two without values; full
+// pages hold it in two (BenchmarkProjectAttributes1M). An edit that
+// later overflows a full page splits it, as bbolt does any page.
+const bulkFill = 1.0
 
 // putContent writes the document's text into texts and creates its
 // bucket in dirs with its annotations and relations. It returns how many
 // bytes of keys and values it put, which is about what the transaction
-// holds in memory for them until it commits.
-func putContent(texts, dirs *bolt.Bucket, d *annotate.DocumentData) (int, error) {
+// holds in memory for them until it commits. codes are the project's
+// attribute codes.
+func putContent(texts, dirs *bolt.Bucket, d *annotate.DocumentData, codes *attrCodes) (int, error) {
 	id := []byte(d.Document.ID)
 	if err := texts.Put(id, []byte(d.Document.Text)); err != nil {
 		return 0, err
@@ -175,7 +186,7 @@ func putContent(texts, dirs *bolt.Bucket, d *annotate.DocumentData) (int, error)
 	dir.FillPercent = bulkFill
 	ann := records{b: dir, prefix: prefixAnn}
 	for _, a := range d.Annotations {
-		v := encodeAnnotation(a)
+		v := encodeAnnotation(a, codes)
 		if err := ann.Put([]byte(a.ID), v); err != nil {
 			return 0, fmt.Errorf("annotation %s: %w", a.ID, err)
 		}

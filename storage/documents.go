@@ -13,8 +13,12 @@ import (
 func (s *Store) Documents() ([]annotate.DocumentInfo, error) {
 	var list []annotate.DocumentInfo
 	err := s.view(func(tx *bolt.Tx) error {
+		codes, err := codesIn(tx)
+		if err != nil {
+			return err
+		}
 		return tx.Bucket(bucketInfo).ForEach(func(_, v []byte) error {
-			in, err := decodeInfo(v)
+			in, err := decodeInfo(v, codes)
 			if err != nil {
 				return err
 			}
@@ -85,7 +89,7 @@ func (ref *docRef) readText(tx *bolt.Tx, text string) (*annotate.DocumentData, e
 		Relations:   make([]annotate.Relation, 0, in.Relations),
 	}
 	err := ref.ann.ForEach(func(k, v []byte) error {
-		a, err := decodeAnnotation(in.ID, k, v)
+		a, err := decodeAnnotation(in.ID, k, v, ref.codes)
 		d.Annotations = append(d.Annotations, a)
 		return err
 	})

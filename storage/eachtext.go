@@ -30,13 +30,17 @@ const dropEvery = 256
 func (s *Store) EachText(fn func(annotate.DocumentInfo, string, func() (*annotate.DocumentData, error)) error) error {
 	var fnErr error
 	err := s.view(func(tx *bolt.Tx) error {
+		codes, err := codesIn(tx)
+		if err != nil {
+			return err
+		}
 		texts := tx.Bucket(bucketText)
 		n := 0
 		return tx.Bucket(bucketInfo).ForEach(func(_, v []byte) error {
 			if n++; n%dropEvery == 0 {
 				dropResident(tx)
 			}
-			in, err := decodeInfo(v)
+			in, err := decodeInfo(v, codes)
 			if err != nil {
 				return err
 			}
@@ -48,7 +52,7 @@ func (s *Store) EachText(fn func(annotate.DocumentInfo, string, func() (*annotat
 				if !turn {
 					return nil, fmt.Errorf("document %s: %w", in.ID, errLoadAfterWalk)
 				}
-				return s.readIn(tx, in, text)
+				return s.readIn(tx, in, codes, text)
 			}
 			fnErr = fn(in, text, load)
 			turn = false
@@ -66,8 +70,8 @@ func (s *Store) EachText(fn func(annotate.DocumentInfo, string, func() (*annotat
 
 // readIn decodes the annotations and relations of the document in, whose
 // text is text, within tx.
-func (s *Store) readIn(tx *bolt.Tx, in annotate.DocumentInfo, text string) (*annotate.DocumentData, error) {
-	ref := &docRef{info: in}
+func (s *Store) readIn(tx *bolt.Tx, in annotate.DocumentInfo, codes *attrCodes, text string) (*annotate.DocumentData, error) {
+	ref := &docRef{info: in, codes: codes}
 	var err error
 	if ref.ann, ref.rel, err = docBuckets(tx, in.ID); err != nil {
 		return nil, fmt.Errorf("read documents of %s: %w", s.path, err)

@@ -66,6 +66,7 @@ type importer struct {
 	schemaIn func(tx *bolt.Tx) (annotate.Schema, error)
 	started  bool
 	schema   annotate.Schema // read once: no other write comes between
+	codes    *attrCodes      // the schema's attribute codes, likewise
 	res      annotate.ImportResult
 	n        int               // documents read so far
 	sha      map[string]string // text hash → id of the documents staged
@@ -77,6 +78,9 @@ type importer struct {
 func (im *importer) batch(tx *bolt.Tx, next func() (*annotate.DocumentData, error, bool)) (done bool, err error) {
 	if !im.started {
 		if im.schema, err = im.schemaIn(tx); err != nil {
+			return false, err
+		}
+		if im.codes, err = codesIn(tx); err != nil {
 			return false, err
 		}
 		if err := startStaging(tx); err != nil {
@@ -137,7 +141,7 @@ func (im *importer) stage(tx *bolt.Tx, texts, dirs *bolt.Bucket, d *annotate.Doc
 	if taken(p.Document.ID) {
 		im.res.Renamed = append(im.res.Renamed, renameDocument(p, taken))
 	}
-	n, err := putContent(texts, dirs, p)
+	n, err := putContent(texts, dirs, p, im.codes)
 	if err != nil {
 		return 0, fmt.Errorf("document %s: %w", p.Document.ID, err)
 	}

@@ -17,7 +17,9 @@ import (
 // page, and a long text beside it would be rewritten by every edit.
 //
 //	meta                 "version" (decimal), "annotator", "created"
-//	                     (RFC 3339), "schema" (JSON)
+//	                     (RFC 3339), "schema" (JSON), "attrcodes" (JSON:
+//	                     the codes of attribute names and enum values
+//	                     in records, see attrcodes.go)
 //	info   seq → record  annotate.DocumentInfo, in creation order: seq is
 //	                     a big-endian number from NextSequence
 //	seq    doc id → seq  finds a document's info record
@@ -62,10 +64,11 @@ func seqKey(n uint64) []byte {
 
 // docRef is one document's place in an open transaction.
 type docRef struct {
-	seq  []byte // key in bucketInfo
-	info annotate.DocumentInfo
-	ann  records
-	rel  records
+	seq   []byte // key in bucketInfo
+	info  annotate.DocumentInfo
+	ann   records
+	rel   records
+	codes *attrCodes // the project's, for its records
 }
 
 // findDoc looks up the document with the given id. A missing document is
@@ -75,9 +78,12 @@ func findDoc(tx *bolt.Tx, id string) (*docRef, error) {
 	if seq == nil {
 		return nil, fmt.Errorf("document %s: %w", id, annotate.ErrNotFound)
 	}
-	ref := &docRef{seq: append([]byte(nil), seq...)}
-	var err error
-	if ref.info, err = decodeInfo(tx.Bucket(bucketInfo).Get(seq)); err != nil {
+	codes, err := codesIn(tx)
+	if err != nil {
+		return nil, err
+	}
+	ref := &docRef{seq: append([]byte(nil), seq...), codes: codes}
+	if ref.info, err = decodeInfo(tx.Bucket(bucketInfo).Get(seq), codes); err != nil {
 		return nil, fmt.Errorf("document %s: %w", id, err)
 	}
 	ref.ann, ref.rel, err = docBuckets(tx, id)
@@ -89,7 +95,7 @@ func findDoc(tx *bolt.Tx, id string) (*docRef, error) {
 
 // saveInfo writes the document's info record back.
 func (ref *docRef) saveInfo(tx *bolt.Tx) error {
-	return tx.Bucket(bucketInfo).Put(ref.seq, encodeInfo(ref.info))
+	return tx.Bucket(bucketInfo).Put(ref.seq, encodeInfo(ref.info, ref.codes))
 }
 
 // docBuckets returns the annotation and relation buckets of the document

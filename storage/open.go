@@ -129,11 +129,16 @@ func initProject(tx *bolt.Tx, opts Options) error {
 		return err
 	}
 	m := tx.Bucket(bucketMeta)
-	return putAll(m,
+	err = putAll(m,
 		keyVersion, []byte(strconv.Itoa(FormatVersion)),
 		keyAnnotator, []byte(opts.Annotator),
 		keyCreated, formatTime(opts.Now()),
 		keySchema, schema)
+	if err != nil {
+		return err
+	}
+	_, err = ensureCodes(tx, annotate.DefaultSchema())
+	return err
 }
 
 // probe opens path read-only and checks that it is a Spanmark project

@@ -25,6 +25,8 @@ type salvage struct {
 	free map[uint64]bool
 
 	meta     []metaFound
+	codes    *attrCodes             // the first meta data's
+	rawInfos []infoRecord           // document records, decoded with codes into infos
 	infos    map[string][]infoFound // by document id
 	dirs     map[string][][]byte    // document id → headers of its bucket
 	sugDirs  map[string][][]byte    // document id → headers of its suggestion bucket
@@ -39,6 +41,13 @@ type metaFound struct {
 	created   time.Time
 	schema    annotate.Schema
 	hasSchema bool
+	codes     *attrCodes
+}
+
+// infoRecord is a document record as found, under its key.
+type infoRecord struct {
+	seq   uint64
+	value []byte
 }
 
 type infoFound struct {
@@ -58,6 +67,7 @@ func scan(pf *pageFile) *salvage {
 		sv.problems = append(sv.problems, fmt.Sprintf("bytes %d to %d are missing: the file was cut short", pf.size, end))
 	}
 	sv.eachLeaf(sv.records)
+	sv.decodeInfos()
 	sv.eachLeaf(sv.textsOf)
 	if sv.badPages > 0 {
 		sv.problems = append(sv.problems, fmt.Sprintf("%d pages could not be read", sv.badPages))
@@ -111,11 +121,24 @@ func (sv *salvage) records(elems []element) {
 			id := string(e.key)
 			sv.dirs[id] = append(sv.dirs[id], bytes.Clone(e.value))
 		case !e.bucket && len(e.key) == 8:
-			if in, err := decodeInfo(e.value); err == nil && in.ID != "" {
-				sv.infos[in.ID] = append(sv.infos[in.ID], infoFound{seq: order.Uint64(e.key), info: in})
-			}
+			sv.rawInfos = append(sv.rawInfos, infoRecord{order.Uint64(e.key), bytes.Clone(e.value)})
 		}
 	}
+}
+
+// decodeInfos decodes the document records found, once the meta data, and
+// with it the attribute codes their values need, are found too.
+func (sv *salvage) decodeInfos() {
+	sv.codes = noCodes
+	if len(sv.meta) > 0 && sv.meta[0].codes != nil {
+		sv.codes = sv.meta[0].codes
+	}
+	for _, r := range sv.rawInfos {
+		if in, err := decodeInfo(r.value, sv.codes); err == nil && in.ID != "" {
+			sv.infos[in.ID] = append(sv.infos[in.ID], infoFound{seq: r.seq, info: in})
+		}
+	}
+	sv.rawInfos = nil
 }
 
 // isStructural reports whether a bucket's name is one of the layout's
@@ -144,6 +167,8 @@ func metaIn(elems []element) (metaFound, bool) {
 		case bytes.Equal(e.key, keySchema):
 			s, err := decodeSchema(e.value)
 			m.schema, m.hasSchema = s, err == nil
+		case bytes.Equal(e.key, keyAttrCodes):
+			m.codes, _ = decodeAttrCodes(e.value)
 		}
 	}
 	return m, ok
@@ -293,7 +318,7 @@ func (sv *salvage) content(hdr []byte, d *annotate.DocumentData) error {
 	case ann != nil || rel != nil:
 		return errors.New("its annotations could not be read")
 	}
-	return decodeContent(annOf, relOf, d)
+	return decodeContent(annOf, relOf, d, sv.codes)
 }
 
 // recordWalk is a walk over the records of a document's annotations or
@@ -309,11 +334,11 @@ func (sv *salvage) elementsOf(elems []element) recordWalk {
 }
 
 // decodeContent decodes the annotations and relations that ann and rel
-// walk into d.
-func decodeContent(ann, rel recordWalk, d *annotate.DocumentData) error {
+// walk into d, with the attribute codes c.
+func decodeContent(ann, rel recordWalk, d *annotate.DocumentData, c *attrCodes) error {
 	id := d.Document.ID
 	err := ann(func(e element) error {
-		a, err := decodeAnnotation(id, e.key, e.value)
+		a, err := decodeAnnotation(id, e.key, e.value, c)
 		d.Annotations = append(d.Annotations, a)
 		return err
 	})

@@ -126,10 +126,12 @@ func (s *Store) SetSchema(schema annotate.Schema, c annotate.SchemaChange) error
 		if err != nil {
 			return err
 		}
-		if c.Renames() || m.MayLose() || !keepsMeaning(old, schema) {
-			if err := conform(tx, schema, m); err != nil {
-				return err
-			}
+		codes, err := codesIn(tx)
+		if err != nil {
+			return err
+		}
+		if err := carry(tx, old, schema, c, m, &codes); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, raw)
 	})
@@ -137,6 +139,31 @@ func (s *Store) SetSchema(schema annotate.Schema, c annotate.SchemaChange) error
 		return fmt.Errorf("set schema: %w", err)
 	}
 	return nil
+}
+
+// carry carries the records from old to schema as c and m say, and gives
+// every attribute name and value of schema a code in *codes, which it
+// stores when it changes. A change that only renames is made in the
+// codes when they can carry it (renameCodes); other renames, and changes
+// that may remove values or make annotations or relations invalid, walk
+// every record (conform).
+func carry(tx *bolt.Tx, old, schema annotate.Schema, c annotate.SchemaChange, m *annotate.Migration, codes **attrCodes) error {
+	was := *codes
+	if renamed, ok := was.renameCodes(old, schema, c, m); ok {
+		*codes = renamed
+	} else if c.Renames() || m.MayLose() || !keepsMeaning(old, schema) {
+		// The codes only grow here, so records not rewritten read as
+		// before.
+		*codes, _ = was.ensure(schema)
+		if err := conform(tx, schema, m, *codes); err != nil {
+			return err
+		}
+	}
+	*codes, _ = (*codes).ensure(schema)
+	if *codes == was {
+		return nil
+	}
+	return putCodes(tx, *codes)
 }
 
 // keepsMeaning reports whether every label and relation type of old is in
@@ -158,11 +185,12 @@ func keepsMeaning(old, new annotate.Schema) bool {
 }
 
 // conform carries every annotation and document of the project to schema
-// with m and checks every annotation and relation against it.
-func conform(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration) error {
+// with m and checks every annotation and relation against it. Records it
+// rewrites take the attribute codes of codes.
+func conform(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration, codes *attrCodes) error {
 	uses := make(map[string]int) // annotations per label missing from schema
 	err := eachDoc(tx, func(id string, ann, rel records) error {
-		anns, err := migrateAnnotations(ann, id, m)
+		anns, err := migrateAnnotations(ann, id, m, codes)
 		if err != nil {
 			return err
 		}
@@ -188,7 +216,7 @@ func conform(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration) error {
 		})
 	})
 	if err == nil {
-		err = conformDocuments(tx, schema, m)
+		err = conformDocuments(tx, schema, m, codes)
 	}
 	if err != nil || len(uses) == 0 {
 		return err
@@ -204,11 +232,11 @@ func conform(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration) error {
 // schema with m and returns all of them, carried, by id. It collects the
 // changes before it writes them, because putting into a bucket moves the
 // cursor that walks it.
-func migrateAnnotations(b records, docID string, m *annotate.Migration) (map[string]annotate.Annotation, error) {
+func migrateAnnotations(b records, docID string, m *annotate.Migration, codes *attrCodes) (map[string]annotate.Annotation, error) {
 	anns := make(map[string]annotate.Annotation)
 	var changed []annotate.Annotation
 	err := b.ForEach(func(k, v []byte) error {
-		a, err := decodeAnnotation(docID, k, v)
+		a, err := decodeAnnotation(docID, k, v, codes)
 		if err != nil {
 			return err
 		}
@@ -226,7 +254,7 @@ func migrateAnnotations(b records, docID string, m *annotate.Migration) (map[str
 		return nil, err
 	}
 	for _, a := range changed {
-		if err := b.Put([]byte(a.ID), encodeAnnotation(a)); err != nil {
+		if err := b.Put([]byte(a.ID), encodeAnnotation(a, codes)); err != nil {
 			return nil, fmt.Errorf("annotation %s: %w", a.ID, err)
 		}
 	}

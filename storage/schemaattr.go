@@ -54,11 +54,11 @@ func attributesFromJSON(as []attributeJSON) []annotate.Attribute {
 // conformDocuments carries every document's attribute values to schema
 // with m and checks them against it. Like migrateAnnotations, it writes
 // the changed records after the walk.
-func conformDocuments(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration) error {
+func conformDocuments(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration, codes *attrCodes) error {
 	b := tx.Bucket(bucketInfo)
 	changed := make(map[string][]byte) // seq key → record
 	err := b.ForEach(func(k, v []byte) error {
-		in, err := decodeInfo(v)
+		in, err := decodeInfo(v, codes)
 		if err != nil {
 			return err
 		}
@@ -67,7 +67,7 @@ func conformDocuments(tx *bolt.Tx, schema annotate.Schema, m *annotate.Migration
 			return err
 		}
 		if moved {
-			changed[string(k)] = encodeInfo(in)
+			changed[string(k)] = encodeInfo(in, codes)
 		}
 		doc := annotate.Document{Attributes: in.Attributes}
 		if err := annotate.ValidateDocumentAttributes(doc, schema); err != nil {

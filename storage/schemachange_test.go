@@ -164,9 +164,9 @@ func TestHoldsValues(t *testing.T) {
 		rec  []byte
 		want bool
 	}{
-		{"no values", encodeAnnotation(bare), false},
-		{"values", encodeAnnotation(withVerdict("a1", "false")), true},
-		{"damaged", encodeAnnotation(bare)[:4], true},
+		{"no values", encodeAnnotation(bare, noCodes), false},
+		{"values", encodeAnnotation(withVerdict("a1", "false"), noCodes), true},
+		{"damaged", encodeAnnotation(bare, noCodes)[:4], true},
 	}
 	for _, tt := range tests {
 		if got := holdsValues(tt.rec); got != tt.want {

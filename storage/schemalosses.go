@@ -32,11 +32,15 @@ func (s *Store) CountLosses(schema annotate.Schema, c annotate.SchemaChange) (an
 		if err != nil || !m.MayLose() {
 			return err
 		}
-		if err := countAnnotationLosses(tx, m, &l); err != nil {
+		codes, err := codesIn(tx)
+		if err != nil {
+			return err
+		}
+		if err := countAnnotationLosses(tx, m, codes, &l); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketInfo).ForEach(func(_, v []byte) error {
-			in, err := decodeInfo(v)
+			in, err := decodeInfo(v, codes)
 			if err != nil {
 				return err
 			}
@@ -52,13 +56,13 @@ func (s *Store) CountLosses(schema annotate.Schema, c annotate.SchemaChange) (an
 }
 
 // countAnnotationLosses adds to l what m takes from the annotations.
-func countAnnotationLosses(tx *bolt.Tx, m *annotate.Migration, l *annotate.Losses) error {
+func countAnnotationLosses(tx *bolt.Tx, m *annotate.Migration, codes *attrCodes, l *annotate.Losses) error {
 	return eachDoc(tx, func(id string, ann, _ records) error {
 		return ann.ForEach(func(k, v []byte) error {
 			if !holdsValues(v) {
 				return nil
 			}
-			a, err := decodeAnnotation(id, k, v)
+			a, err := decodeAnnotation(id, k, v, codes)
 			if err != nil {
 				return err
 			}

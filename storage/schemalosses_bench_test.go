@@ -39,15 +39,19 @@ func benchValuesProject(b *testing.B) (*Store, int) {
 	}
 	s := openProject(b, path, Options{})
 	err = s.db.Update(func(tx *bolt.Tx) error {
+		codes, err := codesIn(tx)
+		if err != nil {
+			return err
+		}
 		return eachDoc(tx, func(id string, ann, _ records) error {
 			return ann.ForEach(func(k, v []byte) error {
-				a, err := decodeAnnotation(id, k, v)
+				a, err := decodeAnnotation(id, k, v, codes)
 				if err != nil || a.Label != "CLAIM" {
 					return err
 				}
 				a.Attributes = annotate.Attributes{"verdict": annotate.StringValue("false")}
 				// Replacing the value of the cursor's own key does not move it.
-				return ann.Put(k, encodeAnnotation(a))
+				return ann.Put(k, encodeAnnotation(a, codes))
 			})
 		})
 	})
@@ -60,8 +64,8 @@ func benchValuesProject(b *testing.B) (*Store, int) {
 // BenchmarkSchemaChange1M measures, on the 1,000,000-annotation project,
 // the two costs of a change to verdict's values: counting what deleting
 // "false" takes (the question the dialog asks) and renaming the value
-// back and forth, which reads every annotation and rewrites every claim
-// in one transaction; against a walk that decodes every annotation.
+// back and forth, which edits the attribute codes and reads and writes
+// no record (attrcodes.go); against a walk that decodes every annotation.
 func BenchmarkSchemaChange1M(b *testing.B) {
 	s, n := benchValuesProject(b)
 	verdict := annotate.AttrRef{Label: "CLAIM", Name: "verdict"}
@@ -72,9 +76,13 @@ func BenchmarkSchemaChange1M(b *testing.B) {
 	b.Run("DecodeAll", func(b *testing.B) {
 		for b.Loop() {
 			if err := s.db.View(func(tx *bolt.Tx) error {
+				codes, err := codesIn(tx)
+				if err != nil {
+					return err
+				}
 				return eachDoc(tx, func(id string, ann, _ records) error {
 					return ann.ForEach(func(k, v []byte) error {
-						_, err := decodeAnnotation(id, k, v)
+						_, err := decodeAnnotation(id, k, v, codes)
 						return err
 					})
 				})

@@ -77,9 +77,13 @@ func publishStaging(tx *bolt.Tx, added []annotate.DocumentInfo) error {
 	if err != nil {
 		return err
 	}
+	codes, err := codesIn(tx)
+	if err != nil {
+		return err
+	}
 	projectDirs := tx.Bucket(bucketDocs)
 	for _, in := range added {
-		if err := writeIndex(tx, in); err != nil {
+		if err := writeIndex(tx, in, codes); err != nil {
 			return fmt.Errorf("document %s: %w", in.ID, err)
 		}
 		if err := dirs.MoveBucket([]byte(in.ID), projectDirs); err != nil {

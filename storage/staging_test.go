@@ -129,7 +129,7 @@ func TestOpenDropsLeftStaging(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		_, err = putContent(texts, dirs, prepare(importDoc("new", "new text"), t0))
+		_, err = putContent(texts, dirs, prepare(importDoc("new", "new text"), t0), noCodes)
 		return err
 	})
 	ro, err := Open(path, Options{ReadOnly: true})

@@ -5,9 +5,6 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
-	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"spanmark/annotate"
 )
@@ -91,25 +88,9 @@ func wireAttrsOf(m annotate.Attributes) wireAttrs { return wireAttrs{vals: m} }
 // IsZero reports whether there is nothing to write, for omitzero.
 func (w wireAttrs) IsZero() bool { return len(w.vals) == 0 && len(w.bad) == 0 }
 
-// MarshalJSON writes the values in name order, as encoding/json writes a
-// map, and without escaping HTML, as the line encoder does.
+// MarshalJSON writes the values as appendJSON does.
 func (w wireAttrs) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 16*len(w.vals)+2)
-	b = append(b, '{')
-	for i, name := range slices.Sorted(maps.Keys(w.vals)) {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, name)
-		b = append(b, ':')
-		v := w.vals[name]
-		if v.IsBool() {
-			b = strconv.AppendBool(b, v.Bool())
-		} else {
-			b = appendJSONString(b, v.Str())
-		}
-	}
-	return append(b, '}'), nil
+	return w.appendJSON(make([]byte, 0, 16*len(w.vals)+2)), nil
 }
 
 func (w *wireAttrs) UnmarshalJSON(b []byte) error {
@@ -143,32 +124,4 @@ func (w wireAttrs) attributes(what string) (annotate.Attributes, error) {
 			what, name, w.bad[name])
 	}
 	return w.vals, nil
-}
-
-// appendJSONString appends s as a JSON string the way encoding/json
-// writes it with HTML escaping off: quotes, backslashes and control
-// characters escaped, U+2028 and U+2029 too (JavaScript reads them as line
-// ends), invalid UTF-8 as U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i, r := range s {
-		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			b = append(b, `\ufffd`...)
-		case r == '"' || r == '\\':
-			b = append(b, '\\', byte(r))
-		case r == '\n':
-			b = append(b, '\\', 'n')
-		case r == '\r':
-			b = append(b, '\\', 'r')
-		case r == '\t':
-			b = append(b, '\\', 't')
-		case r < 0x20 || r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
-		default:
-			b = utf8.AppendRune(b, r)
-		}
-	}
-	return append(b, '"')
 }

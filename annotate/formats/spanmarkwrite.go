@@ -37,12 +37,9 @@ func WriteJSON(w io.Writer, h Header, each EachFunc) error {
 		if err := h.addSuggestions(wd, d); err != nil {
 			return err
 		}
-		b, err := e.encode(wd)
-		if err != nil {
-			return err
-		}
+		e.line = appendDocument(e.line[:0], wd)
 		e.bw.WriteString(sep)
-		_, err = e.bw.Write(b)
+		_, err = e.bw.Write(e.line)
 		sep = ",\n"
 		return err
 	})
@@ -67,7 +64,9 @@ func WriteJSONL(w io.Writer, h Header, each EachFunc) error {
 		if err := h.addSuggestions(wd, d); err != nil {
 			return err
 		}
-		return e.writeLine(&wireLine{Annotator: h.Annotator, wireDocument: *wd})
+		e.line = append(appendLine(e.line[:0], h.Annotator, wd), '\n')
+		_, err = e.bw.Write(e.line)
+		return err
 	})
 	if err != nil {
 		return err
@@ -85,9 +84,10 @@ func WriteSchema(w io.Writer, h Header) error {
 // lineEncoder turns wire values into compact JSON lines on a buffered
 // writer. HTML escaping is off, so that "<" and "&" in texts stay readable.
 type lineEncoder struct {
-	bw  *bufio.Writer
-	buf bytes.Buffer
-	enc *json.Encoder
+	bw   *bufio.Writer
+	buf  bytes.Buffer
+	enc  *json.Encoder
+	line []byte // a document line, reused (see appendLine)
 }
 
 func newLineEncoder(w io.Writer) *lineEncoder {
@@ -106,16 +106,6 @@ func (e *lineEncoder) encode(v any) ([]byte, error) {
 	}
 	b := e.buf.Bytes()
 	return b[:len(b)-1], nil
-}
-
-// writeLine writes v as one line.
-func (e *lineEncoder) writeLine(v any) error {
-	b, err := e.encode(v)
-	if err != nil {
-		return err
-	}
-	e.bw.Write(b)
-	return e.bw.WriteByte('\n')
 }
 
 // wireDocumentOf converts d for writing, checking each annotation against
