@@ -31,6 +31,12 @@ type suggestions struct {
 	queued []queuedEdit
 
 	doc   *suggest.Doc          // the open document's string suggestions; nil without x
+	// opening counts the documents whose suggestions were computed in
+	// the background (openDoc); while one is, pending holds the edits
+	// and rejections made meanwhile, to replay on its result.
+	opening   int
+	isOpening bool
+	pending   []pendingChange
 	model []annotate.Suggestion // the store's for the open document, other sources
 	// anns are the open document's annotations as last seen, by id, so
 	// that an edit's old versions are known; have counts them by span and
@@ -46,6 +52,13 @@ type suggestions struct {
 	scratch []annotate.Suggestion  // for the view's queries
 }
 
+// pendingChange is an edit (removed, added) or a rejection made while
+// the open document's suggestions were being computed.
+type pendingChange struct {
+	removed, added []annotate.Annotation
+	reject         *annotate.Rejection
+}
+
 // queuedEdit is one annotation's text and label, added or removed.
 type queuedEdit struct {
 	text, label string
@@ -59,7 +72,7 @@ type queuedEdit struct {
 func (sg *suggestions) build() {
 	sg.gen++
 	gen, st := sg.gen, sg.ws.store
-	sg.x, sg.doc, sg.queued = nil, nil, nil
+	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending = nil, nil, nil, false, nil
 	var x *suggest.Index
 	var counts map[string]int
 	sg.ws.run.Go(func() error {
@@ -164,11 +177,43 @@ func (sg *suggestions) documentShown() {
 	}
 	sg.model = slices.DeleteFunc(stored, func(s annotate.Suggestion) bool { return s.Source == annotate.SourceStrings })
 	slices.SortFunc(sg.model, annotate.CompareSuggestions)
+	sg.isOpening = false
 	if sg.x != nil {
-		sg.doc = sg.x.Open(&annotate.DocumentData{Document: doc, Annotations: anns}, suggestMinScore)
+		sg.openDoc(&annotate.DocumentData{Document: doc, Annotations: anns})
 	}
 	sg.recount()
 	sg.show()
+}
+
+// openDoc computes the string suggestions of d in the background: on a
+// long document that matches every token against the index, which must
+// not hold back the document's first paint. Until it is done the view
+// shows the store's suggestions only; the edits and rejections made
+// meanwhile are replayed on the result. The index is only read while it
+// runs: every change to it waits in pending.
+func (sg *suggestions) openDoc(d *annotate.DocumentData) {
+	sg.opening++
+	gen, x := sg.opening, sg.x
+	sg.isOpening, sg.pending = true, nil
+	var doc *suggest.Doc
+	sg.ws.run.Go(func() error {
+		doc = x.Open(d, suggestMinScore)
+		return nil
+	}, func(error) {
+		if gen != sg.opening || x != sg.x || !sg.isOpening {
+			return // another document, or another index, since
+		}
+		for _, c := range sg.pending {
+			if c.reject != nil {
+				doc.Reject(*c.reject)
+			} else {
+				doc.Edit(c.removed, c.added)
+			}
+		}
+		sg.doc, sg.isOpening, sg.pending = doc, false, nil
+		sg.recount()
+		sg.show()
+	})
 }
 
 // changed follows the session's last edit (or undo, or redo): it tells
@@ -223,6 +268,8 @@ func (sg *suggestions) record(removed, added []annotate.Annotation) {
 	switch {
 	case sg.doc != nil:
 		sg.doc.Edit(removed, added)
+	case sg.isOpening:
+		sg.pending = append(sg.pending, pendingChange{removed: removed, added: added})
 	case sg.x == nil:
 		text := sg.ws.sess.Text
 		for _, a := range removed {

@@ -13,6 +13,7 @@ import (
 
 	"spanmark/annotate"
 	"spanmark/annotate/annotatetest"
+	"spanmark/app/apptest"
 	"spanmark/app/textview"
 )
 
@@ -236,5 +237,30 @@ func TestClickSelectsSuggestion(t *testing.T) {
 	ws.onSelect(3, 3) // a click on plain text
 	if ws.sugg.selected() {
 		t.Error("a click elsewhere left the suggestion selected")
+	}
+}
+
+// TestDocumentSuggestionsInBackground opens a document while its
+// suggestions are computed off Fyne's goroutine: the document shows at
+// once, without them, and an edit made meanwhile counts once they come.
+func TestDocumentSuggestionsInBackground(t *testing.T) {
+	ws, other := suggestWorkspace(t)
+	tagWord(t, ws, "Shoigu", 0, "PERSON")
+	run := ws.run.(*apptest.Runner)
+	run.Hold = true
+	if err := ws.openDocument(other); err != nil {
+		t.Fatal(err)
+	}
+	if got := suggested(ws); len(got) != 0 {
+		t.Fatalf("suggestions before their computation ended: %v", got)
+	}
+	// Tagged while the suggestions are computed: its other occurrence
+	// must be suggested, and the one tagged no more.
+	tagWord(t, ws, "Russian", 0, "MISC")
+	run.Hold = false
+	run.Drain()
+	got := strings.Join(suggested(ws), " ")
+	if strings.Count(got, "Shoigu/PERSON") != 2 || strings.Count(got, "Russian/MISC") != 3 {
+		t.Errorf("after the computation: %s; want both Shoigus and the other three Russian", got)
 	}
 }

@@ -236,6 +236,8 @@ func (ws *workspace) rejectSuggestion() {
 	switch {
 	case sg.doc != nil:
 		sg.doc.Reject(r)
+	case sg.isOpening:
+		sg.pending = append(sg.pending, pendingChange{reject: &r})
 	case sg.x != nil:
 		sg.x.Reject(r)
 	}
