@@ -30,14 +30,14 @@ type suggestions struct {
 	// replay on it once it is: the build read the project as it was.
 	queued []queuedEdit
 
-	doc   *suggest.Doc          // the open document's string suggestions; nil without x
+	doc *suggest.Doc // the open document's string suggestions; nil without x
 	// opening counts the documents whose suggestions were computed in
 	// the background (openDoc); while one is, pending holds the edits
 	// and rejections made meanwhile, to replay on its result.
 	opening   int
 	isOpening bool
 	pending   []pendingChange
-	model []annotate.Suggestion // the store's for the open document, other sources
+	model     []annotate.Suggestion // the store's for the open document, other sources
 	// anns are the open document's annotations as last seen, by id, so
 	// that an edit's old versions are known; have counts them by span and
 	// label, to drop suggestions that repeat one.
