@@ -107,29 +107,13 @@ func buildSuggestions(st annotate.Store) (*suggest.Index, map[string]int, error)
 	if err != nil {
 		return nil, nil, fmt.Errorf("suggestions: %w", err)
 	}
-	live := make(map[string][]annotate.Suggestion)
-	// The store's suggestions are read after the walk, not in it: a
-	// second read transaction opened inside the first could wait on a
-	// commit that waits on the first.
-	err = x.All(st.Each, suggestMinScore, func(id string, ss []annotate.Suggestion) error {
-		if len(ss) > 0 {
-			live[id] = ss
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("suggestions: %w", err)
-	}
-	counts := make(map[string]int, len(live)+len(stored))
-	for id, ss := range live {
-		counts[id] = len(ss)
-	}
-	for id := range stored {
-		model, err := st.Suggestions(id)
-		if err != nil {
-			return nil, nil, fmt.Errorf("suggestions of document %s: %w", id, err)
-		}
-		counts[id] = len(merged(live[id], model, nil))
+	// The document list counts what the store holds (spanmark suggest's
+	// and the models'); a document's string suggestions are counted when
+	// it is opened. Matching every document here as well would double
+	// the work of opening a project, on the core that paints the window.
+	counts := make(map[string]int, len(stored))
+	for id, n := range stored {
+		counts[id] = n
 	}
 	return x, counts, nil
 }
