@@ -27,8 +27,8 @@ func (t AttrType) Valid() bool {
 // EnumValue is one value an enum attribute may take. Key is its hotkey:
 // one lower-case letter a-z, or empty for none.
 type EnumValue struct {
-	Name string
-	Key  string
+	Name string `json:"name"`
+	Key  string `json:"key,omitempty"`
 }
 
 // Attribute defines a typed fact a person records beyond a label. It is

@@ -33,3 +33,32 @@ func (v *AttrValue) UnmarshalJSON(b []byte) error {
 	}
 	return Invalidf("attribute value %s is neither a string nor true or false", b)
 }
+
+// attributeJSON is an attribute definition as JSON, the one form the
+// project file's schema and spanmark files both use: an attribute of one
+// label names it in "label", one of every label of a kind names the kind
+// in "kind", a document attribute has neither, and "default" is a JSON
+// bool for a bool attribute, else a string. Its fields are Attribute's,
+// so that the two convert into each other.
+type attributeJSON struct {
+	Name     string      `json:"name"`
+	Type     AttrType    `json:"type"`
+	Label    string      `json:"label,omitempty"`
+	Kind     Kind        `json:"kind,omitempty"`
+	Values   []EnumValue `json:"values,omitempty"`
+	Default  AttrValue   `json:"default,omitzero"`
+	Required bool        `json:"required,omitempty"`
+}
+
+// MarshalJSON writes the definition in its JSON form.
+func (a Attribute) MarshalJSON() ([]byte, error) { return json.Marshal(attributeJSON(a)) }
+
+// UnmarshalJSON reads the definition from its JSON form.
+func (a *Attribute) UnmarshalJSON(b []byte) error {
+	var j attributeJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*a = Attribute(j)
+	return nil
+}

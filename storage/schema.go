@@ -16,9 +16,9 @@ import (
 // schemaJSON is how a schema is stored: JSON with names of its own, so
 // that renaming a Go field does not change the file format.
 type schemaJSON struct {
-	Labels     []labelJSON        `json:"labels"`
-	Relations  []relationTypeJSON `json:"relations"`
-	Attributes []attributeJSON    `json:"attributes,omitempty"`
+	Labels     []labelJSON          `json:"labels"`
+	Relations  []relationTypeJSON   `json:"relations"`
+	Attributes []annotate.Attribute `json:"attributes,omitempty"`
 }
 
 type labelJSON struct {
@@ -45,7 +45,7 @@ func encodeSchema(s annotate.Schema) ([]byte, error) {
 	for i, rt := range s.Relations {
 		sj.Relations[i] = relationTypeJSON(rt)
 	}
-	sj.Attributes = attributesToJSON(s.Attributes)
+	sj.Attributes = s.Attributes
 	return json.Marshal(sj)
 }
 
@@ -64,7 +64,7 @@ func decodeSchema(b []byte) (annotate.Schema, error) {
 	for i, rt := range sj.Relations {
 		s.Relations[i] = annotate.RelationType(rt)
 	}
-	s.Attributes = attributesFromJSON(sj.Attributes)
+	s.Attributes = sj.Attributes
 	return s, nil
 }
 

@@ -8,49 +8,6 @@ import (
 	"spanmark/annotate"
 )
 
-// attributeJSON is how an attribute definition is stored in the schema's
-// JSON. Schemas written before attributes existed have none, which reads
-// as an empty list.
-type attributeJSON struct {
-	Name     string             `json:"name"`
-	Type     annotate.AttrType  `json:"type"`
-	Label    string             `json:"label,omitempty"`
-	Kind     annotate.Kind      `json:"kind,omitempty"`
-	Values   []enumValueJSON    `json:"values,omitempty"`
-	Default  annotate.AttrValue `json:"default,omitzero"`
-	Required bool               `json:"required,omitempty"`
-}
-
-type enumValueJSON struct {
-	Name string `json:"name"`
-	Key  string `json:"key,omitempty"`
-}
-
-func attributesToJSON(as []annotate.Attribute) []attributeJSON {
-	out := make([]attributeJSON, len(as))
-	for i, a := range as {
-		out[i] = attributeJSON{Name: a.Name, Type: a.Type, Label: a.Label, Kind: a.Kind,
-			Default: a.Default, Required: a.Required}
-		for _, v := range a.Values {
-			out[i].Values = append(out[i].Values, enumValueJSON(v))
-		}
-	}
-	return out
-}
-
-func attributesFromJSON(as []attributeJSON) []annotate.Attribute {
-	var out []annotate.Attribute
-	for _, a := range as {
-		def := annotate.Attribute{Name: a.Name, Type: a.Type, Label: a.Label, Kind: a.Kind,
-			Default: a.Default, Required: a.Required}
-		for _, v := range a.Values {
-			def.Values = append(def.Values, annotate.EnumValue(v))
-		}
-		out = append(out, def)
-	}
-	return out
-}
-
 // conformDocuments carries every document's attribute values to schema
 // with m and checks them against it. Like migrateAnnotations, it writes
 // the changed records after the walk.

@@ -24,9 +24,9 @@ type (
 	}
 
 	wireSchema struct {
-		Labels     []wireLabel        `json:"labels"`
-		Relations  []wireRelationType `json:"relations"`
-		Attributes []wireAttribute    `json:"attributes,omitempty"`
+		Labels     []wireLabel          `json:"labels"`
+		Relations  []wireRelationType   `json:"relations"`
+		Attributes []annotate.Attribute `json:"attributes,omitempty"`
 	}
 
 	wireHeader struct {
@@ -122,7 +122,7 @@ func wireSchemaOf(s annotate.Schema) *wireSchema {
 	for _, rt := range s.Relations {
 		ws.Relations = append(ws.Relations, wireRelationType(rt))
 	}
-	ws.Attributes = wireAttributesOf(s.Attributes)
+	ws.Attributes = s.Attributes
 	return ws
 }
 
@@ -138,7 +138,7 @@ func (ws *wireSchema) schema() annotate.Schema {
 	for _, rt := range ws.Relations {
 		s.Relations = append(s.Relations, annotate.RelationType(rt))
 	}
-	s.Attributes = attributesOfWire(ws.Attributes)
+	s.Attributes = ws.Attributes
 	return s
 }
 
