@@ -49,7 +49,7 @@ func (c *cli) acceptCmd(args []string) int {
 // runAccept accepts the suggestions f picks, document by document, and
 // prints the count of annotations made per label, then the total.
 func (c *cli) runAccept(db string, f acceptFilter) error {
-	st, err := openProject("accept", db, false)
+	st, err := openProjectFile(db, false)
 	if err != nil {
 		return err
 	}

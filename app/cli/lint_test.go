@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"spanmark/annotate/lint"
@@ -102,5 +103,17 @@ func TestLintUsage(t *testing.T) {
 		if code, _, stderr := spanmark(t, "", args...); code != exitUsage {
 			t.Errorf("%q: exit %d, stderr %q", args, code, stderr)
 		}
+	}
+}
+
+func TestLintRefusesAFIFO(t *testing.T) {
+	dir := isolate(t)
+	fifo := filepath.Join(dir, "in.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	code, _, stderr := spanmark(t, "", "lint", fifo)
+	if code != exitError || !strings.Contains(stderr, "not a regular file") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

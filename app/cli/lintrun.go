@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -213,6 +214,12 @@ type lintReader struct {
 func openLintReader(src lintInput, fixing bool) (*lintReader, error) {
 	r := &lintReader{src: src}
 	if src.file != "" {
+		// The file is read twice or three times (its header, the
+		// project's counts, the checks), which a FIFO or a device cannot
+		// give; without this it would wait for a writer forever.
+		if fi, err := os.Stat(src.file); err == nil && !fi.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s: not a regular file: lint reads its file more than once (save it to a file first)", src.file)
+		}
 		in, err := formats.OpenPath(src.file)
 		if err != nil {
 			return nil, err
@@ -220,7 +227,7 @@ func openLintReader(src lintInput, fixing bool) (*lintReader, error) {
 		r.schema = in.Header().Schema
 		return r, in.Close()
 	}
-	st, err := openProject("lint", src.db, !fixing)
+	st, err := openProjectFile(src.db, !fixing)
 	if err != nil {
 		return nil, err
 	}

@@ -102,18 +102,25 @@ func openExisting(cmd, db string) (*storage.Store, error) {
 }
 
 // openProject opens the existing project db names (the default project
-// when db is empty), read-only or for writing; it never creates one.
+// when db is empty), read-only or for writing, for a command that reports
+// errors as they come: they are prefixed with cmd. It never creates one.
 func openProject(cmd, db string, readOnly bool) (*storage.Store, error) {
+	st, err := openProjectFile(db, readOnly)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cmd, err)
+	}
+	return st, nil
+}
+
+// openProjectFile is openProject for a command that prefixes every error
+// of its run itself.
+func openProjectFile(db string, readOnly bool) (*storage.Store, error) {
 	path, err := projectPath(db)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: no project at %s (spanmark import creates one)", cmd, path)
+		return nil, fmt.Errorf("no project at %s (spanmark import creates one)", path)
 	}
-	st, err := storage.Open(path, storage.Options{ReadOnly: readOnly})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", cmd, err)
-	}
-	return st, nil
+	return storage.Open(path, storage.Options{ReadOnly: readOnly})
 }

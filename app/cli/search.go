@@ -65,7 +65,7 @@ func (c *cli) searchCmd(args []string) int {
 // document order are printed as they are found; sorting by the right
 // context needs them all first.
 func (c *cli) runSearch(db string, q search.Query, byRight, asJSON bool) error {
-	st, err := openExisting("search", db)
+	st, err := openProjectFile(db, true)
 	if err != nil {
 		return err
 	}

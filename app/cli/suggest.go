@@ -43,7 +43,7 @@ func (c *cli) suggestCmd(args []string) int {
 // runSuggest refreshes the project's string suggestions and prints the
 // count of each label, then the total.
 func (c *cli) runSuggest(db string, opts suggest.Options, minScore float64) error {
-	st, err := openProject("suggest", db, false)
+	st, err := openProjectFile(db, false)
 	if err != nil {
 		return err
 	}
