@@ -44,7 +44,14 @@ cleanup() {
 }
 trap cleanup EXIT
 export DISPLAY=$display
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+# A busy machine can take seconds to bring the server up: wait up to 30
+# s, and say so plainly (with the server's log) if it never came.
+for _ in $(seq 300); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+if ! xdpyinfo >/dev/null 2>&1; then
+	echo "e2e: Xvfb did not start on $display:" >&2
+	cat "$work/xvfb.log" >&2
+	exit 1
+fi
 
 "${spanmark[@]}" >"$work/app.log" 2>&1 &
 app=$!
