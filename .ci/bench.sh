@@ -406,8 +406,10 @@ v=$(metric BenchmarkApplyWith20000/interleaved apply/bare)
 row "Tag vs one bare commit (storage BenchmarkApplyWith20000/interleaved)" "≤ 2×" \
 	"$(f 2 "$v")× ($(f 2 "$(ms "$(metric BenchmarkApplyWith20000/interleaved apply-ns/op)")") vs $(f 2 "$(ms "$(metric BenchmarkApplyWith20000/interleaved bare-ns/op)")") ms)" "$v" "<=" 2
 v=$(metric BenchmarkApplyWith20000/interleaved apply-writes/op)
-row "Pages a tag writes (storage BenchmarkApplyWith20000/interleaved, bbolt TxStats)" "≤ 7" \
-	"$(f 2 "$v") (bare commit $(f 2 "$(metric BenchmarkApplyWith20000/interleaved bare-writes/op)"))" "$v" "<=" 7
+# No issue sets a budget on pages: the figure explains the commit's cost
+# (7 pages a tag, one more when a page splits, against a bare commit's 3).
+row "Pages a tag writes (storage BenchmarkApplyWith20000/interleaved, bbolt TxStats)" "—" \
+	"$(f 2 "$v") (bare commit $(f 2 "$(metric BenchmarkApplyWith20000/interleaved bare-writes/op)"))" "$v" info
 bare=$(ms "$(metric BenchmarkEditCycleWith20000 bare-ns/op)")
 for edit in tag relabel untag; do
 	v=$(metric BenchmarkEditCycleWith20000 "$edit/bare")
