@@ -69,6 +69,7 @@ func (ws *workspace) deleteQuestion() string {
 // list (or the one before). What the document held is kept, as the file
 // held it, until the project closes, for undoDelete.
 func (ws *workspace) deleteDocument() error {
+	ws.attrs.flush() // so that Undo delete brings the typed text back too
 	doc := ws.sess.Document()
 	data, err := ws.store.Load(doc.ID)
 	if err != nil {

@@ -19,9 +19,11 @@ func (ws *workspace) setAttr(id, name string, v annotate.AttrValue) {
 	ws.commitAttr(ws.sess.SetAttribute(id, name, v))
 }
 
-// setDocAttr sets an attribute of the open document as one undoable edit.
-func (ws *workspace) setDocAttr(name string, v annotate.AttrValue) {
-	if ws.sess == nil {
+// setDocAttr sets an attribute of document id, the open one, as one
+// undoable edit. A value given for a document no longer open is not
+// given to the one open now (attrPanel.flush saves it in time).
+func (ws *workspace) setDocAttr(id, name string, v annotate.AttrValue) {
+	if ws.sess == nil || ws.sess.Document().ID != id {
 		return
 	}
 	ws.commitAttr(ws.sess.SetDocumentAttribute(name, v))

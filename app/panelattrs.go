@@ -23,10 +23,10 @@ type attrPanel struct {
 }
 
 // newAttrPanel makes the panel. setAnn receives a value given for an
-// attribute of annotation id, setDoc one for a document attribute.
-func newAttrPanel(setAnn func(id, name string, v annotate.AttrValue), setDoc func(name string, v annotate.AttrValue)) *attrPanel {
+// attribute of annotation id, setDoc one for an attribute of document id.
+func newAttrPanel(setAnn, setDoc func(id, name string, v annotate.AttrValue)) *attrPanel {
 	p := &attrPanel{
-		doc: newAttrSection(func(_, name string, v annotate.AttrValue) { setDoc(name, v) }),
+		doc: newAttrSection(setDoc),
 		ann: newAttrSection(setAnn),
 	}
 	p.box = container.NewVBox(p.doc.box, p.ann.box)
@@ -34,6 +34,21 @@ func newAttrPanel(setAnn func(id, name string, v annotate.AttrValue), setDoc fun
 }
 
 func (p *attrPanel) object() fyne.CanvasObject { return p.box }
+
+// flush commits the text typed into an entry and not yet saved (Enter
+// and leaving the entry save it), while the session it was typed for is
+// still the open one: to be called before another document opens or the
+// project closes, which would otherwise see the entry's focus go later
+// and the text given to the next document.
+func (p *attrPanel) flush() {
+	for _, sec := range []*attrSection{p.doc, p.ann} {
+		for _, f := range sec.fields {
+			if f.entry != nil {
+				f.entry.save()
+			}
+		}
+	}
+}
 
 // show shows the attributes of s's document and of its annotation
 // active (none when "" or not in s); s nil hides both.

@@ -169,6 +169,7 @@ func (ws *workspace) close() error {
 	if ws.store == nil {
 		return nil
 	}
+	ws.attrs.flush()
 	ws.rememberPlace()
 	err := ws.store.Close()
 	ws.store, ws.sess = nil, nil
@@ -213,6 +214,7 @@ func (ws *workspace) reloadDocuments() error {
 // history it had when it was left. Opening a document does not change its
 // status: its first edit marks it in progress.
 func (ws *workspace) openDocument(id string) error {
+	ws.attrs.flush()
 	sess, err := ws.session(id)
 	if err != nil {
 		return err
