@@ -108,7 +108,9 @@ func (s *Store) Schema() (annotate.Schema, error) {
 // When labels, attributes or values are renamed, labels removed or
 // changed in kind, relation types removed or changed, or values may be
 // lost, every annotation of the project is read: a rare edit may cost
-// that. Other changes, such as a new colour or a new attribute, read none.
+// that. Stored suggestions and rejections follow renamed labels, and
+// those of removed labels are deleted (schemasuggest.go). Other changes,
+// such as a new colour or a new attribute, read none.
 func (s *Store) SetSchema(schema annotate.Schema, c annotate.SchemaChange) error {
 	if err := schema.Validate(); err != nil {
 		return fmt.Errorf("set schema: %w", err)
@@ -131,6 +133,9 @@ func (s *Store) SetSchema(schema annotate.Schema, c annotate.SchemaChange) error
 			return err
 		}
 		if err := carry(tx, old, schema, c, m, &codes); err != nil {
+			return err
+		}
+		if err := relabelSuggestions(tx, suggestLabels(old, schema, c)); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, raw)
