@@ -35,6 +35,9 @@ func (r *review) acceptMajority() {
 	labels := map[string]string{} // the majority's annotation id → its label
 	skipped := 0
 	for i, it := range r.items() {
+		if it.Class == agree.Minority {
+			continue // not the majority's
+		}
 		if it.B != nil {
 			labels[it.B.ID] = it.B.Label
 		}

@@ -20,17 +20,27 @@ func Outvoted(votes []SpanVote, n int, s Strategy) []SpanVote {
 	return out
 }
 
-// MinorityDiff diffs mine against minority, the spans some inputs have
-// but not most, and returns the items that hold a minority span mine does
-// not have exactly (start, end and label), in Diff's order, each with
-// class Minority; its A is the annotation of mine that Diff paired it
-// with, if any. Mine pairs with the majority in a review too, so an
-// annotation of mine can be in both diffs.
+// MinorityDiff returns the items of the minority's spans, minority, that
+// mine does not have exactly (start, end and label), each with class
+// Minority, in Diff's order. They are paired with mine as Diff pairs
+// them, once the spans mine has are set aside, so that an item's A is my
+// annotation whose label or boundaries the minority gives otherwise, if
+// any. Mine pairs with the majority in a review too, so an annotation of
+// mine can be in both diffs.
 func MinorityDiff(mine, minority []annotate.Annotation) []DiffItem {
+	have := make(map[spanKey]bool, len(mine))
+	for _, a := range mine {
+		have[keyOf(a)] = true
+	}
+	var lack []annotate.Annotation
+	for _, a := range minority {
+		if !have[keyOf(a)] {
+			lack = append(lack, a)
+		}
+	}
 	var out []DiffItem
-	for _, it := range Diff(mine, minority) {
-		switch it.Class {
-		case BoundaryDiff, LabelDiff, OnlyB:
+	for _, it := range Diff(mine, lack) {
+		if it.B != nil {
 			it.Class = Minority
 			out = append(out, it)
 		}

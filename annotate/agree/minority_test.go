@@ -62,6 +62,7 @@ func TestMinorityDiff(t *testing.T) {
 	minority := doc("x", textX, []a{
 		{0, 3, "PERSON"},  // mine has it: not shown
 		{8, 13, "PERSON"}, // mine lacks it
+		{17, 26, "LOC"},   // mine has it, and does not take my LOC from the next
 		{17, 26, "ORG"},   // another label on my LOC
 		{44, 52, "ORG"},   // other boundaries of my ORG
 	}).Annotations
@@ -73,7 +74,7 @@ func TestMinorityDiff(t *testing.T) {
 		}
 		got = append(got, fmt.Sprintf("%v %s %s", it.Class, mineID, it.B.ID))
 	}
-	want := []string{"Minority - x-1", "Minority m-1 x-2", "Minority m-2 x-3"}
+	want := []string{"Minority - x-1", "Minority m-1 x-3", "Minority m-2 x-4"}
 	if !slices.Equal(got, want) {
 		t.Errorf("MinorityDiff = %q, want %q", got, want)
 	}
