@@ -54,7 +54,7 @@ func TestReviewManyMinorityShown(t *testing.T) {
 	}
 	// Drawn: a click on bob's PERSON, which no one else has, makes it
 	// current.
-	key(ws, 'n')
+	r.choose(0)
 	start, _ := myRange(t, ws, bobsPutin)
 	tap(t, ws, start+1)
 	if it, ok := r.item(); !ok || it.Class != agree.Minority || it.B.Start != start {
