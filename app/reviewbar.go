@@ -84,6 +84,7 @@ func (b *reviewBar) show() {
 	enable(b.prev, n > 0)
 	enable(b.next, n > 0)
 	enable(b.accept, ok && it.B != nil)
+	b.r.nameAccept(it)
 	enable(b.keep, ok)
 	enable(b.del, ok && it.A != nil)
 	enable(b.all, b.r.majorityOpen())

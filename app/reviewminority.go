@@ -132,6 +132,21 @@ func mergeItems(major, minor []agree.DiffItem) []agree.DiffItem {
 	return append(out, major[i:]...)
 }
 
+// nameAccept names the accept button in a review of several files after
+// whose span t would take, the majority's or, at item it, a minority's.
+func (r *review) nameAccept(it agree.DiffItem) {
+	if r.team == nil {
+		return
+	}
+	text := "Accept majority  T"
+	if it.Class == agree.Minority {
+		text = "Accept minority  T"
+	}
+	if r.bar.accept.Text != text {
+		r.bar.accept.SetText(text)
+	}
+}
+
 // isKept reports whether item it is settled by keeping mine: kept with
 // k, or mine taken from a minority, which disagrees with the majority by
 // choice.

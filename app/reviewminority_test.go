@@ -46,6 +46,9 @@ func TestReviewManyMinorityShown(t *testing.T) {
 			if !strings.Contains(r.bar.info.Text, c.want) {
 				t.Errorf("bar after %c: %q, want %q", k, r.bar.info.Text, c.want)
 			}
+			if got := r.bar.accept.Text; got != "Accept minority  T" {
+				t.Errorf("at the minority's span the accept button says %q", got)
+			}
 		}
 		start, _ := myRange(t, ws, c.a)
 		if tip, _ := r.tooltip(start); !strings.Contains(tip, c.want) {
