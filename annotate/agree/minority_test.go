@@ -2,6 +2,7 @@ package agree
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -78,4 +79,43 @@ func TestMinorityDiff(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("MinorityDiff = %q, want %q", got, want)
 	}
+}
+
+// TestMinorityDiffNear: diffing only those of mine near the minority's
+// spans pairs as diffing all of mine would.
+func TestMinorityDiffNear(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 3))
+	for round := range 20 {
+		d := benchDocument(rng, "m", 200)
+		mine := d.Annotations
+		annotate.SortAnnotations(mine)
+		// A few of a perturbed copy: the minority's spans.
+		minority := slices.DeleteFunc(perturb(rng, d).Annotations, func(annotate.Annotation) bool { return rng.IntN(4) > 0 })
+		annotate.SortAnnotations(minority)
+		var want []string
+		for _, it := range Diff(mine, slices.DeleteFunc(slices.Clone(minority), func(a annotate.Annotation) bool { return hasSpan(mine, a) })) {
+			if it.B != nil {
+				want = append(want, itemText(it))
+			}
+		}
+		var got []string
+		for _, it := range MinorityDiff(mine, minority) {
+			got = append(got, itemText(it))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: MinorityDiff = %q, want %q", round, got, want)
+		}
+	}
+}
+
+// itemText writes an item as its annotations' ids, "-" for none.
+func itemText(it DiffItem) string {
+	ids := [2]string{"-", "-"}
+	if it.A != nil {
+		ids[0] = it.A.ID
+	}
+	if it.B != nil {
+		ids[1] = it.B.ID
+	}
+	return ids[0] + " " + ids[1]
 }
