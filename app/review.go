@@ -44,6 +44,11 @@ type review struct {
 	diff  *agree.DocDiff         // their differences; nil when theirs lacks it
 	cur   int                    // index in the diff's items of the current one; -1 none
 	kept  map[pairKey]bool       // items settled by keeping mine
+	// In a review of several files: the items of the minority's spans,
+	// all the items in order, and my annotations taken from a minority.
+	minor  []agree.DiffItem
+	all    []agree.DiffItem
+	chosen map[string]bool
 	// seekFrom, when set, is where the item just settled was: after the
 	// edit the next disagreement from there becomes current.
 	seekFrom *[2]int

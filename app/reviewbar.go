@@ -80,13 +80,14 @@ func diffSample(c color.NRGBA) fyne.CanvasObject {
 // that apply to it.
 func (b *reviewBar) show() {
 	it, ok := b.r.item()
-	n, kept := b.r.disagreements()
+	n, _ := b.r.disagreements()
 	enable(b.prev, n > 0)
 	enable(b.next, n > 0)
 	enable(b.accept, ok && it.B != nil)
+	b.r.nameAccept(it)
 	enable(b.keep, ok)
 	enable(b.del, ok && it.A != nil)
-	enable(b.all, n > kept)
+	enable(b.all, b.r.majorityOpen())
 	if !ok {
 		setLabel(b.info, b.summary())
 		return
@@ -98,7 +99,7 @@ func (b *reviewBar) show() {
 		}
 	}
 	text := fmt.Sprintf("%d of %d · %s", pos, n, b.r.describeItem(it))
-	if b.r.kept[keyOf(it)] {
+	if b.r.isKept(it) {
 		text += " · kept"
 	}
 	setLabel(b.info, text)

@@ -11,7 +11,7 @@ import (
 // files: t accepts the majority, which a button accepts for the whole
 // document, and the panel shows the agreement among all the files.
 func (r *review) showTeam() {
-	r.bar.accept.SetText("Accept majority  T")
+	r.nameAccept(agree.DiffItem{})
 	r.bar.all.Show()
 	r.panel.team.SetText("Team, as the review started\n" + teamText(r.team.report))
 	r.panel.team.Show()
@@ -35,6 +35,9 @@ func (r *review) acceptMajority() {
 	labels := map[string]string{} // the majority's annotation id → its label
 	skipped := 0
 	for i, it := range r.items() {
+		if it.Class == agree.Minority {
+			continue // not the majority's
+		}
 		if it.B != nil {
 			labels[it.B.ID] = it.B.Label
 		}

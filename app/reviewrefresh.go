@@ -25,6 +25,7 @@ func (r *review) refresh() {
 	switch {
 	case opened:
 		r.docID, r.cur, r.seekFrom, had = d.ID, -1, nil, false
+		r.minor = nil // SetSpans below drops their spans
 		r.their, r.diff = r.bySHA[d.TextHash()], nil
 		if r.their != nil {
 			r.diff = agree.NewDocDiff(mine.Annotations, r.their.Annotations)
@@ -42,6 +43,7 @@ func (r *review) refresh() {
 	default:
 		ws.view.SetSpans(spansFor(mine.Annotations, ws.schema))
 	}
+	r.updateMinority(mine.Annotations)
 	r.relocate(before, had)
 	ws.view.SetActive(r.activeID())
 	r.bar.show()
@@ -56,10 +58,14 @@ func (r *review) refresh() {
 // compare with.
 func (r *review) diffing() bool { return r.diff != nil }
 
-// items returns the open document's differences.
+// items returns the open document's differences, with the minority's
+// spans in a review of several files.
 func (r *review) items() []agree.DiffItem {
-	if r.diff == nil {
+	switch {
+	case r.diff == nil:
 		return nil
+	case r.team != nil:
+		return r.all
 	}
 	return r.diff.Items()
 }

@@ -35,7 +35,7 @@ func (r *review) item() (agree.DiffItem, bool) {
 // open reports whether item i still waits for a decision.
 func (r *review) open(i int) bool {
 	it := r.items()[i]
-	return isDisagreement(it) && !r.kept[keyOf(it)]
+	return isDisagreement(it) && !r.isKept(it)
 }
 
 // disagreements counts the document's disagreements and those kept.
@@ -43,7 +43,7 @@ func (r *review) disagreements() (n, kept int) {
 	for _, it := range r.items() {
 		if isDisagreement(it) {
 			n++
-			if r.kept[keyOf(it)] {
+			if r.isKept(it) {
 				kept++
 			}
 		}
@@ -214,8 +214,11 @@ func (r *review) accept() {
 		ws.showError(err)
 		return
 	}
+	if it.Class == agree.Minority {
+		r.chosen[a.ID] = true
+	}
 	r.settled(it)
-	hint := fmt.Sprintf("Accepted theirs: %s “%s”", t.Label, ellipsis(ws.sess.Text(t.Start, t.End), 40))
+	hint := r.acceptedHint(it.Class, t)
 	if len(rels) > 0 {
 		hint += fmt.Sprintf(" with %s", plural(len(rels), "relation"))
 	}

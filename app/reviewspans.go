@@ -29,6 +29,8 @@ var diffLooks = [...]diffLook{
 	agree.OnlyA:        {"only mine", "only mine", color.NRGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}},
 	agree.OnlyB:        {"only theirs", "only theirs", color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}},
 	agree.AttrDiff:     {"values", "values differ", color.NRGBA{R: 0x8c, G: 0x56, B: 0x4b, A: 0xff}},
+	// Only theirs, faint: a span some teammates have but not most.
+	agree.Minority: {"minority", "minority", color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0x66}},
 }
 
 // theirsPrefix starts the ids of their spans in the article view. Their

@@ -106,6 +106,7 @@ func newReview(ws *workspace, path string, theirs agree.Side, mine []*annotate.D
 		schema:  schema,
 		cur:     -1,
 		kept:    make(map[pairKey]bool),
+		chosen:  make(map[string]bool),
 		project: rep,
 	}
 	for _, d := range theirs.Docs {

@@ -24,8 +24,7 @@ type team struct {
 	// started.
 	report agree.ManyReport
 
-	votesOf string          // the text hash votes are for
-	votes   map[spanKey]int // how many files have each span of that text
+	tallies map[string]*tally // by text hash, of the texts shown so far
 }
 
 // spanKey is an annotation's exact-match key.
@@ -41,7 +40,7 @@ func keyOfAnnotation(a *annotate.Annotation) spanKey {
 // newTeam returns the team of the teammates' files, sides, with the
 // agreement among them and mine.
 func newTeam(sides []agree.Side, report agree.ManyReport) *team {
-	tm := &team{sides: sides, report: report}
+	tm := &team{sides: sides, report: report, tallies: map[string]*tally{}}
 	for _, s := range sides {
 		m := make(map[string]*annotate.DocumentData, len(s.Docs))
 		for _, d := range s.Docs {
@@ -58,11 +57,7 @@ func newTeam(sides []agree.Side, report agree.ManyReport) *team {
 // with: the annotations, relations and documents that more than half of
 // sides have, named after them.
 func majority(sides []agree.Side) (agree.Side, error) {
-	strategy := agree.Majority
-	if len(sides) < 3 {
-		strategy = agree.Intersection // the majority of two
-	}
-	schema, docs, err := agree.Merge(strategy, sides)
+	schema, docs, err := agree.Merge(majorityOf(len(sides)), sides)
 	if err != nil {
 		return agree.Side{}, err
 	}
@@ -73,42 +68,23 @@ func majority(sides []agree.Side) (agree.Side, error) {
 	return agree.Side{Name: "majority of " + strings.Join(names, ", "), Schema: schema, Docs: docs}, nil
 }
 
-// countVotes returns how many of copies, one text's copies in the
-// teammates' files, have each span; a file that has a span twice counts
-// once.
-func countVotes(copies []*annotate.DocumentData) map[spanKey]int {
-	votes := map[spanKey]int{}
-	for _, d := range copies {
-		if d == nil {
-			continue
-		}
-		seen := make(map[spanKey]bool, len(d.Annotations))
-		for i := range d.Annotations {
-			k := keyOfAnnotation(&d.Annotations[i])
-			if !seen[k] {
-				seen[k] = true
-				votes[k]++
-			}
-		}
+// majorityOf returns the strategy that keeps what a majority of n files
+// has.
+func majorityOf(n int) agree.Strategy {
+	if n < 3 {
+		return agree.Intersection // the majority of two
 	}
-	return votes
+	return agree.Majority
 }
 
 // votesFor returns how many of the files have the span of an item:
-// their (the majority's) annotation of it, else mine.
+// their (the majority's or a minority's) annotation of it, else mine.
 func (tm *team) votesFor(sha string, it agree.DiffItem) int {
-	if tm.votesOf != sha || tm.votes == nil {
-		copies := make([]*annotate.DocumentData, len(tm.bySHA))
-		for i, m := range tm.bySHA {
-			copies[i] = m[sha]
-		}
-		tm.votesOf, tm.votes = sha, countVotes(copies)
-	}
 	a := it.B
 	if a == nil {
 		a = it.A
 	}
-	return tm.votes[keyOfAnnotation(a)]
+	return len(tm.tallyOf(sha).inputs[keyOfAnnotation(a)])
 }
 
 // describeItem says what an item is, as describe does, and in a review of
@@ -118,7 +94,12 @@ func (r *review) describeItem(it agree.DiffItem) string {
 	if r.team == nil {
 		return text
 	}
-	n := r.team.votesFor(r.ws.sess.Document().TextHash(), it)
+	sha := r.ws.sess.Document().TextHash()
+	n := r.team.votesFor(sha, it)
+	if it.Class == agree.Minority {
+		// Who they are, since the majority does not stand behind it.
+		return fmt.Sprintf("%d/%d %s · %s", n, len(r.team.sides), r.team.holders(sha, it.B), text)
+	}
 	return fmt.Sprintf("%d/%d · %s", n, len(r.team.sides), text)
 }
 

@@ -130,3 +130,26 @@ func BenchmarkDiff(b *testing.B) {
 		Diff(sa.Docs[0].Annotations, sb.Docs[0].Annotations)
 	}
 }
+
+// BenchmarkMinorityDiff measures what a review of several files adds to
+// each edit: mine, 10,000 annotations, against the minority's spans,
+// taken from a perturbed copy of mine: all of it (the worst case, as
+// costly as BenchmarkDiff), or one in twenty.
+func BenchmarkMinorityDiff(b *testing.B) {
+	sa, sb := benchSides(1, 10000)
+	mine := sa.Docs[0].Annotations
+	annotate.SortAnnotations(mine)
+	theirs := sb.Docs[0].Annotations
+	annotate.SortAnnotations(theirs)
+	for _, every := range []int{1, 20} {
+		var minority []annotate.Annotation
+		for i := 0; i < len(theirs); i += every {
+			minority = append(minority, theirs[i])
+		}
+		b.Run(fmt.Sprintf("minority=%d", len(minority)), func(b *testing.B) {
+			for b.Loop() {
+				MinorityDiff(mine, minority)
+			}
+		})
+	}
+}

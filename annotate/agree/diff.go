@@ -29,6 +29,9 @@ const (
 	// AttrDiff is an exact match whose attribute values differ. It comes
 	// last so that the values of the classes before it stay as they were.
 	AttrDiff
+	// Minority is a span that some of several inputs have but not most,
+	// and side A lacks: MinorityDiff makes it, Diff never does.
+	Minority
 )
 
 // String returns the name of c as the constant spells it.
@@ -46,6 +49,8 @@ func (c Class) String() string {
 		return "OnlyB"
 	case AttrDiff:
 		return "AttrDiff"
+	case Minority:
+		return "Minority"
 	}
 	return "Class(" + strconv.Itoa(int(c)) + ")"
 }

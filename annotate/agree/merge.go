@@ -241,45 +241,27 @@ func (m merger) document(g docGroup) *annotate.DocumentData {
 // annotations returns the kept annotations of g, with fresh ids, and the
 // id of each kept key.
 func (m merger) annotations(g docGroup, docID string) ([]annotate.Annotation, map[spanKey]string) {
-	var order []spanKey
-	support := map[spanKey]*votes[annotate.Annotation]{}
-	notes := map[spanKey]string{}                 // the first note on each key
-	values := map[spanKey][]annotate.Attributes{} // each input's values
-	for k, d := range g {
-		if d == nil {
-			continue
-		}
-		for _, a := range d.Annotations {
-			key := keyOf(a)
-			v, ok := support[key]
-			if !ok {
-				v = &votes[annotate.Annotation]{first: a}
-				support[key] = v
-				order = append(order, key)
-			}
-			if !v.add(k) {
-				continue
-			}
-			values[key] = append(values[key], a.Attributes)
-			if notes[key] == "" {
-				notes[key] = a.Note
-			}
-		}
-	}
 	var kept []annotate.Annotation
 	ids := map[spanKey]string{}
-	for _, key := range order {
-		v := support[key]
-		if !m.strategy.keeps(len(v.inputs), len(g)) {
+	for _, v := range SpanVotes(g) {
+		if !m.strategy.keeps(len(v.Inputs), len(g)) {
 			continue
 		}
-		a := v.first
+		values := make([]annotate.Attributes, len(v.Copies)) // each input's values
+		note := ""                                           // the first note on the span
+		for i, c := range v.Copies {
+			values[i] = c.Attributes
+			if note == "" {
+				note = c.Note
+			}
+		}
+		a := v.Copies[0]
 		a.ID = annotate.NewID()
 		a.DocumentID = docID
 		var ties []string
-		a.Attributes, ties = m.voteAttributes(values[key], v.inputs)
-		a.Note = m.agreedNote(notes[key], v.inputs, ties)
-		ids[key] = a.ID
+		a.Attributes, ties = m.voteAttributes(values, v.Inputs)
+		a.Note = m.agreedNote(note, v.Inputs, ties)
+		ids[keyOf(a)] = a.ID
 		kept = append(kept, a)
 	}
 	slices.SortFunc(kept, func(x, y annotate.Annotation) int {
