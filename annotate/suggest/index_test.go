@@ -62,9 +62,11 @@ func TestAddDocumentKeysAsAdd(t *testing.T) {
 // summary lists an index's patterns with their token counts and labels.
 func summary(x *Index) []string {
 	var out []string
-	for _, p := range x.pats {
-		if p.total > 0 {
-			out = append(out, fmt.Sprintf("%q/%d/%d%v", p.key, p.ntok, p.total, p.labels))
+	for i := range x.pats {
+		if p := &x.pats[i]; p.total > 0 {
+			var labels []string
+			x.eachLabel(p, func(label string, n int32) { labels = append(labels, fmt.Sprint(label, n)) })
+			out = append(out, fmt.Sprintf("%q/%d/%d%v", x.key(p), p.ntok, p.total, labels))
 		}
 	}
 	slices.Sort(out)
