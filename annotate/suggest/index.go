@@ -175,8 +175,13 @@ func (x *Index) isRejected(key []byte, label string) bool {
 // after it, which lies outside the annotation in both); only one that
 // cuts a word is tokenized on its own.
 func (x *Index) AddDocument(d *annotate.DocumentData) {
+	w := newWords(d.Document.Text)
+	x.addWords(d, &w)
+}
+
+// addWords is AddDocument of d, whose text's tokens are w.
+func (x *Index) addWords(d *annotate.DocumentData, w *words) {
 	text := d.Document.Text
-	w := newWords(text)
 	var ix *annotate.Index
 	var ids []int32
 	for _, a := range d.Annotations {
