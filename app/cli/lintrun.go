@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -67,17 +68,20 @@ func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) e
 	l.Annotator = r.annotator
 	edits := make(map[string]annotate.Edit)
 	now := time.Now().UTC()
-	err = r.each(func(d *annotate.DocumentData) error {
+	check := func(d *annotate.DocumentData) checked {
+		var c checked
 		if len(fixes) > 0 {
-			var e annotate.Edit
-			var n int
-			if d, e, n = l.FixDocument(d, fixes, now); n > 0 {
-				edits[d.Document.ID], fixed = e, fixed+n
-			}
+			d, c.edit, c.fixed = l.FixDocument(d, fixes, now)
 		}
-		fs := l.Document(d)
-		found += len(fs)
-		return report(fs)
+		c.id, c.findings = d.Document.ID, l.Document(d)
+		return c
+	}
+	err = inOrder(r.each, runtime.GOMAXPROCS(0), check, func(c checked) error {
+		if c.fixed > 0 {
+			edits[c.id], fixed = c.edit, fixed+c.fixed
+		}
+		found += len(c.findings)
+		return report(c.findings)
 	})
 	if err != nil {
 		return 0, 0, err
@@ -90,6 +94,15 @@ func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) e
 		}
 	}
 	return found, fixed, nil
+}
+
+// checked is what runLint finds in one document: its findings, and the
+// fixes it made with their edit.
+type checked struct {
+	id       string
+	findings []lint.Finding
+	edit     annotate.Edit
+	fixed    int
 }
 
 // ruleIDs returns ids, or every rule's id when ids is empty.
