@@ -53,8 +53,7 @@ func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) e
 	defer r.close()
 	var surfaces *lint.Surfaces
 	if lint.NeedsProject(ruleIDs(rules)) {
-		surfaces = lint.NewSurfaces()
-		if err := r.each(func(d *annotate.DocumentData) error { surfaces.Add(d); return nil }); err != nil {
+		if surfaces, err = countSurfaces(r.each); err != nil {
 			return 0, 0, err
 		}
 		if err := r.rejections(surfaces); err != nil {
@@ -94,6 +93,30 @@ func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) e
 		}
 	}
 	return found, fixed, nil
+}
+
+// countSurfaces counts the annotated strings of every document walk
+// gives. Their texts are cut out on every processor (inOrder) and
+// counted, in the walk's order, on one goroutine, as Surfaces.Add would
+// count them.
+func countSurfaces(walk func(func(*annotate.DocumentData) error) error) (*lint.Surfaces, error) {
+	surfaces := lint.NewSurfaces()
+	type annotated struct{ text, label string }
+	texts := func(d *annotate.DocumentData) []annotated {
+		x := annotate.NewIndex(d.Document.Text)
+		out := make([]annotated, len(d.Annotations))
+		for i, a := range d.Annotations {
+			out[i] = annotated{x.Slice(a.Start, a.End), a.Label}
+		}
+		return out
+	}
+	err := inOrder(walk, runtime.GOMAXPROCS(0), texts, func(as []annotated) error {
+		for _, a := range as {
+			surfaces.AddAnnotation(a.text, a.label)
+		}
+		return nil
+	})
+	return surfaces, err
 }
 
 // checked is what runLint finds in one document: its findings, and the
