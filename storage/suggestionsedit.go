@@ -14,6 +14,11 @@ import (
 // byDoc, in one transaction, leaving out those a rejection names.
 func (s *Store) PutSuggestions(source string, byDoc map[string][]annotate.Suggestion) error {
 	err := s.update(func(tx *bolt.Tx) error {
+		// A batch comes from reading its documents (Load) between two
+		// puts: spanmark suggest would otherwise hold every page of the
+		// project file in its resident memory by the end, as much again
+		// as its heap (see dropResident).
+		dropResident(tx)
 		// In id order, so that the nested buckets are written in key order.
 		for _, id := range slices.Sorted(maps.Keys(byDoc)) {
 			if err := putSuggestionsOf(tx, id, source, byDoc[id]); err != nil {

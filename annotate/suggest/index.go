@@ -37,15 +37,6 @@ type Options struct {
 	CaseInsensitive bool
 }
 
-// labelCount is how many annotations gave a string one label.
-type labelCount struct {
-	label string
-	n     int32
-}
-
-// keyLabel is a string (its key) with a label.
-type keyLabel struct{ key, label string }
-
 // Index holds every annotated surface string of a project with its label
 // distribution, and the project's rejections. It is not safe for
 // concurrent use.
@@ -55,9 +46,17 @@ type Index struct {
 	trie  trie      // the patterns' token ids
 	pats  []pattern // the patterns, the trie's nodes pointing in
 	live  int       // how many of pats are still patterns
-	// rejected holds the strings rejected for a label, rejectedAt the
-	// rejected spans and labels of each document.
-	rejected   map[keyLabel]bool
+	keys  []byte    // the patterns' keys, back to back
+	// counts holds the patterns' label counts (labels.go), freeCount the
+	// first of its slots that were emptied (a ref; 0 when none); names
+	// holds the labels by number, and labelNos the numbers by name.
+	counts    []labelCount
+	freeCount int32
+	names     []string
+	labelNos  map[string]uint32
+	// rejected holds, by label, the strings (keys) rejected for it;
+	// rejectedAt the rejected spans and labels of each document.
+	rejected   map[string]map[string]bool
 	rejectedAt map[string]map[annotate.SpanLabel]bool
 }
 
@@ -67,7 +66,8 @@ func NewIndex(opts Options) *Index {
 		opts:       opts,
 		vocab:      make(vocab),
 		trie:       newTrie(),
-		rejected:   make(map[keyLabel]bool),
+		labelNos:   make(map[string]uint32),
+		rejected:   make(map[string]map[string]bool),
 		rejectedAt: make(map[string]map[annotate.SpanLabel]bool),
 	}
 }
@@ -147,7 +147,12 @@ func (x *Index) Remove(text, label string) {
 // in its document, and its text no longer with its label anywhere.
 func (x *Index) Reject(r annotate.Rejection) {
 	if k := x.keyOf(r.Text); k.ntok > 0 {
-		x.rejected[keyLabel{k.key, r.Label}] = true
+		keys := x.rejected[r.Label]
+		if keys == nil {
+			keys = make(map[string]bool)
+			x.rejected[r.Label] = keys
+		}
+		keys[k.key] = true
 	}
 	at := x.rejectedAt[r.DocumentID]
 	if at == nil {
@@ -158,8 +163,9 @@ func (x *Index) Reject(r annotate.Rejection) {
 }
 
 // isRejected reports whether the string key was rejected for label.
-func (x *Index) isRejected(key, label string) bool {
-	return len(x.rejected) > 0 && x.rejected[keyLabel{key, label}]
+func (x *Index) isRejected(key []byte, label string) bool {
+	keys := x.rejected[label]
+	return keys != nil && keys[string(key)]
 }
 
 // AddDocument adds every annotation of d. The document is tokenized
@@ -169,8 +175,13 @@ func (x *Index) isRejected(key, label string) bool {
 // after it, which lies outside the annotation in both); only one that
 // cuts a word is tokenized on its own.
 func (x *Index) AddDocument(d *annotate.DocumentData) {
+	w := newWords(d.Document.Text)
+	x.addWords(d, &w)
+}
+
+// addWords is AddDocument of d, whose text's tokens are w.
+func (x *Index) addWords(d *annotate.DocumentData, w *words) {
 	text := d.Document.Text
-	w := newWords(text)
 	var ix *annotate.Index
 	var ids []int32
 	for _, a := range d.Annotations {
@@ -193,24 +204,23 @@ func (x *Index) AddDocument(d *annotate.DocumentData) {
 // Shares returns the labels text would be suggested with and their
 // scores, rejected labels left out, in the order they were first given.
 func (x *Index) Shares(text string) []annotate.Suggestion {
-	k := x.keyOf(text)
 	var out []annotate.Suggestion
-	x.labels(k.key, x.lookup(text), 0, func(label string, score float64) {
+	x.labels(x.lookup(text), 0, func(label string, score float64) {
 		out = append(out, annotate.Suggestion{Label: label, Score: score, Source: annotate.SourceStrings})
 	})
 	return out
 }
 
-// labels calls fn with each label of the pattern p (whose key is key)
-// that is not rejected and whose share is at least minScore.
-func (x *Index) labels(key string, p *pattern, minScore float64, fn func(label string, score float64)) {
+// labels calls fn with each label of the pattern p that is not rejected
+// and whose share is at least minScore.
+func (x *Index) labels(p *pattern, minScore float64, fn func(label string, score float64)) {
 	if p == nil {
 		return
 	}
-	for _, c := range p.labels {
-		score := float64(c.n) / float64(p.total)
-		if score >= minScore && !x.isRejected(key, c.label) {
-			fn(c.label, score)
+	x.eachLabel(p, func(label string, n int32) {
+		score := float64(n) / float64(p.total)
+		if score >= minScore && !x.isRejected(x.key(p), label) {
+			fn(label, score)
 		}
-	}
+	})
 }

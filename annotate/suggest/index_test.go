@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -62,11 +63,42 @@ func TestAddDocumentKeysAsAdd(t *testing.T) {
 // summary lists an index's patterns with their token counts and labels.
 func summary(x *Index) []string {
 	var out []string
-	for _, p := range x.pats {
-		if p.total > 0 {
-			out = append(out, fmt.Sprintf("%q/%d/%d%v", p.key, p.ntok, p.total, p.labels))
+	for i := range x.pats {
+		if p := &x.pats[i]; p.total > 0 {
+			var labels []string
+			x.eachLabel(p, func(label string, n int32) { labels = append(labels, fmt.Sprint(label, n)) })
+			out = append(out, fmt.Sprintf("%q/%d/%d%v", x.key(p), p.ntok, p.total, labels))
 		}
 	}
 	slices.Sort(out)
 	return out
 }
+
+// TestBuildIndexesEveryDocument checks Build, which tokenizes and indexes
+// on two goroutines, against AddDocument of each document in turn, and
+// that an error of the walk stops it.
+func TestBuildIndexesEveryDocument(t *testing.T) {
+	opts := synth.Options{Docs: 40, WordsPerDoc: 300, AnnotationsPerDoc: 30, Seed: 8}
+	each := synthEach(opts)
+	x, err := Build(each, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := NewIndex(Options{})
+	if err := each(func(d *annotate.DocumentData) error { one.AddDocument(d); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(x), summary(one); !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("Build: %d patterns, AddDocument: %d; first differences:\n%q\n%q", len(got), len(want), head(got), head(want))
+	}
+	bad := errors.New("unreadable")
+	_, err = Build(func(fn func(*annotate.DocumentData) error) error {
+		return errors.Join(each(fn), bad)
+	}, nil, Options{})
+	if !errors.Is(err, bad) {
+		t.Errorf("Build of a walk that fails: %v, want %v", err, bad)
+	}
+}
+
+// head returns the first few of ss.
+func head(ss []string) []string { return ss[:min(len(ss), 5)] }

@@ -28,7 +28,7 @@ func (x *Index) matchAt(w *words, ids []int32, i int, minScore float64, fn func(
 			}
 			// The tokens up to here matched; the spacing between them,
 			// and the tokens beyond maxDepth, must too.
-			if p.reaches(minScore) && (end == i || x.fold(w.span(i, end)) == p.key) {
+			if p.reaches(minScore) && (end == i || x.fold(w.span(i, end)) == string(x.key(p))) {
 				fn(p, end)
 			}
 		}
@@ -44,20 +44,22 @@ type occurrence struct {
 // suggestAt appends to out every suggestion for the occurrence o of the
 // document docID, in label order: each label of its pattern whose share
 // reaches minScore, that is not rejected, and that no annotation of that
-// label in c contains. It allocates nothing of its own: it runs for every
+// label in cv contains. It allocates nothing of its own: it runs for every
 // match of a project.
-func (x *Index) suggestAt(out []annotate.Suggestion, docID string, o occurrence, c cover, minScore float64) []annotate.Suggestion {
+func (x *Index) suggestAt(out []annotate.Suggestion, docID string, o occurrence, cv cover, minScore float64) []annotate.Suggestion {
 	at := x.rejectedAt[docID]
 	first := len(out)
-	for _, lc := range o.p.labels {
+	for c := o.p.labels; c != 0; c = x.counts[c-1].next {
+		lc := &x.counts[c-1]
+		label := x.names[lc.label]
 		score := float64(lc.n) / float64(o.p.total)
-		if score < minScore || x.isRejected(o.p.key, lc.label) || c.covers(lc.label, o.start, o.end) ||
-			at != nil && at[annotate.SpanLabel{Start: o.start, End: o.end, Label: lc.label}] {
+		if score < minScore || x.isRejected(x.key(o.p), label) || cv.covers(label, o.start, o.end) ||
+			at != nil && at[annotate.SpanLabel{Start: o.start, End: o.end, Label: label}] {
 			continue
 		}
 		out = append(out, annotate.Suggestion{
 			DocumentID: docID, Start: o.start, End: o.end,
-			Label: lc.label, Source: annotate.SourceStrings, Score: score,
+			Label: label, Source: annotate.SourceStrings, Score: score,
 		})
 		// Insertion by label: one span's suggestions are few.
 		for k := len(out) - 1; k > first && out[k].Label < out[k-1].Label; k-- {

@@ -1,23 +1,20 @@
 package suggest
 
-import (
-	"slices"
-	"strings"
-)
-
 // pattern is one annotated surface string: its key, how many tokens it
 // has and how many annotations gave it each label. The patterns of one
 // trie node are chained by next (1 + an index in Index.pats, 0 ending the
 // chain), shortest first: strings with the same tokens but other spacing,
 // and the strings longer than maxDepth tokens whose first maxDepth tokens
-// lead there.
+// lead there. It holds no pointer: its key's bytes are in Index.keys and
+// its label counts in Index.counts, so that the garbage collector need
+// not scan a project's half a million patterns (see labels.go).
 type pattern struct {
-	key    string
-	ntok   int32
-	total  int32
-	best   int32 // the count of its most given label
-	next   int32
-	labels []labelCount
+	off, klen uint32 // its key is Index.keys[off : off+klen]
+	ntok      int32
+	total     int32
+	best      int32 // the count of its most given label
+	next      int32
+	labels    int32 // 1 + the index in Index.counts of its first label's count, or 0
 }
 
 // reaches reports whether some label of p may have a share of at least
@@ -58,7 +55,7 @@ func (x *Index) find(n int32, key string) int32 {
 		return 0
 	}
 	for pi := x.trie.nodes[n].pat; pi != 0; pi = x.pats[pi-1].next {
-		if x.pats[pi-1].key == key {
+		if string(x.key(&x.pats[pi-1])) == key {
 			return pi
 		}
 	}
@@ -79,23 +76,27 @@ func (x *Index) lookup(text string) *pattern {
 	return nil
 }
 
+// key returns p's key. It is a slice of the arena of keys, good until
+// the next Add.
+func (x *Index) key(p *pattern) []byte { return x.keys[p.off : p.off+p.klen] }
+
 // add counts one more annotation with label of the string key, whose
 // token ids are ids.
 func (x *Index) add(key string, ids []int32, label string) {
 	n := x.node(ids, true)
 	pi := x.find(n, key)
 	if pi == 0 {
-		pi = x.link(n, pattern{key: strings.Clone(key), ntok: int32(len(ids))})
+		// The key is copied into the arena: it is usually a slice of a
+		// whole document, which the index must not keep alive.
+		pi = x.link(n, pattern{off: uint32(len(x.keys)), klen: uint32(len(key)), ntok: int32(len(ids))})
+		x.keys = append(x.keys, key...)
 	}
 	p := &x.pats[pi-1]
 	p.total++
-	i := slices.IndexFunc(p.labels, func(c labelCount) bool { return c.label == label })
-	if i < 0 {
-		i = len(p.labels)
-		p.labels = append(p.labels, labelCount{label, 0})
-	}
-	p.labels[i].n++
-	p.best = max(p.best, p.labels[i].n)
+	no, _ := x.labelNo(label, true)
+	c, _ := x.countOf(p, no, true)
+	x.counts[c-1].n++
+	p.best = max(p.best, x.counts[c-1].n)
 	x.reshare(n)
 }
 
@@ -117,8 +118,7 @@ func (x *Index) reaches(n int32, minScore float64) bool {
 }
 
 // link adds p to the chain of node n, in order of length, and returns 1 +
-// its index. The key is a copy: it is usually a slice of a whole
-// document, which the index must not keep alive.
+// its index.
 func (x *Index) link(n int32, p pattern) int32 {
 	x.pats = append(x.pats, p)
 	pi := int32(len(x.pats))
@@ -132,8 +132,9 @@ func (x *Index) link(n int32, p pattern) int32 {
 }
 
 // remove counts one annotation with label of the string key less. A
-// pattern left with no annotation leaves its node's chain; its slot and
-// the trie's nodes stay (a string removed is often tagged again).
+// pattern left with no annotation leaves its node's chain; its slot, its
+// key's bytes and the trie's nodes stay (a string removed is often tagged
+// again).
 func (x *Index) remove(key string, ids []int32, label string) {
 	n := x.node(ids, false)
 	pi := x.find(n, key)
@@ -141,17 +142,21 @@ func (x *Index) remove(key string, ids []int32, label string) {
 		return
 	}
 	p := &x.pats[pi-1]
-	i := slices.IndexFunc(p.labels, func(c labelCount) bool { return c.label == label })
-	if i < 0 {
+	no, ok := x.labelNo(label, false)
+	if !ok {
+		return
+	}
+	c, before := x.countOf(p, no, false)
+	if c == 0 {
 		return
 	}
 	p.total--
-	if p.labels[i].n--; p.labels[i].n == 0 {
-		p.labels = slices.Delete(p.labels, i, i+1)
+	if x.counts[c-1].n--; x.counts[c-1].n == 0 {
+		x.dropCount(p, c, before)
 	}
 	p.best = 0
-	for _, c := range p.labels {
-		p.best = max(p.best, c.n)
+	for c := p.labels; c != 0; c = x.counts[c-1].next {
+		p.best = max(p.best, x.counts[c-1].n)
 	}
 	if p.total > 0 {
 		x.reshare(n)

@@ -53,19 +53,17 @@ type tnode struct {
 // trie holds the patterns by their tokens. Node 0 is the root, whose
 // children are found by token id in root, a dense array: nearly every
 // token of the vocabulary starts some pattern. The further children of
-// the other nodes are in one map by node and token: a map of integers,
-// which the garbage collector does not scan, and which finds a child of
-// a node with thousands (a common first word) as fast as of one with two.
+// the other nodes are in one hash table by node and token (edges.go),
+// which holds no pointer for the garbage collector to scan, and which
+// finds a child of a node with thousands (a common first word) as fast
+// as of one with two.
 type trie struct {
 	root  []int32
 	nodes []tnode
-	more  map[uint64]int32
+	more  edges
 }
 
-func newTrie() trie { return trie{nodes: make([]tnode, 1), more: make(map[uint64]int32)} }
-
-// edgeKey is the key in trie.more of node n's child for tok.
-func edgeKey(n, tok int32) uint64 { return uint64(n)<<32 | uint64(uint32(tok)) }
+func newTrie() trie { return trie{nodes: make([]tnode, 1)} }
 
 // child returns the child of node n for tok, or 0.
 func (t *trie) child(n, tok int32) int32 {
@@ -82,7 +80,7 @@ func (t *trie) child(n, tok int32) int32 {
 	if !nd.more {
 		return 0
 	}
-	return t.more[edgeKey(n, tok)]
+	return t.more.get(n, tok)
 }
 
 // walk returns the node the ids lead to from the root, making the
@@ -113,7 +111,7 @@ func (t *trie) add(n, tok int32) int32 {
 		nd.tok, nd.kid = tok, kid
 	default:
 		nd.more = true
-		t.more[edgeKey(n, tok)] = kid
+		t.more.put(n, tok, kid)
 	}
 	return kid
 }

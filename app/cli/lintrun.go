@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -52,8 +53,7 @@ func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) e
 	defer r.close()
 	var surfaces *lint.Surfaces
 	if lint.NeedsProject(ruleIDs(rules)) {
-		surfaces = lint.NewSurfaces()
-		if err := r.each(func(d *annotate.DocumentData) error { surfaces.Add(d); return nil }); err != nil {
+		if surfaces, err = countSurfaces(r.each); err != nil {
 			return 0, 0, err
 		}
 		if err := r.rejections(surfaces); err != nil {
@@ -67,17 +67,20 @@ func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) e
 	l.Annotator = r.annotator
 	edits := make(map[string]annotate.Edit)
 	now := time.Now().UTC()
-	err = r.each(func(d *annotate.DocumentData) error {
+	check := func(d *annotate.DocumentData) checked {
+		var c checked
 		if len(fixes) > 0 {
-			var e annotate.Edit
-			var n int
-			if d, e, n = l.FixDocument(d, fixes, now); n > 0 {
-				edits[d.Document.ID], fixed = e, fixed+n
-			}
+			d, c.edit, c.fixed = l.FixDocument(d, fixes, now)
 		}
-		fs := l.Document(d)
-		found += len(fs)
-		return report(fs)
+		c.id, c.findings = d.Document.ID, l.Document(d)
+		return c
+	}
+	err = inOrder(r.each, runtime.GOMAXPROCS(0), check, func(c checked) error {
+		if c.fixed > 0 {
+			edits[c.id], fixed = c.edit, fixed+c.fixed
+		}
+		found += len(c.findings)
+		return report(c.findings)
 	})
 	if err != nil {
 		return 0, 0, err
@@ -90,6 +93,39 @@ func runLint(src lintInput, rules, fixes []string, report func([]lint.Finding) e
 		}
 	}
 	return found, fixed, nil
+}
+
+// countSurfaces counts the annotated strings of every document walk
+// gives. Their texts are cut out on every processor (inOrder) and
+// counted, in the walk's order, on one goroutine, as Surfaces.Add would
+// count them.
+func countSurfaces(walk func(func(*annotate.DocumentData) error) error) (*lint.Surfaces, error) {
+	surfaces := lint.NewSurfaces()
+	type annotated struct{ text, label string }
+	texts := func(d *annotate.DocumentData) []annotated {
+		x := annotate.NewIndex(d.Document.Text)
+		out := make([]annotated, len(d.Annotations))
+		for i, a := range d.Annotations {
+			out[i] = annotated{x.Slice(a.Start, a.End), a.Label}
+		}
+		return out
+	}
+	err := inOrder(walk, runtime.GOMAXPROCS(0), texts, func(as []annotated) error {
+		for _, a := range as {
+			surfaces.AddAnnotation(a.text, a.label)
+		}
+		return nil
+	})
+	return surfaces, err
+}
+
+// checked is what runLint finds in one document: its findings, and the
+// fixes it made with their edit.
+type checked struct {
+	id       string
+	findings []lint.Finding
+	edit     annotate.Edit
+	fixed    int
 }
 
 // ruleIDs returns ids, or every rule's id when ids is empty.
