@@ -3,7 +3,6 @@ package formats
 import (
 	"bufio"
 	"bytes"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -134,15 +133,7 @@ func isHeaderText(t testing.TB, line []byte) bool {
 
 // FuzzProbeDocLine: where the probe answers, encoding/json agrees.
 func FuzzProbeDocLine(f *testing.F) {
-	for _, name := range []string{"../../testdata/json/problems.jsonl", "../../testdata/formats/article.doccano.jsonl"} {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for line := range bytes.Lines(b) {
-			f.Add(bytes.TrimRight(line, "\n"))
-		}
-	}
+	addJSONLSeeds(f)
 	f.Add([]byte(`{"id":"d","text":"a\nb","annotations":[{"id":"a","start":0,"end":1,"label":"X","attributes":{"v":"f","c":true}}],"relations":[{"type":"t","from":"a","to":"a"}]}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		if wl, ok := probeDocLine(line); ok {
