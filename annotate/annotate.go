@@ -88,7 +88,9 @@ type Annotation struct {
 	Note       string
 	Annotator  string
 	// Attributes holds the values of the attributes its label has, by
-	// name; nil when none is set.
+	// name; nil when none is set. The map may be shared with other
+	// annotations (a store hands out one map for equal values): replace
+	// it with a changed copy, never change it in place.
 	Attributes Attributes
 	Created    time.Time
 	Updated    time.Time

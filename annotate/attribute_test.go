@@ -82,18 +82,28 @@ func TestValidateAttributeValues(t *testing.T) {
 		{"document attribute on a span", "PERSON", Attributes{"topic": StringValue("x")},
 			`label PERSON has no attribute "topic"`},
 		{"unset value kept", "CLAIM", Attributes{"verdict": {}}, "empty value"},
+		{"a value and one of no attribute", "CLAIM", Attributes{"verdict": StringValue("false"), "kb_id": StringValue("Q1")},
+			`label CLAIM has no attribute "kb_id"`},
+		{"label not in the schema", "NOPE", Attributes{"verdict": StringValue("false")}, `label "NOPE" is not in the schema`},
+	}
+	// A Checker answers as ValidateAnnotation does.
+	validators := map[string]func(Annotation) error{
+		"ValidateAnnotation": func(a Annotation) error { return ValidateAnnotation(a, 10, s) },
+		"Checker":            func(a Annotation) error { return NewChecker(s).ValidateAnnotation(a, 10) },
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := Annotation{ID: "a1", Start: 0, End: 3, Label: tt.label, Attributes: tt.attrs}
-			err := ValidateAnnotation(a, 10, s)
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Errorf("ValidateAnnotation = %v, want nil", err)
-			case tt.wantErr != "" && (!errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Errorf("ValidateAnnotation = %v, want ErrInvalid containing %q", err, tt.wantErr)
-			}
-		})
+		for vname, validate := range validators {
+			t.Run(tt.name+"/"+vname, func(t *testing.T) {
+				a := Annotation{ID: "a1", Start: 0, End: 3, Label: tt.label, Attributes: tt.attrs}
+				err := validate(a)
+				switch {
+				case tt.wantErr == "" && err != nil:
+					t.Errorf("%s = %v, want nil", vname, err)
+				case tt.wantErr != "" && (!errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.wantErr)):
+					t.Errorf("%s = %v, want ErrInvalid containing %q", vname, err, tt.wantErr)
+				}
+			})
+		}
 	}
 }
 

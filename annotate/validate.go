@@ -166,6 +166,14 @@ func (s Schema) RelationFrom(k Kind) (RelationType, bool) {
 // ValidateAttributes. The error names the
 // annotation and wraps ErrInvalid.
 func ValidateAnnotation(a Annotation, textLen int, s Schema) error {
+	if err := validateSpan(a, textLen, s); err != nil {
+		return err
+	}
+	return ValidateAttributes(a, s)
+}
+
+// validateSpan is ValidateAnnotation without the attribute values.
+func validateSpan(a Annotation, textLen int, s Schema) error {
 	if a.ID == "" {
 		return Invalidf("annotation [%d,%d) has no id", a.Start, a.End)
 	}
@@ -180,7 +188,7 @@ func ValidateAnnotation(a Annotation, textLen int, s Schema) error {
 	if _, ok := s.Label(a.Label); !ok {
 		return Invalidf("annotation %s: label %q is not in the schema", a.ID, a.Label)
 	}
-	return ValidateAttributes(a, s)
+	return nil
 }
 
 // ValidateRelation checks one relation against the annotations of its

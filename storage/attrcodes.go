@@ -38,6 +38,7 @@ type attrCodes struct {
 	values   []codedValue
 	nameCode map[string]uint64
 	valCode  map[codedValue]uint64
+	shared   sharedSections // see codecshared.go
 }
 
 // codedValue is one enum value in the dictionary: the code of its

@@ -104,6 +104,15 @@ func (d *decoder) attrs() annotate.Attributes {
 		d.err = errCorrupt // a section without values
 		return nil
 	}
+	if m, ok := d.codes.sharedAttrs(d.buf, d.items); ok {
+		d.buf = nil
+		return m
+	}
+	return d.items()
+}
+
+// items reads the values of a format 3 section to the end of the record.
+func (d *decoder) items() annotate.Attributes {
 	m := make(annotate.Attributes)
 	n := 0
 	for ; len(d.buf) > 0 && d.err == nil; n++ {

@@ -119,8 +119,8 @@ func TestProbeReadsExports(t *testing.T) {
 	}
 }
 
-// FuzzProbeSchemaLine: where the probe answers, encoding/json agrees.
-func FuzzProbeSchemaLine(f *testing.F) {
+// addJSONLSeeds adds the lines of two JSONL test files to f's corpus.
+func addJSONLSeeds(f *testing.F) {
 	for _, name := range []string{"../../testdata/json/problems.jsonl", "../../testdata/formats/article.doccano.jsonl"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -130,6 +130,11 @@ func FuzzProbeSchemaLine(f *testing.F) {
 			f.Add(bytes.TrimRight(line, "\n"))
 		}
 	}
+}
+
+// FuzzProbeSchemaLine: where the probe answers, encoding/json agrees.
+func FuzzProbeSchemaLine(f *testing.F) {
+	addJSONLSeeds(f)
 	f.Add([]byte(`{"annotations":[{"id":"a","label":"X","kind":"entity"}],"relations":[{"type":"t","from":"a","to":"a"}]}`))
 	f.Add([]byte(`{"annotations":[{"id":"\ud83d\ude80","label":"\u00ff","kind":"claim"}]}`))
 	f.Add([]byte(`{"attributes":{"t":"x"},"annotations":[{"label":"CLAIM","attributes":{"v":"false","c":true,"n":1}}]}`))

@@ -141,11 +141,17 @@ func appendMember(b []byte, key, s string) []byte {
 }
 
 // appendJSON appends the values as a JSON object in name order, as
-// encoding/json writes a map. The values are sorted in a small array on
-// the stack, taken from the map in one walk: an annotation holds a
-// handful of values, and sorting them must not allocate, nor look each
-// up again, for each of a million annotations.
+// encoding/json writes a map. With names, they are looked up by them
+// (appendByNames). Else they are sorted in a small array on the stack,
+// taken from the map in one walk: an annotation holds a handful of
+// values, and sorting them must not allocate, nor look each up again, for
+// each of a million annotations.
 func (w wireAttrs) appendJSON(b []byte) []byte {
+	if w.names != nil {
+		if out, ok := w.appendByNames(b); ok {
+			return out
+		}
+	}
 	type pair struct {
 		name string
 		v    annotate.AttrValue
@@ -169,6 +175,31 @@ func (w wireAttrs) appendJSON(b []byte) []byte {
 		b = appendAttrValue(b, p.v)
 	}
 	return append(b, '}')
+}
+
+// appendByNames appends the values as appendJSON does by looking up
+// w.names in w.vals, which for the one or two values of an annotation
+// costs less than a walk of the map. It reports false, having appended
+// nothing, when a value's name is not among w.names.
+func (w wireAttrs) appendByNames(b []byte) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	found := 0
+	for _, name := range w.names {
+		v, ok := w.vals[name]
+		if !ok {
+			continue
+		}
+		if found > 0 {
+			b = append(b, ',')
+		}
+		b = appendAttrValue(append(appendJSONString(b, name), ':'), v)
+		found++
+	}
+	if found != len(w.vals) {
+		return b[:start], false
+	}
+	return append(b, '}'), true
 }
 
 // appendAttrValue appends v as a JSON bool or string.

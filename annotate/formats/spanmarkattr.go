@@ -35,6 +35,9 @@ func (w *wireValue) UnmarshalJSON(b []byte) error {
 type wireAttrs struct {
 	vals annotate.Attributes
 	bad  map[string][]byte
+	// names, when not nil, are the names the values may have, sorted,
+	// each once (attrNames), which appendJSON looks up in vals.
+	names []string
 }
 
 func wireAttrsOf(m annotate.Attributes) wireAttrs { return wireAttrs{vals: m} }

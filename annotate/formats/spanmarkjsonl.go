@@ -143,8 +143,7 @@ func (s *jsonlScanner) decode(raw rawLine) docRecord {
 // scanLine decodes one non-blank line, the index-th document, at line.
 func (s *jsonlScanner) scanLine(b []byte, index, line int) docRecord {
 	rec := docRecord{index: index, line: line}
-	var wl wireLine
-	err := json.Unmarshal(b, &wl)
+	wl, err := decodeDocLine(b)
 	rec.doc = wl.wireDocument
 	var se *json.SyntaxError
 	switch {
@@ -155,7 +154,7 @@ func (s *jsonlScanner) scanLine(b []byte, index, line int) docRecord {
 		rec.err = describeDecodeError(err)
 	case wl.Documents != nil:
 		rec.err = annotate.Invalidf("a whole spanmark JSON file on one line; name the file .json")
-	case isHeaderLine(&wl):
+	case isHeaderLine(wl):
 		rec.err = annotate.Invalidf("a header line; it belongs on the first line")
 	case wl.Format != "" || wl.Version != 0:
 		rec.err = checkFormat(wl.Format, wl.Version)

@@ -29,8 +29,9 @@ func WriteJSON(w io.Writer, h Header, each EachFunc) error {
 	e.bw.Write(head[:len(head)-1])
 	e.bw.WriteString(`,"documents":[`)
 	sep := "\n"
+	names, check := newAttrNames(h.Schema), annotate.NewChecker(h.Schema)
 	err = each(func(d *annotate.DocumentData) error {
-		wd, err := wireDocumentOf(d, h.Schema)
+		wd, err := wireDocumentOf(d, h.Schema, names, check)
 		if err != nil {
 			return err
 		}
@@ -56,8 +57,9 @@ func WriteJSON(w io.Writer, h Header, each EachFunc) error {
 // Its errors are those of WriteJSON.
 func WriteJSONL(w io.Writer, h Header, each EachFunc) error {
 	e := newLineEncoder(w)
+	names, check := newAttrNames(h.Schema), annotate.NewChecker(h.Schema)
 	err := each(func(d *annotate.DocumentData) error {
-		wd, err := wireDocumentOf(d, h.Schema)
+		wd, err := wireDocumentOf(d, h.Schema, names, check)
 		if err != nil {
 			return err
 		}
@@ -110,7 +112,8 @@ func (e *lineEncoder) encode(v any) ([]byte, error) {
 
 // wireDocumentOf converts d for writing, checking each annotation against
 // the text and s, because the annotation's text and kind come from them.
-func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema) (*wireDocument, error) {
+// names are s's attribute names (newAttrNames), check checks against s.
+func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema, names *attrNames, check *annotate.Checker) (*wireDocument, error) {
 	doc := d.Document
 	x := annotate.NewIndex(doc.Text)
 	wd := &wireDocument{
@@ -122,7 +125,7 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema) (*wireDocument,
 		SourcePath:  doc.SourcePath,
 		CreatedAt:   formatTime(doc.Created),
 		UpdatedAt:   formatTime(doc.Updated),
-		Attributes:  wireAttrsOf(doc.Attributes),
+		Attributes:  names.ofDocument(doc.Attributes),
 		Annotations: make([]wireAnnotation, 0, len(d.Annotations)),
 		Relations:   make([]wireRelation, 0, len(d.Relations)),
 	}
@@ -133,7 +136,7 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema) (*wireDocument,
 		return nil, fmt.Errorf("document %s: %w", doc.ID, err)
 	}
 	for _, a := range d.Annotations {
-		if err := annotate.ValidateAnnotation(a, x.Len(), s); err != nil {
+		if err := check.ValidateAnnotation(a, x.Len()); err != nil {
 			return nil, fmt.Errorf("document %s: %w", doc.ID, err)
 		}
 		wd.Annotations = append(wd.Annotations, wireAnnotation{
@@ -147,7 +150,7 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema) (*wireDocument,
 			Annotator:  a.Annotator,
 			CreatedAt:  formatTime(a.Created),
 			UpdatedAt:  formatTime(a.Updated),
-			Attributes: wireAttrsOf(a.Attributes),
+			Attributes: names.of(a.Attributes, a.Label),
 		})
 	}
 	for _, r := range d.Relations {
