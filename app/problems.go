@@ -12,8 +12,8 @@ import (
 //
 // Linting a book-length document takes tens of milliseconds, far more
 // than the commit of an edit, so none of it runs on Fyne's goroutine: a
-// check is a job on the workspace's runner, handed a copy of the open
-// document. One job runs at a time; an edit during a job asks for
+// check is a job on the workspace's runner, which reads the open
+// document from the store. One job runs at a time; an edit during a job asks for
 // another when it ends. The project's Surfaces (the labels each string
 // was given) is counted once, by a pass over the project, and then kept
 // current from the edits: the goroutine of Fyne notes the annotations an

@@ -319,8 +319,8 @@ func (sg *suggestions) in(dst []annotate.Suggestion, a, b int) []annotate.Sugges
 	return sg.withModel(dst, from, a, b)
 }
 
-// withModel merges into dst[from:], the index's suggestions overlapping
-// [a, b), the store's, and leaves out those an annotation repeats.
+// withModel merges the store's suggestions overlapping [a, b) into
+// dst[from:], the index's, and leaves out those an annotation repeats.
 func (sg *suggestions) withModel(dst []annotate.Suggestion, from, a, b int) []annotate.Suggestion {
 	var model []annotate.Suggestion
 	for _, s := range sg.model {
