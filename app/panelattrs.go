@@ -71,14 +71,17 @@ func (p *attrPanel) show(s *annotate.Session, schema annotate.Schema, active str
 
 // attrSection is the title and the fields of one holder of attributes:
 // the document or an annotation. Its widgets are made again only when
-// the holder or its definitions change, so that showing new values after
-// an edit costs a comparison per field.
+// the definitions change, so that showing new values after an edit costs
+// a comparison per field, and showing another holder with the same
+// definitions (a tag selects the new annotation) only rebinds them:
+// making a form's widgets and laying them out cost a sixth of a tag's
+// commit.
 type attrSection struct {
 	set    func(owner, name string, v annotate.AttrValue)
 	title  *widget.Label
 	form   *fyne.Container
 	box    *fyne.Container
-	owner  string // the id of the holder the fields were made for
+	owner  *string // the id of the holder the fields give values to, shared by them
 	defs   []annotate.Attribute
 	fields []*attrField
 }
@@ -97,7 +100,7 @@ func newAttrSection(set func(owner, name string, v annotate.AttrValue)) *attrSec
 // section when defs is empty.
 func (sec *attrSection) show(owner, title string, defs []annotate.Attribute, values annotate.Attributes) {
 	if len(defs) == 0 {
-		sec.owner, sec.defs, sec.fields = "", nil, nil
+		sec.owner, sec.defs, sec.fields = nil, nil, nil
 		sec.form.Objects = nil
 		sec.box.Hide()
 		return
@@ -105,8 +108,13 @@ func (sec *attrSection) show(owner, title string, defs []annotate.Attribute, val
 	if sec.title.Text != title {
 		sec.title.SetText(title)
 	}
-	if owner != sec.owner || !slices.EqualFunc(defs, sec.defs, annotate.Attribute.Equal) {
+	switch {
+	case !slices.EqualFunc(defs, sec.defs, annotate.Attribute.Equal), *sec.owner != owner && sec.typing():
+		// Text being typed for the holder shown is committed to it when
+		// its entry loses the focus: those fields keep their holder.
 		sec.build(owner, defs)
+	default:
+		*sec.owner = owner
 	}
 	for _, f := range sec.fields {
 		f.show(values[f.def.Name])
@@ -116,16 +124,22 @@ func (sec *attrSection) show(owner, title string, defs []annotate.Attribute, val
 
 // build makes the fields of defs for owner.
 func (sec *attrSection) build(owner string, defs []annotate.Attribute) {
-	sec.owner, sec.defs = owner, defs
+	bound := &owner
+	sec.owner, sec.defs = bound, defs
 	sec.fields = make([]*attrField, len(defs))
 	objs := make([]fyne.CanvasObject, 0, 2*len(defs))
 	for i, def := range defs {
 		name := def.Name
-		sec.fields[i] = newAttrField(def, func(v annotate.AttrValue) { sec.set(owner, name, v) })
+		sec.fields[i] = newAttrField(def, func(v annotate.AttrValue) { sec.set(*bound, name, v) })
 		objs = append(objs, widget.NewLabel(readableName(name)), sec.fields[i].widget())
 	}
 	sec.form.Objects = objs
 	sec.form.Refresh()
+}
+
+// typing reports whether one of the fields is an entry being typed in.
+func (sec *attrSection) typing() bool {
+	return slices.ContainsFunc(sec.fields, func(f *attrField) bool { return f.entry != nil && f.entry.focused })
 }
 
 // setTop puts o above the panel's list, where it stays in review mode

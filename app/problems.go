@@ -12,8 +12,8 @@ import (
 //
 // Linting a book-length document takes tens of milliseconds, far more
 // than the commit of an edit, so none of it runs on Fyne's goroutine: a
-// check is a job on the workspace's runner, handed a copy of the open
-// document. One job runs at a time; an edit during a job asks for
+// check is a job on the workspace's runner, which reads the open
+// document from the store. One job runs at a time; an edit during a job asks for
 // another when it ends. The project's Surfaces (the labels each string
 // was given) is counted once, by a pass over the project, and then kept
 // current from the edits: the goroutine of Fyne notes the annotations an
@@ -132,7 +132,7 @@ func (p *problems) finished(err error) {
 }
 
 // openCopy returns a copy of the open document as the session holds it,
-// for a job to read while edits go on; nil when none is open.
+// for a project pass to read while edits go on; nil when none is open.
 func (p *problems) openCopy() *annotate.DocumentData {
 	s := p.ws.sess
 	if s == nil {
@@ -142,17 +142,23 @@ func (p *problems) openCopy() *annotate.DocumentData {
 }
 
 // checkDocument checks the open document again, against the Surfaces
-// brought up to date with the edits since the last job.
+// brought up to date with the edits since the last job. The job reads
+// the document from the store, which holds every edit the session made
+// (each is committed before the view shows it): copying the session's
+// tens of thousands of annotations on Fyne's goroutine cost several
+// times an edit's commit. An edit committed after the job took the
+// deltas is read with the document, and its delta waits for the job it
+// asks for.
 func (p *problems) checkDocument() {
-	d := p.openCopy()
-	if d == nil {
+	if p.ws.sess == nil {
 		p.finished(nil)
 		return
 	}
+	id := p.ws.sess.Document().ID
 	deltas := p.pending
 	p.pending = nil
-	t, ok := p.texts[d.Document.ID]
-	surfaces, schema, gen := p.surfaces, p.ws.schema, p.gen
+	t, ok := p.texts[id]
+	st, surfaces, schema, gen := p.ws.store, p.surfaces, p.ws.schema, p.gen
 	var fs []lint.Finding
 	p.ws.run.Go(func() error {
 		for _, dl := range deltas {
@@ -161,6 +167,10 @@ func (p *problems) checkDocument() {
 			} else {
 				surfaces.RemoveAnnotation(dl.text, dl.label)
 			}
+		}
+		d, err := st.Load(id)
+		if err != nil {
+			return fmt.Errorf("check the open document: %w", err)
 		}
 		if !ok {
 			t = lint.NewText(d.Document.Text)
@@ -176,8 +186,12 @@ func (p *problems) checkDocument() {
 			p.busy = false
 			return
 		}
-		p.keepText(d.Document.ID, t)
-		p.set(d.Document.ID, fs)
+		if err == nil {
+			p.keepText(id, t)
+			p.set(id, fs)
+		} else if p.ws.sess == nil || p.ws.sess.Document().ID != id {
+			err = nil // the document was closed meanwhile, perhaps deleted
+		}
 		p.finished(err)
 	})
 }

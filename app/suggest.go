@@ -50,6 +50,7 @@ type suggestions struct {
 
 	colors  map[string]color.Color // by label
 	scratch []annotate.Suggestion  // for the view's queries
+	later   suggestLater           // the edits the document's suggestions wait for (suggestpause.go)
 }
 
 // pendingChange is an edit (removed, added) or a rejection made while
@@ -73,6 +74,7 @@ func (sg *suggestions) build() {
 	sg.gen++
 	gen, st := sg.gen, sg.ws.store
 	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending = nil, nil, nil, false, nil
+	sg.later = suggestLater{} // the edits are committed: the build reads them from the store
 	var x *suggest.Index
 	var counts map[string]int
 	sg.ws.run.Go(func() error {
@@ -141,6 +143,7 @@ func (sg *suggestions) closed() {
 
 // documentShown computes the suggestions of the session's document.
 func (sg *suggestions) documentShown() {
+	sg.settle() // the index hears of the last document's edits first
 	ws := sg.ws
 	sg.doc, sg.model, sg.hasSel, sg.count = nil, nil, false, 0
 	if ws.sess == nil || ws.store == nil {
@@ -234,7 +237,11 @@ func (sg *suggestions) changed() {
 		return
 	}
 	sg.record(removed, added)
-	sg.refresh()
+	if sg.hasSel {
+		sg.refresh() // which settles, to know whether the selected one is still there
+	} else {
+		sg.ws.view.RefreshSuggestions()
+	}
 }
 
 // forget drops a from what changed knows.
@@ -246,12 +253,12 @@ func (sg *suggestions) forget(a annotate.Annotation) {
 	}
 }
 
-// record tells the index of an edit, or queues it while the index is
-// being built.
+// record tells the index of an edit when the edits pause (settle), or
+// queues it while the index is being built.
 func (sg *suggestions) record(removed, added []annotate.Annotation) {
 	switch {
 	case sg.doc != nil:
-		sg.doc.Edit(removed, added)
+		sg.editLater(removed, added)
 	case sg.isOpening:
 		sg.pending = append(sg.pending, pendingChange{removed: removed, added: added})
 	case sg.x == nil:
@@ -281,6 +288,7 @@ func (sg *suggestions) refresh() {
 // recount counts the document's suggestions for the status line and the
 // document list.
 func (sg *suggestions) recount() {
+	sg.settle()
 	n := 0
 	if sg.doc != nil {
 		n = sg.doc.Len()
@@ -300,15 +308,20 @@ func (sg *suggestions) recount() {
 }
 
 // in appends to dst the suggestions overlapping [a, b), the index's and
-// the store's, one per span and label, in CompareSuggestions order.
+// the store's, one per span and label, in CompareSuggestions order,
+// after the index has heard of every edit.
 func (sg *suggestions) in(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
+	sg.settle()
 	from := len(dst)
 	if sg.doc != nil {
 		dst = sg.doc.In(dst, a, b)
 	}
-	if len(sg.model) == 0 {
-		return dst
-	}
+	return sg.withModel(dst, from, a, b)
+}
+
+// withModel merges the store's suggestions overlapping [a, b) into
+// dst[from:], the index's, and leaves out those an annotation repeats.
+func (sg *suggestions) withModel(dst []annotate.Suggestion, from, a, b int) []annotate.Suggestion {
 	var model []annotate.Suggestion
 	for _, s := range sg.model {
 		if s.Start >= b {
@@ -323,6 +336,7 @@ func (sg *suggestions) in(dst []annotate.Suggestion, a, b int) []annotate.Sugges
 
 // all returns every suggestion of the document with label.
 func (sg *suggestions) all(label string) []annotate.Suggestion {
+	sg.settle()
 	var strs []annotate.Suggestion
 	if sg.doc != nil {
 		strs = sg.doc.Suggestions()

@@ -43,15 +43,6 @@ func (sg *suggestions) show() {
 	ws.view.SetActiveSuggestion(active)
 }
 
-// spansIn is the view's query: the suggestions overlapping [a, b).
-func (sg *suggestions) spansIn(dst []textview.Span, a, b int) []textview.Span {
-	sg.scratch = sg.in(sg.scratch[:0], a, b)
-	for _, s := range sg.scratch {
-		dst = append(dst, sg.span(s))
-	}
-	return dst
-}
-
 // span is how the view draws s.
 func (sg *suggestions) span(s annotate.Suggestion) textview.Span {
 	return textview.Span{Start: s.Start, End: s.End, Color: sg.colors[s.Label], Label: s.Label}
@@ -233,9 +224,11 @@ func (ws *workspace) rejectSuggestion() {
 		ws.showError(err)
 		return
 	}
+	sg.settle() // the rejection comes after the edits
 	switch {
 	case sg.doc != nil:
 		sg.doc.Reject(r)
+		sg.touched()
 	case sg.isOpening:
 		sg.pending = append(sg.pending, pendingChange{reject: &r})
 	case sg.x != nil:
