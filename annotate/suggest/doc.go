@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"cmp"
 	"slices"
 
 	"spanmark/annotate"
@@ -22,6 +21,14 @@ type Doc struct {
 	cover    cover
 	minScore float64
 	bySpan   map[[2]int][]annotate.Suggestion
+	// order is bySpan's spans with their numbers of suggestions, sorted,
+	// as of the last call of spans; changed holds the spans set since,
+	// with their new numbers (0 for gone). Len and Suggestions, which the
+	// app asks after every burst of edits, merge the few changes into
+	// order instead of sorting every span anew (24 ms for a 1 MB
+	// document's 350,000 suggestions), and set stays a map write.
+	order   []spanCount
+	changed map[uint64]int32
 }
 
 // Open computes the suggestions of d whose score reaches minScore and
@@ -32,7 +39,7 @@ func (x *Index) Open(d *annotate.DocumentData, minScore float64) *Doc {
 		x: x, id: d.Document.ID, ix: annotate.NewIndex(d.Document.Text),
 		w: newWords(d.Document.Text), at: make(map[string][]int),
 		cover: newCover(d.Annotations), minScore: minScore,
-		bySpan: make(map[[2]int][]annotate.Suggestion),
+		bySpan: make(map[[2]int][]annotate.Suggestion), changed: make(map[uint64]int32),
 	}
 	// Every token is numbered, so that a pattern tagged later, of words
 	// the index did not know, is found by the ids already here.
@@ -42,6 +49,7 @@ func (x *Index) Open(d *annotate.DocumentData, minScore float64) *Doc {
 		doc.at[k] = append(doc.at[k], i)
 		doc.refreshFrom(i)
 	}
+	doc.settle() // here, off the app's UI goroutine, not at the first Len
 	return doc
 }
 
@@ -81,13 +89,39 @@ func (s spanCount) end() int   { return int(uint32(s.key)) }
 // order (suggestAt), so sorting spans, not suggestions, orders them all;
 // and spans sort as integers.
 func (d *Doc) spans() []spanCount {
-	out := make([]spanCount, 0, len(d.bySpan))
-	for span, ss := range d.bySpan {
-		out = append(out, spanCount{uint64(span[0])<<32 | uint64(uint32(span[1])), int32(len(ss))})
-	}
-	slices.SortFunc(out, func(a, b spanCount) int { return cmp.Compare(a.key, b.key) })
-	return longestBy(out, func(s spanCount) [2]int { return [2]int{s.start(), s.end()} })
+	d.settle()
+	return longestBy(slices.Clone(d.order), func(s spanCount) [2]int { return [2]int{s.start(), s.end()} })
 }
+
+// settle merges the spans set since the last call into order.
+func (d *Doc) settle() {
+	if len(d.changed) == 0 {
+		return
+	}
+	keys := make([]uint64, 0, len(d.changed))
+	for k := range d.changed {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]spanCount, 0, len(d.order)+len(keys))
+	i := 0
+	for _, k := range keys {
+		for ; i < len(d.order) && d.order[i].key < k; i++ {
+			out = append(out, d.order[i])
+		}
+		if i < len(d.order) && d.order[i].key == k {
+			i++ // replaced or gone
+		}
+		if n := d.changed[k]; n > 0 {
+			out = append(out, spanCount{k, n})
+		}
+	}
+	d.order = append(out, d.order[i:]...)
+	clear(d.changed)
+}
+
+// spanKey packs span so that spans sort as integers.
+func spanKey(span [2]int) uint64 { return uint64(span[0])<<32 | uint64(uint32(span[1])) }
 
 // Edit records an edit of the document: removed are the annotations it
 // deleted or replaced (as they were), added those it put (as they are
@@ -163,6 +197,7 @@ func (d *Doc) refresh(p *pattern, i, j int) {
 
 // set makes ss the suggestions of span.
 func (d *Doc) set(span [2]int, ss []annotate.Suggestion) {
+	d.changed[spanKey(span)] = int32(len(ss))
 	if len(ss) == 0 {
 		delete(d.bySpan, span)
 		return

@@ -197,6 +197,9 @@ func TestDocEditMatchesRecompute(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("fold %v, min-score %v, step %d: incremental %q,\nfrom scratch %q", fold, minScore, step, got, want)
 			}
+			if n := open.Len(); n != len(want) {
+				t.Fatalf("fold %v, min-score %v, step %d: Len %d, Suggestions %d", fold, minScore, step, n, len(want))
+			}
 		}
 	}
 }
