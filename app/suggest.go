@@ -83,6 +83,9 @@ func (sg *suggestions) build() {
 	sg.ws.run.Go(func() error {
 		var err error
 		x, counts, err = buildSuggestions(st)
+		if err == nil {
+			releaseBuildGarbage(x)
+		}
 		return err
 	}, func(err error) {
 		if gen != sg.gen {
