@@ -6,52 +6,19 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"spanmark/app/apptest"
 )
 
-// stepRunner is apptest.Runner whose background work, while hold is set,
-// waits until the test runs it piece by piece (step): what is queued is
-// what the app would run at the same time.
-type stepRunner struct {
-	inner *apptest.Runner
-	hold  bool
-	queue []func()
-}
-
-func (r *stepRunner) Go(work func() error, done func(error)) {
-	run := func() { done(work()) }
-	if r.hold {
-		r.queue = append(r.queue, run)
-		return
-	}
-	run()
-}
-
-func (r *stepRunner) Do(f func()) { r.inner.Do(f) }
-
-func (r *stepRunner) After(d time.Duration, f func()) func() { return r.inner.After(d, f) }
-
-// step runs the first piece of work queued; it reports whether there was one.
-func (r *stepRunner) step() bool {
-	if len(r.queue) == 0 {
-		return false
-	}
-	run := r.queue[0]
-	r.queue = r.queue[1:]
-	run()
-	return true
-}
-
 // stepWorkspace is suggestWorkspace with Shoigu tagged PERSON in the
-// article and its background work held by a stepRunner.
-func stepWorkspace(t *testing.T) (*workspace, *stepRunner, string) {
+// article and its background work held, for the test to run piece by
+// piece (apptest.Runner.Step).
+func stepWorkspace(t *testing.T) (*workspace, *apptest.Runner, string) {
 	t.Helper()
 	ws, other := suggestWorkspace(t)
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
-	r := &stepRunner{inner: ws.run.(*apptest.Runner), hold: true}
-	ws.run = r
+	r := ws.run.(*apptest.Runner)
+	r.Hold = true
 	return ws, r, other
 }
 
@@ -67,7 +34,7 @@ func TestDocumentSuggestionsShowBeforeKept(t *testing.T) {
 	if got := suggested(ws); len(got) != 0 {
 		t.Fatalf("suggestions before any work ran: %v", got)
 	}
-	r.step()
+	r.Step()
 	first := suggested(ws)
 	if len(first) != 2 || first[0] != "Shoigu/PERSON" {
 		t.Fatalf("after the first piece of work the document suggests %v, want its two Shoigus", first)
@@ -75,10 +42,10 @@ func TestDocumentSuggestionsShowBeforeKept(t *testing.T) {
 	if s := ws.status.text(); !strings.Contains(s, plural(2, "suggestion")) {
 		t.Errorf("status line %q does not count the 2 suggestions yet", s)
 	}
-	if len(r.queue) != 1 || ws.sugg.doc != nil {
-		t.Fatalf("%d pieces of work left, want 1: keeping the suggestions up to date", len(r.queue))
+	if r.Held() != 1 || ws.sugg.doc != nil {
+		t.Fatalf("%d pieces of work left, want 1: keeping the suggestions up to date", r.Held())
 	}
-	r.step()
+	r.Step()
 	if got := suggested(ws); !slices.Equal(got, first) {
 		t.Errorf("once kept up to date the document suggests %v, want %v as before", got, first)
 	}
@@ -94,10 +61,10 @@ func TestEditHidesEarlySuggestions(t *testing.T) {
 	if err := ws.openDocument(other); err != nil {
 		t.Fatal(err)
 	}
-	r.step()
+	r.Step()
 	tagWord(t, ws, "Shoigu", 0, "ORG")
 	meanwhile := suggested(ws)
-	for r.step() {
+	for r.Step() {
 	}
 	final := suggested(ws)
 	if !slices.Contains(final, "Shoigu/ORG") {
@@ -120,10 +87,10 @@ func TestSwitchesRunOneIndexWorkAtATime(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(r.queue) != 1 {
-		t.Fatalf("%d pieces of index work run at once, want 1", len(r.queue))
+	if r.Held() != 1 {
+		t.Fatalf("%d pieces of index work run at once, want 1", r.Held())
 	}
-	for r.step() {
+	for r.Step() {
 	}
 	if got := suggested(ws); len(got) != 2 || got[0] != "Shoigu/PERSON" {
 		t.Errorf("after the switches the document suggests %v, want its two Shoigus", got)
