@@ -32,15 +32,13 @@ type suggestions struct {
 
 	doc *suggest.Doc // the open document's string suggestions; nil without x
 	// opening counts the documents whose suggestions were computed in
-	// the background (openDoc, suggestopen.go); while one is, early is
-	// the list of them once known, and pending holds the edits and
-	// rejections made meanwhile, to replay on its result.
+	// the background (openDoc); while one is, pending holds the edits
+	// and rejections made meanwhile, to replay on its result.
 	opening   int
 	isOpening bool
-	early     []annotate.Suggestion
 	pending   []pendingChange
-	// lane runs the work that reads or grows x off Fyne's goroutine,
-	// one piece at a time.
+	// lane runs the work that reads or grows x off Fyne's goroutine
+	// (openDoc), one piece at a time.
 	lane  lane
 	model []annotate.Suggestion // the store's for the open document, other sources
 	// anns are the open document's annotations as last seen, by id, so
@@ -77,7 +75,7 @@ type queuedEdit struct {
 func (sg *suggestions) build() {
 	sg.gen++
 	gen, st := sg.gen, sg.ws.store
-	sg.x, sg.doc, sg.queued, sg.isOpening, sg.early, sg.pending = nil, nil, nil, false, nil, nil
+	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending = nil, nil, nil, false, nil
 	var x *suggest.Index
 	var counts map[string]int
 	sg.ws.run.Go(func() error {
@@ -170,12 +168,45 @@ func (sg *suggestions) documentShown() {
 	}
 	sg.model = slices.DeleteFunc(stored, func(s annotate.Suggestion) bool { return s.Source == annotate.SourceStrings })
 	slices.SortFunc(sg.model, annotate.CompareSuggestions)
-	sg.isOpening, sg.early = false, nil
+	sg.isOpening = false
 	if sg.x != nil {
 		sg.openDoc(&annotate.DocumentData{Document: doc, Annotations: anns})
 	}
 	sg.recount()
 	sg.show()
+}
+
+// openDoc computes the string suggestions of d in the background: on a
+// long document that matches every token against the index, which must
+// not hold back the document's first paint. Until it is done the view
+// shows the store's suggestions only; the edits and rejections made
+// meanwhile are replayed on the result. The index is only read while it
+// runs: every change to it waits in pending. Open numbers the document's
+// new words in the index, so two Opens must not run at once: they take
+// the lane, where only the last document opened waits.
+func (sg *suggestions) openDoc(d *annotate.DocumentData) {
+	sg.opening++
+	gen, x := sg.opening, sg.x
+	sg.isOpening, sg.pending = true, nil
+	var doc *suggest.Doc
+	sg.lane.Go(sg.ws.run, func() error {
+		doc = x.Open(d, suggestMinScore)
+		return nil
+	}, func(error) {
+		if gen != sg.opening || x != sg.x || !sg.isOpening {
+			return // another document, or another index, since
+		}
+		for _, c := range sg.pending {
+			if c.reject != nil {
+				doc.Reject(*c.reject)
+			} else {
+				doc.Edit(c.removed, c.added)
+			}
+		}
+		sg.doc, sg.isOpening, sg.pending = doc, false, nil
+		sg.recount()
+		sg.show()
+	})
 }
 
 // changed follows the session's last edit (or undo, or redo): it tells
@@ -259,11 +290,14 @@ func (sg *suggestions) refresh() {
 // recount counts the document's suggestions for the status line and the
 // document list.
 func (sg *suggestions) recount() {
-	n := sg.stringCount()
+	n := 0
+	if sg.doc != nil {
+		n = sg.doc.Len()
+	}
 	for _, s := range sg.model {
-		if sg.have[s.Key()] == 0 && !slices.ContainsFunc(sg.stringsIn(nil, s.Start, s.End), func(t annotate.Suggestion) bool {
+		if sg.have[s.Key()] == 0 && (sg.doc == nil || !slices.ContainsFunc(sg.doc.In(nil, s.Start, s.End), func(t annotate.Suggestion) bool {
 			return t.Key() == s.Key()
-		}) {
+		})) {
 			n++
 		}
 	}
@@ -278,7 +312,9 @@ func (sg *suggestions) recount() {
 // the store's, one per span and label, in CompareSuggestions order.
 func (sg *suggestions) in(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
 	from := len(dst)
-	dst = sg.stringsIn(dst, a, b)
+	if sg.doc != nil {
+		dst = sg.doc.In(dst, a, b)
+	}
 	if len(sg.model) == 0 {
 		return dst
 	}
@@ -296,7 +332,11 @@ func (sg *suggestions) in(dst []annotate.Suggestion, a, b int) []annotate.Sugges
 
 // all returns every suggestion of the document with label.
 func (sg *suggestions) all(label string) []annotate.Suggestion {
-	return slices.DeleteFunc(merged(sg.allStrings(), sg.model, sg.have), func(s annotate.Suggestion) bool { return s.Label != label })
+	var strs []annotate.Suggestion
+	if sg.doc != nil {
+		strs = sg.doc.Suggestions()
+	}
+	return slices.DeleteFunc(merged(strs, sg.model, sg.have), func(s annotate.Suggestion) bool { return s.Label != label })
 }
 
 // merged returns the suggestions of strs and model, one per span and
