@@ -448,6 +448,12 @@ v=$(value e2e/switch-warm.ms)
 row "Switch to the 1 MB document again, after switching back" "—" "$(spread switch-warm)" "$v" info
 v=$(value e2e/resize.ms)
 row "Resize the window, 1 MB document open (request → pixels stable)" "< 40 ms" "$(spread resize)" "$v" "<" 40
+# The floors: the same switch and resize on 10 KB documents, what Fyne and
+# the renderer (llvmpipe under Xvfb) take whatever the document.
+v=$(value e2e/switch-10k.ms)
+row "Switch between two 10 KB documents, 200 annotations each (floor of the switch)" "—" "$(spread switch-10k)" "$v" info
+v=$(value e2e/resize-10k.ms)
+row "Resize the window, 10 KB document open (floor of the resize)" "—" "$(spread resize-10k)" "$v" info
 
 section "Project: $(n $big_docs) documents, $(n $((big_docs * per_doc))) annotations"
 v=$(ms "$(metric BenchmarkOpenProject ns/op)")

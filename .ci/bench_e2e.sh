@@ -13,6 +13,11 @@
 #   switch-warm   the same, after switching back (the second time)
 #   resize        the window made narrower (1200 → 1000 px) with the 1 MB
 #                 document open, as a window manager asks
+#   switch-10k    Ctrl+PgDn between two 10 KB documents of 200 annotations,
+#                 the first time: the floor of switch, what Fyne and the
+#                 renderer cost whatever the document
+#   resize-10k    the resize of resize with a 10 KB document open: the
+#                 floor of resize
 #
 # Each runs BENCH_E2E_RUNS times (default 5), interleaved, each run on fresh
 # copies of the projects and a fresh HOME. For each NAME it writes to OUT
@@ -66,6 +71,7 @@ mkdir -p "$data"
 {
 	./spanmark gen --out "$data/10k.spanmark" --docs 1 --words-per-doc 1600 --annotations-per-doc 200 --seed 1
 	./spanmark gen --out "$data/1m.spanmark" --docs 1 --words-per-doc 170000 --annotations-per-doc 20000 --seed 1
+	./spanmark gen --out "$data/pair10k.spanmark" --docs 2 --words-per-doc 1600 --annotations-per-doc 200 --seed 1
 	for size in 10k 1m; do
 		./spanmark export --format jsonl --db "$data/$size.spanmark" --out "$data/$size.jsonl"
 	done
@@ -108,14 +114,15 @@ run() {
 
 log "$runs runs of each, display $display"
 for i in $(seq "$runs"); do
-	run "$i-10k" 10k "1:open-10k"
+	run "$i-10k" 10k "1:open-10k 2:resize-10k" -a resize:1000x780
 	run "$i-1m" 1m "1:open-1m 2:resize" -a resize:1000x780
 	run "$i-pair" pair "2:switch 4:switch-warm" -a key:Control_L+Next -a key:Control_L+Prior -a key:Control_L+Next
+	run "$i-pair10k" pair10k "2:switch-10k" -a key:Control_L+Next
 done
 
 # The medians, and a summary: median, spread and every run.
 printf '%-12s %8s %8s %8s  %s\n' figure median min max "runs (ms)"
-for name in open-10k open-1m switch switch-warm resize; do
+for name in open-10k open-1m switch switch-warm resize switch-10k resize-10k; do
 	f=$out/$name
 	if [ -s "$f.runs" ]; then
 		sort -n "$f.runs" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }' >"$f.ms"

@@ -37,7 +37,10 @@ type suggestions struct {
 	opening   int
 	isOpening bool
 	pending   []pendingChange
-	model     []annotate.Suggestion // the store's for the open document, other sources
+	// lane runs the work that reads or grows x off Fyne's goroutine
+	// (openDoc), one piece at a time.
+	lane  lane
+	model []annotate.Suggestion // the store's for the open document, other sources
 	// anns are the open document's annotations as last seen, by id, so
 	// that an edit's old versions are known; have counts them by span and
 	// label, to drop suggestions that repeat one.
@@ -80,6 +83,9 @@ func (sg *suggestions) build() {
 	sg.ws.run.Go(func() error {
 		var err error
 		x, counts, err = buildSuggestions(st)
+		if err == nil {
+			releaseBuildGarbage(x)
+		}
 		return err
 	}, func(err error) {
 		if gen != sg.gen {
@@ -138,7 +144,8 @@ func (sg *suggestions) built(x *suggest.Index, counts map[string]int) {
 // closed forgets the project's suggestions.
 func (sg *suggestions) closed() {
 	sg.gen++
-	*sg = suggestions{ws: sg.ws, gen: sg.gen}
+	// The lane is kept: the work in it may still be running.
+	*sg = suggestions{ws: sg.ws, gen: sg.gen, lane: sg.lane}
 }
 
 // documentShown computes the suggestions of the session's document.
@@ -177,13 +184,15 @@ func (sg *suggestions) documentShown() {
 // not hold back the document's first paint. Until it is done the view
 // shows the store's suggestions only; the edits and rejections made
 // meanwhile are replayed on the result. The index is only read while it
-// runs: every change to it waits in pending.
+// runs: every change to it waits in pending. Open numbers the document's
+// new words in the index, so two Opens must not run at once: they take
+// the lane, where only the last document opened waits.
 func (sg *suggestions) openDoc(d *annotate.DocumentData) {
 	sg.opening++
 	gen, x := sg.opening, sg.x
 	sg.isOpening, sg.pending = true, nil
 	var doc *suggest.Doc
-	sg.ws.run.Go(func() error {
+	sg.lane.Go(sg.ws.run, func() error {
 		doc = x.Open(d, suggestMinScore)
 		return nil
 	}, func(error) {

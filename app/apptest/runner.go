@@ -39,12 +39,25 @@ func (r *Runner) Go(work func() error, done func(error)) {
 // Drain runs the work held by Go, and the work that it starts, until
 // none is left.
 func (r *Runner) Drain() {
-	for len(r.queue) > 0 {
-		run := r.queue[0]
-		r.queue = r.queue[1:]
-		run()
+	for r.Step() {
 	}
 }
+
+// Step runs the first piece of work held by Go, then its done, and
+// reports whether there was one; what it starts is held, while Hold is
+// set. Held pieces are what the app would run at the same time.
+func (r *Runner) Step() bool {
+	if len(r.queue) == 0 {
+		return false
+	}
+	run := r.queue[0]
+	r.queue = r.queue[1:]
+	run()
+	return true
+}
+
+// Held returns how many pieces of work Go holds.
+func (r *Runner) Held() int { return len(r.queue) }
 
 // Do runs f.
 func (r *Runner) Do(f func()) { f() }
