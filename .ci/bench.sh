@@ -454,6 +454,8 @@ v=$(value e2e/switch-10k.ms)
 row "Switch between two 10 KB documents, 200 annotations each (floor of the switch)" "—" "$(spread switch-10k)" "$v" info
 v=$(value e2e/resize-10k.ms)
 row "Resize the window, 10 KB document open (floor of the resize)" "—" "$(spread resize-10k)" "$v" info
+v=$(value e2e/caret-10k.ms)
+row "Move the caret one character, 10 KB document (one repaint: the floor of every figure above)" "—" "$(spread caret-10k)" "$v" info
 
 section "Project: $(n $big_docs) documents, $(n $((big_docs * per_doc))) annotations"
 v=$(ms "$(metric BenchmarkOpenProject ns/op)")

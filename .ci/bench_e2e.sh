@@ -18,6 +18,10 @@
 #                 renderer cost whatever the document
 #   resize-10k    the resize of resize with a 10 KB document open: the
 #                 floor of resize
+#   caret-10k     → moving the caret one character in the 10 KB document:
+#                 the smallest change the app shows, whose time is one
+#                 frame of Fyne's whole-window repaint with Mesa's
+#                 software renderer, the floor of every figure here
 #
 # Each runs BENCH_E2E_RUNS times (default 5), interleaved, each run on fresh
 # copies of the projects and a fresh HOME. For each NAME it writes to OUT
@@ -114,7 +118,7 @@ run() {
 
 log "$runs runs of each, display $display"
 for i in $(seq "$runs"); do
-	run "$i-10k" 10k "1:open-10k 2:resize-10k" -a resize:1000x780
+	run "$i-10k" 10k "1:open-10k 2:resize-10k 3:caret-10k" -a resize:1000x780 -a key:Right
 	run "$i-1m" 1m "1:open-1m 2:resize" -a resize:1000x780
 	run "$i-pair" pair "2:switch 4:switch-warm" -a key:Control_L+Next -a key:Control_L+Prior -a key:Control_L+Next
 	run "$i-pair10k" pair10k "2:switch-10k" -a key:Control_L+Next
@@ -122,7 +126,7 @@ done
 
 # The medians, and a summary: median, spread and every run.
 printf '%-12s %8s %8s %8s  %s\n' figure median min max "runs (ms)"
-for name in open-10k open-1m switch switch-warm resize switch-10k resize-10k; do
+for name in open-10k open-1m switch switch-warm resize switch-10k resize-10k caret-10k; do
 	f=$out/$name
 	if [ -s "$f.runs" ]; then
 		sort -n "$f.runs" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }' >"$f.ms"
