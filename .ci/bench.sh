@@ -279,10 +279,26 @@ first_rows() {
 # value prints a figure measure wrote, or nothing.
 value() { cat "$work/$1" 2>/dev/null || true; }
 
+# settle waits until process PID has used at most 5 % of a processor for
+# a second (at most 60 s): the app has built the project's suggestion
+# index and painted, and its memory is what a user's session then holds.
+# (An idle window still takes a clock tick or two a second.)
+settle() {
+	local pid=$1 last now
+	last=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || return 0
+	for _ in $(seq 60); do
+		sleep 1
+		now=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || return 0
+		[ $((now - last)) -gt 5 ] || return 0
+		last=$now
+	done
+}
+
 # gui_memory starts the real binary on a copy of the big project (opening
-# a document changes its status) under Xvfb, waits for its window and two
-# more seconds, and writes gui.ms (start to window), gui.rss, gui.hwm and
-# gui.anon from /proc.
+# a document changes its status) under Xvfb, waits for its window and for
+# it to settle (the suggestion index built), and writes gui.ms (start to
+# window), gui.rss, gui.hwm (the peak, index build included) and gui.anon
+# from /proc.
 gui_memory() {
 	local home=$work/home app= xvfb win=
 	mkdir -p "$home"
@@ -303,7 +319,7 @@ gui_memory() {
 	done
 	if [ -n "$win" ]; then
 		echo $((($(date +%s%N) - start) / 1000000)) >"$work/gui.ms"
-		sleep 2
+		settle "$app"
 		awk '/^VmRSS:/ { print $2 >"'"$work/gui.rss"'" }
 		     /^VmHWM:/ { print $2 >"'"$work/gui.hwm"'" }
 		     /^RssAnon:/ { print $2 >"'"$work/gui.anon"'" }' /proc/"$app"/status
@@ -461,7 +477,7 @@ section "Project: $(n $big_docs) documents, $(n $((big_docs * per_doc))) annotat
 v=$(ms "$(metric BenchmarkOpenProject ns/op)")
 row "Open project + document list with counts (storage BenchmarkOpenProject)" "< 500 ms" "$(f 1 "$v") ms" "$v" "<" 500
 v=$(mb "$(value gui.rss)")
-row "GUI resident memory 2 s after the window appears (VmRSS)" "< 300 MB" "$(f 0 "$v") MB (anonymous $(f 0 "$(mb "$(value gui.anon)")") MB)" "$v" "<" 300
+row "GUI resident memory once settled, suggestion index built (VmRSS)" "< 300 MB" "$(f 0 "$v") MB (anonymous $(f 0 "$(mb "$(value gui.anon)")") MB)" "$v" "<" 300
 v=$(mb "$(value gui.hwm)")
 row "GUI peak resident memory (VmHWM)" "< 300 MB" "$(f 0 "$v") MB" "$v" "<" 300
 v=$(value gui.ms)
