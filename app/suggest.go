@@ -107,7 +107,17 @@ func buildSuggestions(st annotate.Store) (*suggest.Index, map[string]int, error)
 	if err != nil {
 		return nil, nil, fmt.Errorf("suggestions: %w", err)
 	}
+	infos, err := st.Documents()
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggestions: %w", err)
+	}
+	n := 0
+	for _, in := range infos {
+		n += in.Annotations
+	}
+	lift := limitBuild(n)
 	x, err := suggest.Build(st.Each, rej, suggest.Options{})
+	lift()
 	if err != nil {
 		return nil, nil, fmt.Errorf("suggestions: %w", err)
 	}

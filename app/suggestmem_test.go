@@ -2,7 +2,10 @@
 
 package app
 
-import "testing"
+import (
+	"runtime/debug"
+	"testing"
+)
 
 // TestBuildReleasesGarbage opens the suggestion test project with the
 // size that makes an index big set below and above its patterns: the
@@ -32,5 +35,35 @@ func TestBuildReleasesGarbage(t *testing.T) {
 				t.Errorf("the build returned its memory %d times, want %d", calls, tc.calls)
 			}
 		})
+	}
+}
+
+// TestBuildLimitsMemory builds the index of the suggestion test project
+// and finds the memory limit set for the build from its annotations, and
+// lifted after it.
+func TestBuildLimitsMemory(t *testing.T) {
+	old := limitBuild
+	t.Cleanup(func() { limitBuild = old })
+	var given []int
+	var during int64
+	limitBuild = func(n int) func() {
+		given = append(given, n)
+		lift := limitBuildMemory(n)
+		during = debug.SetMemoryLimit(-1)
+		return lift
+	}
+	ws, _ := suggestWorkspace(t)
+	tagWord(t, ws, "Shoigu", 0, "PERSON")
+	before := debug.SetMemoryLimit(-1)
+	given = nil
+	ws.sugg.build()
+	if len(given) != 1 || given[0] != ws.sess.Len() {
+		t.Fatalf("limits set for %v annotations, want one for the project's %d", given, ws.sess.Len())
+	}
+	if low, high := goMemory(), goMemory()+int64(given[0])*indexBytesPerAnnotation+buildSlack+64<<20; during < low || during > high {
+		t.Errorf("limit during the build %d, want between %d and %d", during, low, high)
+	}
+	if after := debug.SetMemoryLimit(-1); after != before {
+		t.Errorf("limit after the build %d, want it lifted to %d", after, before)
 	}
 }
