@@ -34,19 +34,15 @@ const (
 	tagBits    = 2
 )
 
-// maxAttrs is how many names sortedNames sorts on the stack: a schema
-// binds a handful of attributes to a label. More are sorted as well.
-const maxAttrs = 8
-
-// attrs appends m's values in name order, so that equal maps encode to
-// equal bytes, with the codes of e.codes.
+// attrs appends m's values in name order, the order Attributes keeps,
+// so that equal values encode to equal bytes, with the codes of e.codes.
 func (e *encoder) attrs(m annotate.Attributes) {
 	if len(m) == 0 {
 		return
 	}
 	e.buf = append(e.buf, 0)
-	for _, name := range sortedNames(m) {
-		e.value(name, m[name])
+	for _, a := range m {
+		e.value(a.Name, a.Value)
 	}
 }
 
@@ -74,22 +70,6 @@ func (e *encoder) value(name string, v annotate.AttrValue) {
 	}
 }
 
-// sortedNames returns m's names in order, in a slice on the caller's
-// stack when they are few.
-func sortedNames(m annotate.Attributes) []string {
-	var arr [maxAttrs]string
-	names := arr[:0]
-	for name := range m {
-		names = append(names, name)
-	}
-	for i := 1; i < len(names); i++ { // insertion sort: few names
-		for j := i; j > 0 && names[j] < names[j-1]; j-- {
-			names[j], names[j-1] = names[j-1], names[j]
-		}
-	}
-	return names
-}
-
 // attrs reads the optional trailing section: nil when the record ends
 // before it.
 func (d *decoder) attrs() annotate.Attributes {
@@ -113,14 +93,13 @@ func (d *decoder) attrs() annotate.Attributes {
 
 // items reads the values of a format 3 section to the end of the record.
 func (d *decoder) items() annotate.Attributes {
-	m := make(annotate.Attributes)
-	n := 0
-	for ; len(d.buf) > 0 && d.err == nil; n++ {
+	var m annotate.Attributes
+	for len(d.buf) > 0 && d.err == nil {
 		name, v := d.item()
-		m[name] = v
+		m = append(m, annotate.Attr{Name: name, Value: v})
 	}
-	if d.err == nil && len(m) != n {
-		d.err = errCorrupt // a name twice
+	if d.err == nil && !m.Ordered() {
+		d.err = errCorrupt // out of order, or a name twice
 	}
 	if d.err != nil {
 		return nil
@@ -172,12 +151,15 @@ func (d *decoder) oldAttrs() annotate.Attributes {
 		return nil
 	}
 	m := make(annotate.Attributes, n)
-	for range n {
-		name, v := d.internedName(), d.attrValue()
+	for i := range m {
+		m[i].Name, m[i].Value = d.internedName(), d.attrValue()
 		if d.err != nil {
 			return nil
 		}
-		m[name] = v
+	}
+	m, _, ok := annotate.SortAttributes(m)
+	if !ok {
+		d.err = errCorrupt // a name twice
 	}
 	return m
 }
