@@ -91,20 +91,55 @@ func (d *decoder) attrs() annotate.Attributes {
 	return d.items()
 }
 
-// items reads the values of a format 3 section to the end of the record.
+// items reads the values of a format 3 section to the end of the record,
+// into a slice of exactly their number: one allocation per record, which
+// a load of a million annotations makes a million times.
 func (d *decoder) items() annotate.Attributes {
-	var m annotate.Attributes
-	for len(d.buf) > 0 && d.err == nil {
-		name, v := d.item()
-		m = append(m, annotate.Attr{Name: name, Value: v})
+	m := make(annotate.Attributes, countItems(d.buf))
+	for i := range m {
+		m[i].Name, m[i].Value = d.item()
+		if d.err != nil {
+			return nil
+		}
 	}
-	if d.err == nil && !m.Ordered() {
-		d.err = errCorrupt // out of order, or a name twice
-	}
-	if d.err != nil {
+	if len(d.buf) > 0 || !m.Ordered() {
+		d.err = errCorrupt // a value cut short, out of order, or a name twice
 		return nil
 	}
 	return m
+}
+
+// countItems returns how many items section holds, by skipping over
+// them as item reads them. On damage it stops, having counted at most one
+// item per byte; items then finds the damage.
+func countItems(section []byte) int {
+	n := 0
+	for len(section) > 0 {
+		h, k := binary.Uvarint(section)
+		if k <= 0 {
+			return n + 1
+		}
+		section = section[k:]
+		n++
+		code, tag := h>>tagBits, h&(1<<tagBits-1)
+		if code == 0 && tag != attrEnum {
+			section = skipString(section) // the name written out
+		}
+		if tag == attrString {
+			section = skipString(section)
+		}
+	}
+	return n
+}
+
+// skipString returns b after the string at its start: a uvarint length
+// and that many bytes; nil when b is too short.
+func skipString(b []byte) []byte {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)-k) {
+		return nil
+	}
+	return b[k+int(n):]
 }
 
 // item reads one value of a format 3 section.
