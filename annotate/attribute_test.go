@@ -85,6 +85,10 @@ func TestValidateAttributeValues(t *testing.T) {
 		{"a value and one of no attribute", "CLAIM", AttributesOf(map[string]AttrValue{"verdict": StringValue("false"), "kb_id": StringValue("Q1")}),
 			`label CLAIM has no attribute "kb_id"`},
 		{"label not in the schema", "NOPE", AttributesOf(map[string]AttrValue{"verdict": StringValue("false")}), `label "NOPE" is not in the schema`},
+		{"a name twice", "CLAIM", Attributes{{"verdict", StringValue("false")}, {"verdict", StringValue("true")}},
+			"annotation a1 (CLAIM): attribute values not in name order, or a name twice"},
+		{"out of order", "CLAIM", Attributes{{"verdict", StringValue("false")}, {"checkworthy", BoolValue(true)}},
+			"not in name order"},
 	}
 	// A Checker answers as ValidateAnnotation does.
 	validators := map[string]func(Annotation) error{
