@@ -55,7 +55,7 @@ type Document struct {
 	Status     Status
 	SourcePath string
 	// Attributes holds the values of the schema's document attributes,
-	// by name; nil when none is set.
+	// in name order; nil when none is set.
 	Attributes Attributes
 	Created    time.Time
 	Updated    time.Time
@@ -87,17 +87,19 @@ type Annotation struct {
 	Label      string
 	Note       string
 	Annotator  string
-	// Attributes holds the values of the attributes its label has, by
-	// name; nil when none is set. The map may be shared with other
-	// annotations (a store hands out one map for equal values): replace
-	// it with a changed copy, never change it in place.
+	// Attributes holds the values of the attributes its label has, in
+	// name order; nil when none is set. The slice may be shared with
+	// other annotations (a store hands out one slice for equal values):
+	// replace it with a changed copy (With, Without), never change it in
+	// place.
 	Attributes Attributes
 	Created    time.Time
 	Updated    time.Time
 }
 
 // Equal reports whether a and o are the same in every field, as == did
-// before annotations held a map (times compare with ==, zone included).
+// before annotations held attribute values (times compare with ==, zone
+// included).
 func (a Annotation) Equal(o Annotation) bool {
 	return a.ID == o.ID && a.DocumentID == o.DocumentID && a.Start == o.Start &&
 		a.End == o.End && a.Label == o.Label && a.Note == o.Note &&

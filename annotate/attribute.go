@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 )
@@ -105,22 +104,6 @@ func (v AttrValue) String() string {
 	return v.str
 }
 
-// Attributes maps attribute names to values.
-type Attributes map[string]AttrValue
-
-// Clone returns a copy of m, nil when m is empty, so that an annotation
-// without values always holds nil.
-func (m Attributes) Clone() Attributes {
-	if len(m) == 0 {
-		return nil
-	}
-	return maps.Clone(m)
-}
-
-// Equal reports whether m and o hold the same values; nil and empty are
-// equal.
-func (m Attributes) Equal(o Attributes) bool { return maps.Equal(m, o) }
-
 // AttributesFor returns the definitions that apply to annotations of the
 // label called label, in schema order.
 func (s Schema) AttributesFor(label string) []Attribute {
@@ -159,7 +142,7 @@ func findAttr(defs []Attribute, name string) (Attribute, bool) {
 }
 
 // keptAttributes returns the values of m that fit the attributes of label,
-// in a new map (nil when none is left), so that m itself, which an undo
+// in a new slice (nil when none is left), so that m itself, which an undo
 // step may hold, is not changed.
 func (s Schema) keptAttributes(m Attributes, label string) Attributes {
 	if len(m) == 0 {
@@ -167,12 +150,9 @@ func (s Schema) keptAttributes(m Attributes, label string) Attributes {
 	}
 	defs := s.AttributesFor(label)
 	var out Attributes
-	for name, v := range m {
-		if def, ok := findAttr(defs, name); ok && def.check(v) == nil {
-			if out == nil {
-				out = make(Attributes, len(m))
-			}
-			out[name] = v
+	for _, a := range m {
+		if def, ok := findAttr(defs, a.Name); ok && def.check(a.Value) == nil {
+			out = append(out, a)
 		}
 	}
 	return out
@@ -183,13 +163,9 @@ func (s Schema) keptAttributes(m Attributes, label string) Attributes {
 func (s Schema) Defaults(label string) Attributes {
 	var out Attributes
 	for _, a := range s.AttributesFor(label) {
-		if a.Default.IsZero() {
-			continue
+		if !a.Default.IsZero() {
+			out = out.With(a.Name, a.Default)
 		}
-		if out == nil {
-			out = make(Attributes, 1)
-		}
-		out[a.Name] = a.Default
 	}
 	return out
 }

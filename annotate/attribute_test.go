@@ -69,22 +69,26 @@ func TestValidateAttributeValues(t *testing.T) {
 		wantErr string
 	}{
 		{"none", "CLAIM", nil, ""},
-		{"claim values", "CLAIM", Attributes{"verdict": StringValue("mostly_false"), "checkworthy": BoolValue(true)}, ""},
-		{"entity kb id", "ORG", Attributes{"kb_id": StringValue("Q95")}, ""},
-		{"source type", "SOURCE", Attributes{"source_type": StringValue("anonymous")}, ""},
-		{"enum value not in the list", "CLAIM", Attributes{"verdict": StringValue("maybe")},
+		{"claim values", "CLAIM", AttributesOf(map[string]AttrValue{"verdict": StringValue("mostly_false"), "checkworthy": BoolValue(true)}), ""},
+		{"entity kb id", "ORG", AttributesOf(map[string]AttrValue{"kb_id": StringValue("Q95")}), ""},
+		{"source type", "SOURCE", AttributesOf(map[string]AttrValue{"source_type": StringValue("anonymous")}), ""},
+		{"enum value not in the list", "CLAIM", AttributesOf(map[string]AttrValue{"verdict": StringValue("maybe")}),
 			`annotation a1 (CLAIM): attribute verdict: "maybe" is not one of`},
-		{"bool as text", "CLAIM", Attributes{"checkworthy": StringValue("true")},
+		{"bool as text", "CLAIM", AttributesOf(map[string]AttrValue{"checkworthy": StringValue("true")}),
 			`checkworthy: "true" is not true or false`},
-		{"bool for an enum", "CLAIM", Attributes{"verdict": BoolValue(true)}, "true is a bool, but the attribute is of type enum"},
-		{"attribute of another label", "SOURCE", Attributes{"verdict": StringValue("false")},
+		{"bool for an enum", "CLAIM", AttributesOf(map[string]AttrValue{"verdict": BoolValue(true)}), "true is a bool, but the attribute is of type enum"},
+		{"attribute of another label", "SOURCE", AttributesOf(map[string]AttrValue{"verdict": StringValue("false")}),
 			`label SOURCE has no attribute "verdict"`},
-		{"document attribute on a span", "PERSON", Attributes{"topic": StringValue("x")},
+		{"document attribute on a span", "PERSON", AttributesOf(map[string]AttrValue{"topic": StringValue("x")}),
 			`label PERSON has no attribute "topic"`},
-		{"unset value kept", "CLAIM", Attributes{"verdict": {}}, "empty value"},
-		{"a value and one of no attribute", "CLAIM", Attributes{"verdict": StringValue("false"), "kb_id": StringValue("Q1")},
+		{"unset value kept", "CLAIM", AttributesOf(map[string]AttrValue{"verdict": {}}), "empty value"},
+		{"a value and one of no attribute", "CLAIM", AttributesOf(map[string]AttrValue{"verdict": StringValue("false"), "kb_id": StringValue("Q1")}),
 			`label CLAIM has no attribute "kb_id"`},
-		{"label not in the schema", "NOPE", Attributes{"verdict": StringValue("false")}, `label "NOPE" is not in the schema`},
+		{"label not in the schema", "NOPE", AttributesOf(map[string]AttrValue{"verdict": StringValue("false")}), `label "NOPE" is not in the schema`},
+		{"a name twice", "CLAIM", Attributes{{"verdict", StringValue("false")}, {"verdict", StringValue("true")}},
+			"annotation a1 (CLAIM): attribute values not in name order, or a name twice"},
+		{"out of order", "CLAIM", Attributes{{"verdict", StringValue("false")}, {"checkworthy", BoolValue(true)}},
+			"not in name order"},
 	}
 	// A Checker answers as ValidateAnnotation does.
 	validators := map[string]func(Annotation) error{
@@ -109,11 +113,11 @@ func TestValidateAttributeValues(t *testing.T) {
 
 func TestValidateDocumentAttributeValues(t *testing.T) {
 	d := &DocumentData{Document: Document{ID: "d1", Text: "abc", Status: StatusTodo,
-		Attributes: Attributes{"topic": StringValue("jobs")}}}
+		Attributes: AttributesOf(map[string]AttrValue{"topic": StringValue("jobs")})}}
 	if err := ValidateDocumentData(d, DefaultSchema()); err != nil {
 		t.Errorf("valid topic: %v", err)
 	}
-	d.Document.Attributes = Attributes{"verdict": StringValue("false")}
+	d.Document.Attributes = AttributesOf(map[string]AttrValue{"verdict": StringValue("false")})
 	err := ValidateDocumentData(d, DefaultSchema())
 	if want := `document d1: document: the schema has no attribute "verdict"`; err == nil || err.Error() != want {
 		t.Errorf("claim attribute on a document = %v, want %q", err, want)

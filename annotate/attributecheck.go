@@ -32,20 +32,16 @@ func (c *Checker) ValidateAnnotation(a Annotation, textLen int) error {
 }
 
 // valuesFitDefs reports whether every value in m is of one of defs, the
-// attributes of one label, and fits it. It looks defs up in m: a valid
-// schema gives a label one attribute of a name, so the values all have
-// one when as many are found as m holds.
+// attributes of one label, and fits it, each name once.
 func valuesFitDefs(m Attributes, defs []Attribute) bool {
-	found := 0
-	for _, def := range defs {
-		v, ok := m[def.Name]
-		if !ok {
-			continue
-		}
-		if def.check(v) != nil {
+	if !m.Ordered() {
+		return false
+	}
+	for _, a := range m {
+		def, ok := findAttr(defs, a.Name)
+		if !ok || def.check(a.Value) != nil {
 			return false
 		}
-		found++
 	}
-	return found == len(m)
+	return true
 }

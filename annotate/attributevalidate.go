@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"unicode/utf8"
 )
@@ -150,12 +149,15 @@ func enumNames(vs []EnumValue) string {
 // that the error is the same on every run. what names the holder, owner
 // what the definitions belong to.
 func checkValues(m Attributes, defs []Attribute, what, owner string) error {
-	for _, name := range slices.Sorted(maps.Keys(m)) {
-		def, ok := findAttr(defs, name)
+	if !m.Ordered() {
+		return Invalidf("%s: attribute values not in name order, or a name twice", what)
+	}
+	for _, a := range m {
+		def, ok := findAttr(defs, a.Name)
 		if !ok {
-			return Invalidf("%s: %s has no attribute %q", what, owner, name)
+			return Invalidf("%s: %s has no attribute %q", what, owner, a.Name)
 		}
-		if err := def.check(m[name]); err != nil {
+		if err := def.check(a.Value); err != nil {
 			return Invalidf("%s: attribute %v", what, err)
 		}
 	}
@@ -188,11 +190,14 @@ func (s Schema) valuesFit(m Attributes, label string) bool {
 	if !ok {
 		return false
 	}
-	for name, v := range m {
+	if !m.Ordered() {
+		return false
+	}
+	for _, a := range m {
 		fits := false
 		for _, def := range s.Attributes {
-			if def.Name == name && !def.ForDocument() && def.appliesTo(l) {
-				fits = def.check(v) == nil
+			if def.Name == a.Name && !def.ForDocument() && def.appliesTo(l) {
+				fits = def.check(a.Value) == nil
 				break
 			}
 		}

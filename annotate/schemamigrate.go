@@ -12,7 +12,7 @@ import (
 // change, so that carrying one annotation costs a map look-up for its
 // label and one per value it holds; an annotation of a label whose
 // attributes did not change costs the label look-up only. It never
-// changes a map it is given: an undo step may hold it.
+// changes the values it is given: an undo step may hold them.
 type Migration struct {
 	labels  map[string]labelPlan // by old label name
 	doc     labelPlan            // the document's attributes
@@ -120,7 +120,7 @@ func (m *Migration) plan(olds, news []Attribute, c SchemaChange, owner string) (
 func (m *Migration) MayLose() bool { return m.mayLose }
 
 // Annotation carries a to the new schema in place: its label renamed, its
-// values renamed, and those that no longer fit removed, in a new map. It
+// values renamed, and those that no longer fit removed, in a new slice. It
 // reports whether a changed and how many values it lost. A lost value is
 // ErrInvalid, naming the annotation, unless the change drops values.
 func (m *Migration) Annotation(a *Annotation) (changed bool, lost int, err error) {
@@ -164,28 +164,32 @@ func (p labelPlan) carry(vals Attributes) (out Attributes, changed bool, lost, m
 	if !p.touches(vals) {
 		return vals, false, nil, nil
 	}
-	out = make(Attributes, len(vals))
-	for name, v := range vals {
-		ap, ok := p.attrs[name]
+	kept := make([]Attr, 0, len(vals))
+	for _, a := range vals {
+		ap, ok := p.attrs[a.Name]
 		if !ok {
-			out[name] = v
+			kept = append(kept, a)
 			continue
 		}
+		v := a.Value
 		to, renamed := ap.values[v.Str()]
 		if renamed && !v.IsBool() {
 			v = StringValue(to)
 		}
 		switch {
 		case ap.deleted || renamed && to == "":
-			lost = append(lost, name)
+			lost = append(lost, a.Name)
 		case !ap.found || ap.def.check(v) != nil:
-			lost, misfits = append(lost, name), append(misfits, name)
+			lost, misfits = append(lost, a.Name), append(misfits, a.Name)
 		default:
-			out[ap.name] = v
+			kept = append(kept, Attr{ap.name, v})
 		}
 	}
-	if len(out) == 0 {
-		out = nil // an annotation without values holds nil
+	// A rename can put a value where one the old schema lacked is: the
+	// new schema has no place for both.
+	out, dup, ok := SortAttributes(kept)
+	if !ok {
+		return nil, true, append(lost, dup), append(misfits, dup)
 	}
 	return out, true, lost, misfits
 }
@@ -194,7 +198,7 @@ func (p labelPlan) carry(vals Attributes) (out Attributes, changed bool, lost, m
 // annotations of a label whose attributes changed hold none of the
 // values that did.
 func (p labelPlan) touches(vals Attributes) bool {
-	for name, v := range vals {
+	for name, v := range vals.All() {
 		ap, ok := p.attrs[name]
 		if !ok {
 			continue
@@ -214,7 +218,7 @@ func noPlace(vals Attributes, lost []string) string {
 	slices.Sort(lost)
 	var parts []string
 	for _, name := range lost {
-		parts = append(parts, fmt.Sprintf("%s %q", name, vals[name].String()))
+		parts = append(parts, fmt.Sprintf("%s %q", name, vals.Get(name).String()))
 	}
 	return "the new schema has no place for " + strings.Join(parts, ", ")
 }

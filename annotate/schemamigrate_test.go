@@ -21,12 +21,12 @@ func must(s Schema, err error) Schema {
 // vals builds values from name, value pairs; a value "true" or "false"
 // of checkworthy is a bool.
 func vals(kv ...string) Attributes {
-	m := make(Attributes)
+	var m Attributes
 	for i := 0; i < len(kv); i += 2 {
 		if kv[i] == "checkworthy" {
-			m[kv[i]] = BoolValue(kv[i+1] == "true")
+			m = m.With(kv[i], BoolValue(kv[i+1] == "true"))
 		} else {
-			m[kv[i]] = StringValue(kv[i+1])
+			m = m.With(kv[i], StringValue(kv[i+1]))
 		}
 	}
 	return m

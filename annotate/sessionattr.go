@@ -1,25 +1,16 @@
 package annotate
 
-import (
-	"fmt"
-	"maps"
-)
+import "fmt"
 
 // withValue returns a copy of m with name set to v, or removed when v is
 // zero (nil when nothing is left), and the name of that undo step. The
-// map is copied, never changed in place: the undo history holds the
-// annotation or document as it was, map and all.
+// values are copied, never changed in place: the undo history holds the
+// annotation or document as it was, values and all.
 func withValue(m Attributes, name string, v AttrValue) (Attributes, string) {
-	out := maps.Clone(m)
 	if v.IsZero() {
-		delete(out, name)
-		return out.Clone(), "clear " + name
+		return m.Without(name), "clear " + name
 	}
-	if out == nil {
-		out = make(Attributes, 1)
-	}
-	out[name] = v
-	return out, fmt.Sprintf("set %s %s", name, v)
+	return m.With(name, v), fmt.Sprintf("set %s %s", name, v)
 }
 
 // SetAttribute sets the attribute called name of an annotation to v, or
@@ -40,7 +31,7 @@ func (s *Session) SetAttribute(id, name string, v AttrValue) error {
 			return Invalidf("annotation %s (%s): attribute %v", id, a.Label, err)
 		}
 	}
-	if a.Attributes[name] == v {
+	if a.Attributes.Get(name) == v {
 		return nil
 	}
 	m, step := withValue(a.Attributes, name, v)

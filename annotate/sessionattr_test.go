@@ -33,8 +33,8 @@ func attrsOf(t *testing.T, s *annotate.Session, st annotate.Store, id string) an
 func TestSessionSetAttributeUndoRedo(t *testing.T) {
 	s, st := openArticle(t)
 	a := tagClaim(t, s, "Sergei Shoigu")
-	verdict := annotate.Attributes{"verdict": annotate.StringValue("false")}
-	both := annotate.Attributes{"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true)}
+	verdict := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})
+	both := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true)})
 	steps := []struct {
 		name string
 		op   func() error
@@ -154,7 +154,7 @@ func TestSessionRelabelDropsValuesTheLabelLacks(t *testing.T) {
 	if err := s.SetAttribute(a.ID, "kb_id", annotate.StringValue("Q312498")); err != nil {
 		t.Fatal(err)
 	}
-	kept := annotate.Attributes{"kb_id": annotate.StringValue("Q312498")}
+	kept := annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": annotate.StringValue("Q312498")})
 	steps := []struct {
 		label string
 		want  annotate.Attributes
@@ -190,7 +190,7 @@ func TestSessionTagStartsWithDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	claim := tagClaim(t, s, "Sergei Shoigu")
-	want := annotate.Attributes{"verdict": annotate.StringValue("unverifiable"), "checkworthy": annotate.BoolValue(false)}
+	want := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("unverifiable"), "checkworthy": annotate.BoolValue(false)})
 	if got := attrsOf(t, s, st, claim.ID); !got.Equal(want) {
 		t.Errorf("new claim: attributes %v, want the defaults %v", got, want)
 	}

@@ -25,8 +25,8 @@ func docAttrs(t *testing.T, s *annotate.Session, st annotate.Store) annotate.Att
 
 func TestSessionSetDocumentAttributeUndoRedo(t *testing.T) {
 	s, st := openArticle(t)
-	defence := annotate.Attributes{"topic": annotate.StringValue("defence")}
-	budget := annotate.Attributes{"topic": annotate.StringValue("budget — 2026")}
+	defence := annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("defence")})
+	budget := annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("budget — 2026")})
 	steps := []struct {
 		v    annotate.AttrValue
 		want annotate.Attributes

@@ -18,7 +18,7 @@ func TestSessionSeesSchemaChange(t *testing.T) {
 	}
 	t.Cleanup(func() { st.Close() })
 	doc, err := st.AddDocument(annotate.Document{Title: "t", Text: "Alice said the sky is green.",
-		Attributes: annotate.Attributes{"topic": annotate.StringValue("sky")}})
+		Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("sky")})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,11 +49,11 @@ func TestSessionSeesSchemaChange(t *testing.T) {
 	if err := s.SetSchema(schema); err != nil {
 		t.Fatal(err)
 	}
-	want := annotate.Attributes{"verdict": annotate.StringValue("wrong")}
+	want := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("wrong")})
 	if got := attrsOf(t, s, st, claim.ID); !got.Equal(want) {
 		t.Errorf("claim after the rename: %v, want %v", got, want)
 	}
-	wantDoc := annotate.Attributes{"subject": annotate.StringValue("sky")}
+	wantDoc := annotate.AttributesOf(map[string]annotate.AttrValue{"subject": annotate.StringValue("sky")})
 	if got := s.Document().Attributes; !got.Equal(wantDoc) {
 		t.Errorf("document after the rename: %v, want %v", got, wantDoc)
 	}

@@ -47,7 +47,7 @@ func TestTextAttributeKeptAcrossSwitch(t *testing.T) {
 				}
 				want := annotate.Attributes(nil)
 				if info.ID == first {
-					want = annotate.Attributes{"topic": annotate.StringValue("defence")}
+					want = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("defence")})
 				}
 				if got := d.Document.Attributes; !got.Equal(want) {
 					t.Errorf("document %s (first %v): attributes %v, want %v", info.ID, info.ID == first, got, want)

@@ -93,8 +93,8 @@ func TestEditAttributesDialog(t *testing.T) {
 		t.Errorf("verdict's values = %v, want %s", names, want)
 	}
 	want := map[string]annotate.Attributes{
-		c1.ID: {"verdict": annotate.StringValue("wrong"), "checkworthy": annotate.BoolValue(true)},
-		c2.ID: {"checkworthy": annotate.BoolValue(true)},
+		c1.ID: annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("wrong"), "checkworthy": annotate.BoolValue(true)}),
+		c2.ID: annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(true)}),
 	}
 	for id, w := range want {
 		got, _ := ws.sess.Annotation(id)
@@ -144,7 +144,7 @@ func TestSaveLabelsKeepsAttributes(t *testing.T) {
 		t.Errorf("ASSERTION's attributes = %+v, want verdict and checkworthy", defs)
 	}
 	got, _ := ws.sess.Annotation(a.ID)
-	if want := (annotate.Attributes{"verdict": annotate.StringValue("false")}); got.Label != "ASSERTION" || !got.Attributes.Equal(want) {
+	if want := (annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})); got.Label != "ASSERTION" || !got.Attributes.Equal(want) {
 		t.Errorf("the claim is %s with %v, want ASSERTION with %v", got.Label, got.Attributes, want)
 	}
 }

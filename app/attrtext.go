@@ -45,7 +45,7 @@ func labelWithValues(a annotate.Annotation, s annotate.Schema) string {
 	var b strings.Builder
 	b.WriteString(a.Label)
 	for _, def := range s.AttributesFor(a.Label) {
-		if t := valueText(def, a.Attributes[def.Name]); t != "" {
+		if t := valueText(def, a.Attributes.Get(def.Name)); t != "" {
 			b.WriteString(attrSep)
 			b.WriteString(t)
 		}

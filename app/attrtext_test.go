@@ -16,12 +16,12 @@ func TestLabelWithValues(t *testing.T) {
 		want  string
 	}{
 		{"none", "CLAIM", nil, "CLAIM"},
-		{"schema order, bool true by name", "CLAIM", annotate.Attributes{"checkworthy": yes, "verdict": str("false")},
+		{"schema order, bool true by name", "CLAIM", annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": yes, "verdict": str("false")}),
 			"CLAIM · false · checkworthy"},
-		{"bool false shows nothing", "CLAIM", annotate.Attributes{"checkworthy": no, "verdict": str("mostly_true")},
+		{"bool false shows nothing", "CLAIM", annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": no, "verdict": str("mostly_true")}),
 			"CLAIM · mostly_true"},
-		{"text quoted", "PERSON", annotate.Attributes{"kb_id": str("Q312498")}, "PERSON · “Q312498”"},
-		{"long text shortened", "ORG", annotate.Attributes{"kb_id": str("a knowledge base id far longer than a row")},
+		{"text quoted", "PERSON", annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": str("Q312498")}), "PERSON · “Q312498”"},
+		{"long text shortened", "ORG", annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": str("a knowledge base id far longer than a row")}),
 			"ORG · “a knowledge base id far…”"},
 	}
 	for _, tt := range tests {

@@ -62,7 +62,7 @@ func (ws *workspace) onAltRune(r rune) bool {
 		return false
 	}
 	v := annotate.StringValue(value)
-	if a.Attributes[def] == v {
+	if a.Attributes.Get(def) == v {
 		return true
 	}
 	if err := ws.sess.SetAttribute(a.ID, def, v); err != nil {

@@ -55,9 +55,9 @@ func TestSetVerdictByWidgetAndKey(t *testing.T) {
 	drag(t, ws, start, end)
 	key(ws, 'c')
 	str := annotate.StringValue
-	mixed := annotate.Attributes{"verdict": str("mixed")}
-	falseV := annotate.Attributes{"verdict": str("false")}
-	worthy := annotate.Attributes{"verdict": str("false"), "checkworthy": annotate.BoolValue(true)}
+	mixed := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("mixed")})
+	falseV := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("false")})
+	worthy := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("false"), "checkworthy": annotate.BoolValue(true)})
 	steps := []struct {
 		name  string
 		do    func()
@@ -96,7 +96,7 @@ func TestSetVerdictByWidgetAndKey(t *testing.T) {
 	ws.win.Canvas().Focus(topic)
 	test.Type(topic, "defence")
 	topic.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got := onDisk(t, ws).Document.Attributes; !got.Equal(annotate.Attributes{"topic": str("defence")}) {
+	if got := onDisk(t, ws).Document.Attributes; !got.Equal(annotate.AttributesOf(map[string]annotate.AttrValue{"topic": str("defence")})) {
 		t.Fatalf("document attributes on disk after Enter: %v, want the topic", got)
 	}
 	ws.undo()

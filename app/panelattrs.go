@@ -117,7 +117,7 @@ func (sec *attrSection) show(owner, title string, defs []annotate.Attribute, val
 		*sec.owner = owner
 	}
 	for _, f := range sec.fields {
-		f.show(values[f.def.Name])
+		f.show(values.Get(f.def.Name))
 	}
 	sec.box.Show()
 }

@@ -18,7 +18,7 @@ func TestAttrFieldsFollowTheSelection(t *testing.T) {
 	ws, _ := newTestWorkspace(t, "article.txt")
 	kb := func(id string) string {
 		a, _ := ws.sess.Annotation(id)
-		return a.Attributes["kb_id"].Str()
+		return a.Attributes.Get("kb_id").Str()
 	}
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
 	first, entry := ws.active, field(t, ws, false, "kb_id").entry

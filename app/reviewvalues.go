@@ -17,16 +17,16 @@ import (
 // valueDiffs lists, by name, the attributes whose values differ between
 // mine and theirs, as "verdict: false (mine) / mostly_false (theirs)".
 func valueDiffs(mine, theirs annotate.Attributes) []string {
-	names := slices.Collect(maps.Keys(mine))
-	for n := range theirs {
-		if _, ok := mine[n]; !ok {
+	names := mine.Names()
+	for n := range theirs.All() {
+		if _, ok := mine.Lookup(n); !ok {
 			names = append(names, n)
 		}
 	}
 	slices.Sort(names)
 	var out []string
 	for _, name := range names {
-		if m, t := mine[name], theirs[name]; m != t {
+		if m, t := mine.Get(name), theirs.Get(name); m != t {
 			out = append(out, fmt.Sprintf("%s: %s (mine) / %s (theirs)", name, shownValue(m), shownValue(t)))
 		}
 	}
@@ -48,16 +48,13 @@ func shownValue(v annotate.AttrValue) string {
 func fittingValues(a annotate.Annotation, schema annotate.Schema) (annotate.Attributes, []string) {
 	var kept annotate.Attributes
 	var left []string
-	for _, name := range slices.Sorted(maps.Keys(a.Attributes)) {
-		one := annotate.Annotation{ID: a.ID, Label: a.Label, Attributes: annotate.Attributes{name: a.Attributes[name]}}
+	for _, v := range a.Attributes {
+		one := annotate.Annotation{ID: a.ID, Label: a.Label, Attributes: annotate.Attributes{v}}
 		if annotate.ValidateAttributes(one, schema) != nil {
-			left = append(left, name)
+			left = append(left, v.Name)
 			continue
 		}
-		if kept == nil {
-			kept = make(annotate.Attributes, len(a.Attributes))
-		}
-		kept[name] = a.Attributes[name]
+		kept = append(kept, v)
 	}
 	return kept, left
 }

@@ -49,8 +49,8 @@ func reviewingValues(t *testing.T) *workspace {
 		// reviewing has written mine beside theirs, and opens it after
 		// this returns.
 		setValues(t, filepath.Join(filepath.Dir(theirs), "mine.spanmark"), "SOURCE",
-			annotate.Attributes{"source_type": annotate.StringValue("named_person")})
-		setValues(t, theirs, "SOURCE", annotate.Attributes{"source_type": annotate.StringValue("anonymous")})
+			annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("named_person")}))
+		setValues(t, theirs, "SOURCE", annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("anonymous")}))
 		return theirs
 	})
 }
@@ -93,7 +93,7 @@ func TestReviewValues(t *testing.T) {
 			}
 			data := onDisk(t, ws)
 			got, ok := find(data, it.A.Start, it.A.End)
-			if !ok || got.ID != it.A.ID || got.Attributes["source_type"] != annotate.StringValue("anonymous") || len(data.Annotations) != before {
+			if !ok || got.ID != it.A.ID || got.Attributes.Get("source_type") != annotate.StringValue("anonymous") || len(data.Annotations) != before {
 				t.Fatalf("after taking theirs: %+v (found %v), %d annotations, had %d; want my SOURCE anonymous",
 					got, ok, len(data.Annotations), before)
 			}
@@ -103,7 +103,7 @@ func TestReviewValues(t *testing.T) {
 
 			ws.undo()
 			got, _ = find(onDisk(t, ws), it.A.Start, it.A.End)
-			if v := got.Attributes["source_type"]; v != annotate.StringValue("named_person") {
+			if v := got.Attributes.Get("source_type"); v != annotate.StringValue("named_person") {
 				t.Errorf("after undo source_type = %q, want named_person", v)
 			}
 			if !slices.Contains(classes(ws), agree.AttrDiff) {
@@ -123,11 +123,11 @@ func TestFittingValues(t *testing.T) {
 		left  []string
 	}{
 		{"none", "CLAIM", nil, nil, nil},
-		{"all fit", "CLAIM", annotate.Attributes{"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true)},
-			annotate.Attributes{"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true)}, nil},
-		{"unknown value", "CLAIM", annotate.Attributes{"verdict": annotate.StringValue("pants_on_fire"), "checkworthy": annotate.BoolValue(false)},
-			annotate.Attributes{"checkworthy": annotate.BoolValue(false)}, []string{"verdict"}},
-		{"attribute of another label", "PERSON", annotate.Attributes{"verdict": annotate.StringValue("false")}, nil, []string{"verdict"}},
+		{"all fit", "CLAIM", annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true)}),
+			annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true)}), nil},
+		{"unknown value", "CLAIM", annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("pants_on_fire"), "checkworthy": annotate.BoolValue(false)}),
+			annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)}), []string{"verdict"}},
+		{"attribute of another label", "PERSON", annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")}), nil, []string{"verdict"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,8 +158,8 @@ func TestAttrFiguresText(t *testing.T) {
 
 func TestDescribeValues(t *testing.T) {
 	text := func(start, end int) string { return "Shoigu" }
-	mine := &annotate.Annotation{Start: 0, End: 6, Label: "SOURCE", Attributes: annotate.Attributes{"source_type": annotate.StringValue("named_person")}}
-	theirs := &annotate.Annotation{Start: 0, End: 6, Label: "SOURCE", Attributes: annotate.Attributes{"source_type": annotate.StringValue("anonymous")}}
+	mine := &annotate.Annotation{Start: 0, End: 6, Label: "SOURCE", Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("named_person")})}
+	theirs := &annotate.Annotation{Start: 0, End: 6, Label: "SOURCE", Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("anonymous")})}
 	other := &annotate.Annotation{Start: 0, End: 6, Label: "PERSON"}
 	tests := []struct {
 		name string

@@ -97,7 +97,7 @@ func requiredAttrs(s annotate.Schema, label string) []string {
 // lacksAny reports whether m has no value for one of names.
 func lacksAny(m annotate.Attributes, names []string) bool {
 	for _, n := range names {
-		if _, ok := m[n]; !ok {
+		if _, ok := m.Lookup(n); !ok {
 			return true
 		}
 	}

@@ -13,7 +13,7 @@ func TestSpansForMarksRequiredUnset(t *testing.T) {
 			schema.Attributes[i].Required = true
 		}
 	}
-	verdict := annotate.Attributes{"verdict": annotate.StringValue("false")}
+	verdict := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})
 	tests := []struct {
 		name  string
 		label string
@@ -21,7 +21,7 @@ func TestSpansForMarksRequiredUnset(t *testing.T) {
 		want  bool
 	}{
 		{"claim without its verdict", "CLAIM", nil, true},
-		{"claim with only checkworthy", "CLAIM", annotate.Attributes{"checkworthy": annotate.BoolValue(true)}, true},
+		{"claim with only checkworthy", "CLAIM", annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(true)}), true},
 		{"claim with its verdict", "CLAIM", verdict, false},
 		{"entity without kb_id, required of every entity", "LOC", nil, true},
 		{"source, nothing required", "SOURCE", nil, false},

@@ -9,7 +9,7 @@ import (
 )
 
 func TestApplySetsDocumentAttributes(t *testing.T) {
-	topic := annotate.Attributes{"topic": annotate.StringValue("defence")}
+	topic := annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("defence")})
 	tests := []struct {
 		name    string
 		e       annotate.Edit
@@ -24,11 +24,11 @@ func TestApplySetsDocumentAttributes(t *testing.T) {
 		{"clear all", annotate.Edit{SetDocumentAttributes: true}, nil, nil},
 		{"flag unset leaves them", annotate.Edit{DocumentAttributes: annotate.Attributes{}}, topic, nil},
 		{"a claim's attribute", annotate.Edit{
-			DocumentAttributes: annotate.Attributes{"verdict": annotate.StringValue("false")}, SetDocumentAttributes: true,
+			DocumentAttributes: annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")}), SetDocumentAttributes: true,
 		}, topic, annotate.ErrInvalid},
 		{"bool for text, and an annotation with it", annotate.Edit{
 			PutAnnotations:     []annotate.Annotation{ann("a1", 0, 5, "PERSON")},
-			DocumentAttributes: annotate.Attributes{"topic": annotate.BoolValue(true)}, SetDocumentAttributes: true,
+			DocumentAttributes: annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.BoolValue(true)}), SetDocumentAttributes: true,
 		}, topic, annotate.ErrInvalid},
 	}
 	for _, tt := range tests {

@@ -78,9 +78,9 @@ func withGrades(t *testing.T, s *Store) {
 	}
 	docs, _ := s.Documents()
 	c1 := withVerdict("c1", "false")
-	c1.Attributes["grade"] = str("a")
+	c1.Attributes = c1.Attributes.With("grade", str("a"))
 	src := ann("s1", 6, 11, "SOURCE")
-	src.Attributes = annotate.Attributes{"grade": str("a")}
+	src.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"grade": str("a")})
 	apply(t, s, docs[0].ID, annotate.Edit{PutAnnotations: []annotate.Annotation{c1, src}})
 }
 
@@ -90,13 +90,13 @@ func withGrades(t *testing.T, s *Store) {
 // name rewrites the records, leaving the other's values as they were.
 func TestSetSchemaRenamesInCodes(t *testing.T) {
 	vals := func(kv ...any) annotate.Attributes {
-		m := annotate.Attributes{}
+		var m annotate.Attributes
 		for i := 0; i < len(kv); i += 2 {
 			v, ok := kv[i+1].(annotate.AttrValue)
 			if !ok {
 				v = str(kv[i+1].(string))
 			}
-			m[kv[i].(string)] = v
+			m = m.With(kv[i].(string), v)
 		}
 		return m
 	}
@@ -164,17 +164,17 @@ func TestDeletedValuesStayDeleted(t *testing.T) {
 	}{
 		{"attribute", func(d *annotate.SchemaDraft) error { return d.RemoveAttribute(verdictRef) },
 			func(d *annotate.SchemaDraft) error { return d.AddAttribute(verdict) },
-			map[string]annotate.Attributes{"c1": {"checkworthy": annotate.BoolValue(false)},
-				"c2": {"checkworthy": annotate.BoolValue(false)}, "c3": {"checkworthy": annotate.BoolValue(false)}}},
+			map[string]annotate.Attributes{"c1": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)}),
+				"c2": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)}), "c3": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)})}},
 		{"value", func(d *annotate.SchemaDraft) error { return d.RemoveValue(verdictRef, "false") },
 			func(d *annotate.SchemaDraft) error { return d.SetValue(verdictRef, annotate.EnumValue{Name: "false"}) },
-			map[string]annotate.Attributes{"c1": {"checkworthy": annotate.BoolValue(false)},
-				"c2": {"checkworthy": annotate.BoolValue(false)}}},
+			map[string]annotate.Attributes{"c1": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)}),
+				"c2": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)})}},
 		{"value renamed into its place", func(d *annotate.SchemaDraft) error { return d.RemoveValue(verdictRef, "false") },
 			func(d *annotate.SchemaDraft) error { return d.RenameValue(verdictRef, "true", "false") },
-			map[string]annotate.Attributes{"c1": {"checkworthy": annotate.BoolValue(false)},
-				"c2": {"checkworthy": annotate.BoolValue(false)},
-				"c3": {"verdict": str("false"), "checkworthy": annotate.BoolValue(false)}}},
+			map[string]annotate.Attributes{"c1": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)}),
+				"c2": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)}),
+				"c3": annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("false"), "checkworthy": annotate.BoolValue(false)})}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -221,7 +221,7 @@ func TestRecoverAndCompactReadCodes(t *testing.T) {
 		return d.RenameAttribute(kbRef, "wikidata")
 	})
 	wantAnns, wantDocs := values(t, s)
-	if wantAnns["c1"]["verdict"] != str("wrong") || wantAnns["p2"]["wikidata"] != str("Q1") {
+	if wantAnns["c1"].Get("verdict") != str("wrong") || wantAnns["p2"].Get("wikidata") != str("Q1") {
 		t.Fatalf("values after the renames = %v", wantAnns)
 	}
 	src := copyFile(t, s.Path())

@@ -34,19 +34,15 @@ const (
 	tagBits    = 2
 )
 
-// maxAttrs is how many names sortedNames sorts on the stack: a schema
-// binds a handful of attributes to a label. More are sorted as well.
-const maxAttrs = 8
-
-// attrs appends m's values in name order, so that equal maps encode to
-// equal bytes, with the codes of e.codes.
+// attrs appends m's values in name order, the order Attributes keeps,
+// so that equal values encode to equal bytes, with the codes of e.codes.
 func (e *encoder) attrs(m annotate.Attributes) {
 	if len(m) == 0 {
 		return
 	}
 	e.buf = append(e.buf, 0)
-	for _, name := range sortedNames(m) {
-		e.value(name, m[name])
+	for _, a := range m {
+		e.value(a.Name, a.Value)
 	}
 }
 
@@ -74,22 +70,6 @@ func (e *encoder) value(name string, v annotate.AttrValue) {
 	}
 }
 
-// sortedNames returns m's names in order, in a slice on the caller's
-// stack when they are few.
-func sortedNames(m annotate.Attributes) []string {
-	var arr [maxAttrs]string
-	names := arr[:0]
-	for name := range m {
-		names = append(names, name)
-	}
-	for i := 1; i < len(names); i++ { // insertion sort: few names
-		for j := i; j > 0 && names[j] < names[j-1]; j-- {
-			names[j], names[j-1] = names[j-1], names[j]
-		}
-	}
-	return names
-}
-
 // attrs reads the optional trailing section: nil when the record ends
 // before it.
 func (d *decoder) attrs() annotate.Attributes {
@@ -111,21 +91,55 @@ func (d *decoder) attrs() annotate.Attributes {
 	return d.items()
 }
 
-// items reads the values of a format 3 section to the end of the record.
+// items reads the values of a format 3 section to the end of the record,
+// into a slice of exactly their number: one allocation per record, which
+// a load of a million annotations makes a million times.
 func (d *decoder) items() annotate.Attributes {
-	m := make(annotate.Attributes)
-	n := 0
-	for ; len(d.buf) > 0 && d.err == nil; n++ {
-		name, v := d.item()
-		m[name] = v
+	m := make(annotate.Attributes, countItems(d.buf))
+	for i := range m {
+		m[i].Name, m[i].Value = d.item()
+		if d.err != nil {
+			return nil
+		}
 	}
-	if d.err == nil && len(m) != n {
-		d.err = errCorrupt // a name twice
-	}
-	if d.err != nil {
+	if len(d.buf) > 0 || !m.Ordered() {
+		d.err = errCorrupt // a value cut short, out of order, or a name twice
 		return nil
 	}
 	return m
+}
+
+// countItems returns how many items section holds, by skipping over
+// them as item reads them. On damage it stops, having counted at most one
+// item per byte; items then finds the damage.
+func countItems(section []byte) int {
+	n := 0
+	for len(section) > 0 {
+		h, k := binary.Uvarint(section)
+		if k <= 0 {
+			return n + 1
+		}
+		section = section[k:]
+		n++
+		code, tag := h>>tagBits, h&(1<<tagBits-1)
+		if code == 0 && tag != attrEnum {
+			section = skipString(section) // the name written out
+		}
+		if tag == attrString {
+			section = skipString(section)
+		}
+	}
+	return n
+}
+
+// skipString returns b after the string at its start: a uvarint length
+// and that many bytes; nil when b is too short.
+func skipString(b []byte) []byte {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)-k) {
+		return nil
+	}
+	return b[k+int(n):]
 }
 
 // item reads one value of a format 3 section.
@@ -172,12 +186,15 @@ func (d *decoder) oldAttrs() annotate.Attributes {
 		return nil
 	}
 	m := make(annotate.Attributes, n)
-	for range n {
-		name, v := d.internedName(), d.attrValue()
+	for i := range m {
+		m[i].Name, m[i].Value = d.internedName(), d.attrValue()
 		if d.err != nil {
 			return nil
 		}
-		m[name] = v
+	}
+	m, _, ok := annotate.SortAttributes(m)
+	if !ok {
+		d.err = errCorrupt // a name twice
 	}
 	return m
 }

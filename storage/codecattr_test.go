@@ -42,12 +42,12 @@ func TestCodecReadsFormat1Records(t *testing.T) {
 }
 
 func TestCodecAttributesRoundTrip(t *testing.T) {
-	vals := annotate.Attributes{
+	vals := annotate.AttributesOf(map[string]annotate.AttrValue{
 		"verdict":     annotate.StringValue("mostly_false"),
 		"checkworthy": annotate.BoolValue(true),
 		"hedged":      annotate.BoolValue(false),
 		"kb_id":       annotate.StringValue("Q64 — Berlin 👋"),
-	}
+	})
 	a := annotate.Annotation{ID: "a1", DocumentID: "d1", Start: 3, End: 9, Label: "CLAIM",
 		Attributes: vals, Created: t0, Updated: t0}
 	got, err := decodeAnnotation("d1", []byte("a1"), encodeAnnotation(a, noCodes), noCodes)
@@ -55,7 +55,7 @@ func TestCodecAttributesRoundTrip(t *testing.T) {
 		t.Errorf("annotation round trip = %+v, %v; want %+v", got, err, a)
 	}
 	in := annotate.DocumentInfo{ID: "d1", Status: annotate.StatusTodo,
-		Attributes: annotate.Attributes{"topic": annotate.StringValue("jobs")}, Created: t0, Updated: t0}
+		Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("jobs")}), Created: t0, Updated: t0}
 	gotInfo, err := decodeInfo(encodeInfo(in, noCodes), noCodes)
 	if err != nil || !reflect.DeepEqual(gotInfo, in) {
 		t.Errorf("info round trip = %+v, %v; want %+v", gotInfo, err, in)
@@ -76,6 +76,7 @@ func TestCodecAttributesCorrupt(t *testing.T) {
 		{"missing tag", with(1, 1, 'x')},
 		{"string cut short", with(1, 1, 'x', attrString, 5, 'a')},
 		{"bytes after the values", with(1, 1, 'x', attrTrue, 0)},
+		{"a name twice", with(2, 1, 'x', attrTrue, 1, 'x', attrFalse)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,9 +103,9 @@ func TestCodecCodedAttributes(t *testing.T) {
 	base := len(encodeAnnotation(ann("a1", 3, 9, "CLAIM"), codes))
 	a := ann("a1", 3, 9, "CLAIM")
 	a.DocumentID = "d1"
-	a.Attributes = annotate.Attributes{"verdict": annotate.StringValue("mostly_false"),
+	a.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("mostly_false"),
 		"checkworthy": annotate.BoolValue(true), "kb_id": annotate.StringValue("mostly_false"),
-		"unknown": annotate.StringValue("x")}
+		"unknown": annotate.StringValue("x")})
 	for _, c := range []*attrCodes{codes, noCodes} {
 		got, err := decodeAnnotation("d1", []byte("a1"), encodeAnnotation(a, c), c)
 		if err != nil || !got.Equal(a) {
@@ -112,7 +113,7 @@ func TestCodecCodedAttributes(t *testing.T) {
 		}
 	}
 	claim := withVerdict("a1", "mostly_false")
-	claim.Attributes["checkworthy"] = annotate.BoolValue(true)
+	claim.Attributes = claim.Attributes.With("checkworthy", annotate.BoolValue(true))
 	b := encodeAnnotation(claim, codes)
 	if n := len(b) - base; n != 3 {
 		t.Errorf("verdict and check-worthiness take %d bytes, want 3", n)
@@ -143,7 +144,7 @@ func TestCodecCodedAttributes(t *testing.T) {
 // sameString reports whether m holds name, or a value called name, as
 // the very string dict (same bytes in memory).
 func sameString(name string, m annotate.Attributes, dict string) bool {
-	for k, v := range m {
+	for k, v := range m.All() {
 		if k == name && unsafe.StringData(k) == unsafe.StringData(dict) {
 			return true
 		}
@@ -175,6 +176,8 @@ func TestCodecCodedAttributesCorrupt(t *testing.T) {
 		{"a name twice", with(0, item(checkworthy, attrTrue), item(checkworthy, attrFalse))},
 		{"a name twice, once by its value", with(0, item(falseCode, attrEnum), item(verdict, attrString), 1, 'x')},
 		{"varint cut short", with(0, 0x80)},
+		// The encoder writes names in order, which Attributes keeps.
+		{"names out of order", with(0, item(verdict, attrString), 1, 'x', item(checkworthy, attrTrue))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,5 +185,17 @@ func TestCodecCodedAttributesCorrupt(t *testing.T) {
 				t.Errorf("decode = %v, want errCorrupt", err)
 			}
 		})
+	}
+}
+
+// TestCodecOldAttributesSorted wants the values of a format 1 or 2
+// record, which need not be in name order, read into the order
+// Attributes keeps.
+func TestCodecOldAttributesSorted(t *testing.T) {
+	rec := append(encodeAnnotation(ann("a1", 3, 9, "CLAIM"), noCodes), 2, 1, 'y', attrTrue, 1, 'x', attrString, 1, 'v')
+	got, err := decodeAnnotation("d1", []byte("a1"), rec, noCodes)
+	want := annotate.Attributes{{Name: "x", Value: annotate.StringValue("v")}, {Name: "y", Value: annotate.BoolValue(true)}}
+	if err != nil || !got.Attributes.Equal(want) {
+		t.Errorf("decode = %v, %v; want %v", got.Attributes, err, want)
 	}
 }

@@ -10,9 +10,9 @@ import (
 // Most attribute values are enum values and bools, which a record holds
 // as codes of the dictionary (codecattr.go), and a project holds few
 // distinct sets of them: a claim's verdict and check-worthiness, a
-// source's type. Decoding each such section into a map of its own cost
-// an export of a million annotations more than writing their values, so
-// a dictionary hands out one map per distinct section of codes. An
+// source's type. Decoding each such section into values of its own cost
+// an export of a million annotations more than writing them, so a
+// dictionary hands out one slice per distinct section of codes. An
 // annotation's Attributes are never changed in place (see
 // annotate.Annotation), which makes the sharing safe.
 
@@ -20,7 +20,7 @@ import (
 // beyond it, sections are decoded as before.
 const maxSharedSections = 4096
 
-// sharedSections holds the decoded maps of sections of codes only, by
+// sharedSections holds the decoded values of sections of codes only, by
 // the section's bytes. Stores read concurrently, hence the lock.
 type sharedSections struct {
 	mu sync.RWMutex
@@ -29,7 +29,7 @@ type sharedSections struct {
 
 // sharedAttrs returns the values of section, a format 3 section after
 // its 0 byte, and true, when it holds codes only; then it decodes it
-// with decode once and hands out that map again for equal sections.
+// with decode once and hands out those values again for equal sections.
 func (c *attrCodes) sharedAttrs(section []byte, decode func() annotate.Attributes) (annotate.Attributes, bool) {
 	if !c.codesOnly(section) {
 		return nil, false

@@ -19,12 +19,12 @@ func TestCodecSharesCodedSections(t *testing.T) {
 		a, b   annotate.Attributes
 		shared bool
 	}{
-		{"equal enum values", annotate.Attributes{"verdict": str("false")}, annotate.Attributes{"verdict": str("false")}, true},
-		{"equal enum and bool", annotate.Attributes{"verdict": str("mixed"), "checkworthy": yes},
-			annotate.Attributes{"verdict": str("mixed"), "checkworthy": yes}, true},
-		{"other enum values", annotate.Attributes{"verdict": str("false")}, annotate.Attributes{"verdict": str("true")}, false},
-		{"equal text", annotate.Attributes{"kb_id": str("Q64")}, annotate.Attributes{"kb_id": str("Q64")}, false},
-		{"a name without a code", annotate.Attributes{"extra": yes}, annotate.Attributes{"extra": yes}, false},
+		{"equal enum values", annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("false")}), annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("false")}), true},
+		{"equal enum and bool", annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("mixed"), "checkworthy": yes}),
+			annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("mixed"), "checkworthy": yes}), true},
+		{"other enum values", annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("false")}), annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("true")}), false},
+		{"equal text", annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": str("Q64")}), annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": str("Q64")}), false},
+		{"a name without a code", annotate.AttributesOf(map[string]annotate.AttrValue{"extra": yes}), annotate.AttributesOf(map[string]annotate.AttrValue{"extra": yes}), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,7 +57,7 @@ func TestCodecSharedSectionsConcurrently(t *testing.T) {
 			for i := range 200 {
 				a := ann("a1", 3, 9, "CLAIM")
 				a.DocumentID = "d1"
-				a.Attributes = annotate.Attributes{"verdict": annotate.StringValue(verdicts[(i+w)%len(verdicts)].Name)}
+				a.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue(verdicts[(i+w)%len(verdicts)].Name)})
 				d, err := decodeAnnotation("d1", []byte("a1"), encodeAnnotation(a, codes), codes)
 				if err != nil || !d.Equal(a) {
 					t.Errorf("decode = %+v, %v; want %+v", d, err, a)

@@ -66,7 +66,7 @@ func TestMigrateFormat1AddsAttributes(t *testing.T) {
 	if claim.ID != "c1" || claim.Attributes != nil || d.Document.Attributes != nil {
 		t.Errorf("claim %+v, document %+v: want c1 and no attribute values", claim, d.Document)
 	}
-	claim.Attributes = annotate.Attributes{"verdict": annotate.StringValue("false")}
+	claim.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})
 	apply(t, s, "d1", annotate.Edit{PutAnnotations: []annotate.Annotation{claim}})
 	if got := load(t, s, "d1").Annotations[0]; !got.Equal(claim) {
 		t.Errorf("after setting a verdict: %+v, want %+v", got, claim)

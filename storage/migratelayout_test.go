@@ -20,14 +20,14 @@ import (
 func format2Want() map[string]*annotate.DocumentData {
 	c := ann("c1", 7, 26, "CLAIM")
 	c.Note = "quote"
-	c.Attributes = annotate.Attributes{"verdict": annotate.StringValue("mostly_true"), "checkworthy": annotate.BoolValue(true)}
+	c.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("mostly_true"), "checkworthy": annotate.BoolValue(true)})
 	src := ann("s1", 34, 40, "SOURCE")
-	src.Attributes = annotate.Attributes{"source_type": annotate.StringValue("named_person")}
+	src.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("named_person")})
 	p := ann("p1", 34, 40, "PERSON")
-	p.Attributes = annotate.Attributes{"kb_id": annotate.StringValue("Q567")}
+	p.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": annotate.StringValue("Q567")})
 	d1 := &annotate.DocumentData{
 		Document: annotate.Document{ID: "d1", Title: "Köln",
-			Attributes: annotate.Attributes{"topic": annotate.StringValue("Migration")}},
+			Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("Migration")})},
 		Annotations: []annotate.Annotation{ann("l1", 0, 4, "LOC"), c, p, src},
 		Relations:   []annotate.Relation{rel("r1", "c1", "s1")},
 	}

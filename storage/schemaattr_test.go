@@ -11,7 +11,7 @@ import (
 // withVerdict returns a claim over [0,5) whose verdict is v.
 func withVerdict(id, v string) annotate.Annotation {
 	a := ann(id, 0, 5, "CLAIM")
-	a.Attributes = annotate.Attributes{"verdict": annotate.StringValue(v), "checkworthy": annotate.BoolValue(false)}
+	a.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue(v), "checkworthy": annotate.BoolValue(false)})
 	return a
 }
 
@@ -34,7 +34,7 @@ func TestApplyRefusesBadAttributeValues(t *testing.T) {
 		{"enum value not in the list", withVerdict("a1", "maybe")},
 		{"bool as a string", func() annotate.Annotation {
 			a := ann("a1", 0, 5, "CLAIM")
-			a.Attributes = annotate.Attributes{"checkworthy": annotate.StringValue("yes")}
+			a.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.StringValue("yes")})
 			return a
 		}()},
 		{"attribute of another label", func() annotate.Annotation {
@@ -60,7 +60,7 @@ func TestApplyRefusesBadAttributeValues(t *testing.T) {
 
 func TestDocumentAttributesStored(t *testing.T) {
 	s := newProject(t)
-	topic := annotate.Attributes{"topic": annotate.StringValue("jobs — Köln")}
+	topic := annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("jobs — Köln")})
 	d, err := s.AddDocument(annotate.Document{Title: "t", Text: "Alice.", Attributes: topic})
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +72,7 @@ func TestDocumentAttributesStored(t *testing.T) {
 	if err != nil || len(infos) != 1 || !infos[0].Attributes.Equal(topic) {
 		t.Errorf("Documents = %+v, %v; want one with %v", infos, err, topic)
 	}
-	bad := annotate.Attributes{"verdict": annotate.StringValue("false")}
+	bad := annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})
 	if _, err := s.AddDocument(annotate.Document{Text: "Bob.", Attributes: bad}); !errors.Is(err, annotate.ErrInvalid) {
 		t.Errorf("AddDocument with a claim's attribute = %v, want ErrInvalid", err)
 	}
@@ -111,7 +111,7 @@ func TestSetSchemaKeepsAttributeValuesValid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newProject(t)
 			d, err := s.AddDocument(annotate.Document{Text: "Alice said so.",
-				Attributes: annotate.Attributes{"topic": annotate.StringValue("x")}})
+				Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("x")})})
 			if err != nil {
 				t.Fatal(err)
 			}

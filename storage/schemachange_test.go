@@ -25,14 +25,14 @@ func newValuesProject(t *testing.T) *Store {
 	s := newProject(t)
 	put := func(text, topic string, anns ...annotate.Annotation) {
 		d, err := s.AddDocument(annotate.Document{Title: topic, Text: text,
-			Attributes: annotate.Attributes{"topic": str(topic)}})
+			Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"topic": str(topic)})})
 		if err != nil {
 			t.Fatal(err)
 		}
 		apply(t, s, d.ID, annotate.Edit{PutAnnotations: anns})
 	}
 	person := ann("p2", 7, 12, "PERSON")
-	person.Attributes = annotate.Attributes{"kb_id": str("Q1")}
+	person.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": str("Q1")})
 	put("Alice said so.", "one", withVerdict("c1", "false"))
 	put("Claim. Alice.", "two", withVerdict("c2", "false"), person)
 	put("Right.", "three", withVerdict("c3", "true"))
@@ -98,16 +98,16 @@ func TestSetSchemaCarriesValues(t *testing.T) {
 	}{
 		{name: "rename a value", change: with(edit(func(d *annotate.SchemaDraft) error { return d.RenameValue(verdictRef, "false", "wrong") })),
 			want: map[string]annotate.Attributes{
-				"c1": {"verdict": str("wrong"), "checkworthy": annotate.BoolValue(false)},
-				"c2": {"verdict": str("wrong"), "checkworthy": annotate.BoolValue(false)}}},
+				"c1": annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("wrong"), "checkworthy": annotate.BoolValue(false)}),
+				"c2": annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("wrong"), "checkworthy": annotate.BoolValue(false)})}},
 		{name: "rename an attribute", change: with(edit(func(d *annotate.SchemaDraft) error { return d.RenameAttribute(kbRef, "wikidata") })),
-			want: map[string]annotate.Attributes{"p2": {"wikidata": str("Q1")}}},
+			want: map[string]annotate.Attributes{"p2": annotate.AttributesOf(map[string]annotate.AttrValue{"wikidata": str("Q1")})}},
 		{name: "rename the document's attribute", change: with(edit(func(d *annotate.SchemaDraft) error { return d.RenameAttribute(topicRef, "subject") })),
-			wantDocs: map[string]annotate.Attributes{"one": {"subject": str("one")}, "two": {"subject": str("two")}, "three": {"subject": str("three")}}},
+			wantDocs: map[string]annotate.Attributes{"one": annotate.AttributesOf(map[string]annotate.AttrValue{"subject": str("one")}), "two": annotate.AttributesOf(map[string]annotate.AttrValue{"subject": str("two")}), "three": annotate.AttributesOf(map[string]annotate.AttrValue{"subject": str("three")})}},
 		{name: "delete a value in use", change: with(edit(func(d *annotate.SchemaDraft) error { return d.RemoveValue(verdictRef, "false") })),
 			want: map[string]annotate.Attributes{
-				"c1": {"checkworthy": annotate.BoolValue(false)},
-				"c2": {"checkworthy": annotate.BoolValue(false)}},
+				"c1": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)}),
+				"c2": annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)})},
 			wantLoss: annotate.Losses{Annotations: 2, Values: 2}},
 		{name: "delete an attribute in use", change: with(edit(func(d *annotate.SchemaDraft) error { return d.RemoveAttribute(kbRef) })),
 			want: map[string]annotate.Attributes{"p2": nil}, wantLoss: annotate.Losses{Annotations: 1, Values: 1}},

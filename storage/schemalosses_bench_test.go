@@ -49,7 +49,7 @@ func benchValuesProject(b *testing.B) (*Store, int) {
 				if err != nil || a.Label != "CLAIM" {
 					return err
 				}
-				a.Attributes = annotate.Attributes{"verdict": annotate.StringValue("false")}
+				a.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})
 				// Replacing the value of the cursor's own key does not move it.
 				return ann.Put(k, encodeAnnotation(a, codes))
 			})

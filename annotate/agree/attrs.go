@@ -96,7 +96,7 @@ func count(slots []attrSlot, a, b annotate.Attributes) {
 		return
 	}
 	for _, s := range slots {
-		s.tally.pair(category(a[s.name]), category(b[s.name]))
+		s.tally.pair(category(a.Get(s.name)), category(b.Get(s.name)))
 	}
 }
 

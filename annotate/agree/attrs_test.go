@@ -17,7 +17,7 @@ func claims(id string, values ...string) *annotate.DocumentData {
 	d := doc(id, strings.Repeat("x ", len(values)), spans)
 	for k, v := range values {
 		if v != "" {
-			d.Annotations[k].Attributes = annotate.Attributes{"verdict": annotate.StringValue(v)}
+			d.Annotations[k].Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue(v)})
 		}
 	}
 	return d
@@ -73,7 +73,7 @@ func TestAttributePairs(t *testing.T) {
 	ad := doc("ad", "Kim of Acme. Ok.", []a{{0, 3, "PERSON"}, {7, 11, "ORG"}, {0, 11, "CLAIM"}, {13, 15, "CLAIM"}})
 	bd := doc("bd", "Kim of Acme. Ok.", []a{{0, 3, "PERSON"}, {7, 11, "ORG"}, {0, 12, "CLAIM"}, {13, 15, "CLAIM"}})
 	set := func(d *annotate.DocumentData, k int, name, v string) {
-		d.Annotations[k].Attributes = annotate.Attributes{name: annotate.StringValue(v)}
+		d.Annotations[k].Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{name: annotate.StringValue(v)})
 	}
 	set(ad, 0, "kb_id", "Q1")
 	set(bd, 0, "kb_id", "Q1")
@@ -85,10 +85,10 @@ func TestAttributePairs(t *testing.T) {
 	set(bd, 2, "verdict", "false")
 	set(ad, 3, "verdict", "mixed")
 	set(bd, 3, "verdict", "mixed")
-	ad.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("business")}
-	bd.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("business")}
+	ad.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("business")})
+	bd.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("business")})
 	onlyA := doc("az", textZ, nil)
-	onlyA.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("sport")}
+	onlyA.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("sport")})
 
 	r := Compare(side("a", ad, onlyA), side("b", bd))
 	want := map[string]AttrFigures{

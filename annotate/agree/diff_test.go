@@ -135,9 +135,9 @@ func showDiff(d []DiffItem, a, b []annotate.Annotation) []item {
 // are equal; only exact matches are so told apart.
 func TestDiffAttributes(t *testing.T) {
 	v := func(kv ...string) annotate.Attributes {
-		m := annotate.Attributes{}
+		var m annotate.Attributes
 		for i := 0; i < len(kv); i += 2 {
-			m[kv[i]] = annotate.StringValue(kv[i+1])
+			m = m.With(kv[i], annotate.StringValue(kv[i+1]))
 		}
 		return m
 	}

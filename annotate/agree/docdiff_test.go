@@ -13,7 +13,7 @@ import (
 // every edit that the diff kept up to date equals a diff made afresh.
 func TestDocDiffUpdate(t *testing.T) {
 	labels := []string{"A", "B", "C"}
-	values := []annotate.Attributes{nil, {"v": annotate.StringValue("1")}, {"v": annotate.StringValue("2")}}
+	values := []annotate.Attributes{nil, annotate.AttributesOf(map[string]annotate.AttrValue{"v": annotate.StringValue("1")}), annotate.AttributesOf(map[string]annotate.AttrValue{"v": annotate.StringValue("2")})}
 	for seed := range uint64(100) {
 		rng := rand.New(rand.NewPCG(seed, 1))
 		n := 0
@@ -95,7 +95,7 @@ func TestDocDiffUpdateReturns(t *testing.T) {
 	// A value set on mine alone: still an exact match, but no longer
 	// agreed.
 	valued := slices.Clone(relabelled)
-	valued[0].Attributes = annotate.Attributes{"kb_id": annotate.StringValue("Q1")}
+	valued[0].Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": annotate.StringValue("Q1")})
 	out, in = d.Update(valued)
 	if got, want := itemKeys(out), []string{"Agreed m1 t1"}; !slices.Equal(got, want) {
 		t.Errorf("Update of a value: out %v, want %v", got, want)

@@ -16,11 +16,11 @@ func claimSide(name, verdict, topic string) Side {
 	if verdict != "-" {
 		d = doc(name+"-x", textX, []a{{28, 42, "CLAIM"}})
 		if verdict != "" {
-			d.Annotations[0].Attributes = annotate.Attributes{"verdict": annotate.StringValue(verdict)}
+			d.Annotations[0].Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue(verdict)})
 		}
 	}
 	if topic != "" {
-		d.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue(topic)}
+		d.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue(topic)})
 	}
 	return side(name, d)
 }
@@ -66,10 +66,10 @@ func TestMergeAttributeVotes(t *testing.T) {
 				t.Fatalf("merged %d documents, want 1 with one claim", len(docs))
 			}
 			got := docs[0].Annotations[0]
-			if v := got.Attributes["verdict"]; v.String() != tt.want {
+			if v := got.Attributes.Get("verdict"); v.String() != tt.want {
 				t.Errorf("verdict = %q, want %q", v, tt.want)
 			}
-			if v := docs[0].Document.Attributes["topic"]; v.String() != tt.topic {
+			if v := docs[0].Document.Attributes.Get("topic"); v.String() != tt.topic {
 				t.Errorf("topic = %q, want %q", v, tt.topic)
 			}
 			lines := strings.Split(got.Note, "\n")
@@ -95,7 +95,7 @@ func TestMergeAttributeStrategy(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := docs[0].Annotations[0]
-		if v := got.Attributes["verdict"].String(); v != "false" || got.Note != "check\nagreed: alice, bob, carol" {
+		if v := got.Attributes.Get("verdict").String(); v != "false" || got.Note != "check\nagreed: alice, bob, carol" {
 			t.Errorf("%s: verdict %q, note %q; want false and no tie", s, v, got.Note)
 		}
 	}
@@ -113,7 +113,7 @@ func TestMergeAttributeSchemas(t *testing.T) {
 	}
 	withSchema := func(name string, s annotate.Schema, stance string) Side {
 		d := doc(name+"-x", textX, []a{{44, 48, "SOURCE"}})
-		d.Annotations[0].Attributes = annotate.Attributes{"stance": annotate.StringValue(stance)}
+		d.Annotations[0].Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"stance": annotate.StringValue(stance)})
 		return Side{Name: name, Schema: s, Docs: []*annotate.DocumentData{d}}
 	}
 	// Bob adds "against", whose key a is taken, and "neutral".

@@ -19,8 +19,8 @@ import (
 func (m merger) voteAttributes(values []annotate.Attributes, inputs []int) (annotate.Attributes, []string) {
 	names := map[string]bool{}
 	for _, vs := range values {
-		for name := range vs {
-			names[name] = true
+		for _, a := range vs {
+			names[a.Name] = true
 		}
 	}
 	var out annotate.Attributes
@@ -28,13 +28,13 @@ func (m merger) voteAttributes(values []annotate.Attributes, inputs []int) (anno
 	for _, name := range slices.Sorted(maps.Keys(names)) {
 		votes := map[annotate.AttrValue]int{}
 		for _, vs := range values {
-			votes[vs[name]]++
+			votes[vs.Get(name)]++
 		}
 		best := slices.Max(slices.Collect(maps.Values(votes)))
 		var tied []annotate.AttrValue
 		winner := -1 // the first copy with a value in the tie
 		for c, vs := range values {
-			v := vs[name]
+			v := vs.Get(name)
 			if votes[v] == best && !slices.Contains(tied, v) {
 				tied = append(tied, v)
 				if winner < 0 {
@@ -42,11 +42,8 @@ func (m merger) voteAttributes(values []annotate.Attributes, inputs []int) (anno
 				}
 			}
 		}
-		if v := values[winner][name]; !v.IsZero() {
-			if out == nil {
-				out = make(annotate.Attributes, len(names))
-			}
-			out[name] = v
+		if v := values[winner].Get(name); !v.IsZero() {
+			out = append(out, annotate.Attr{Name: name, Value: v}) // names are sorted
 		}
 		if len(tied) > 1 {
 			notes = append(notes, fmt.Sprintf("%s: tie %s, kept %s", name, valueList(tied), m.names[inputs[winner]]))

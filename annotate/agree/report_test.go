@@ -42,10 +42,10 @@ import (
 func goldenReport() Report {
 	ax := doc("ax", textX, []a{{0, 3, "PERSON"}, {8, 13, "PERSON"}, {17, 26, "LOC"}, {28, 42, "CLAIM"}, {44, 48, "SOURCE"}}, r{3, 4})
 	bx := doc("bx", textX, []a{{0, 3, "PERSON"}, {8, 12, "PERSON"}, {17, 26, "ORG"}, {28, 42, "CLAIM"}, {44, 48, "SOURCE"}}, r{3, 4})
-	ax.Annotations[3].Attributes = annotate.Attributes{"verdict": annotate.StringValue("false")}
-	bx.Annotations[3].Attributes = annotate.Attributes{"verdict": annotate.StringValue("mostly_false")}
-	ax.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("politics")}
-	bx.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("politics")}
+	ax.Annotations[3].Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})
+	bx.Annotations[3].Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("mostly_false")})
+	ax.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("politics")})
+	bx.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("politics")})
 	return Compare(
 		side("alice", ax, doc("ay", textY, nil), doc("az", textZ, []a{{0, 7, "DATE"}})),
 		side("bob", doc("bw", "Only B.", []a{{0, 4, "MISC"}}), bx, doc("by", textY, nil)))

@@ -13,7 +13,7 @@ type attrTally struct {
 
 // count adds the values of m that keep rejects (nil keep: every value).
 func (c *attrTally) count(m annotate.Attributes, keep func(name string, v annotate.AttrValue) bool) {
-	for name, v := range m {
+	for name, v := range m.All() {
 		if keep == nil || !keep(name, v) {
 			c.n++
 		}

@@ -3,8 +3,6 @@ package formats
 import (
 	"bytes"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"spanmark/annotate"
@@ -37,8 +35,7 @@ import (
 // numbering them on from *n, and counts the values left out in left.
 func bratAttrLines(b *bytes.Buffer, a annotate.Annotation, tid int, n *int, s annotate.Schema, left *attrTally) {
 	fits := exportAttrFits(s, a.Label)
-	for _, name := range slices.Sorted(maps.Keys(a.Attributes)) {
-		v := a.Attributes[name]
+	for name, v := range a.Attributes.All() {
 		switch {
 		case !fits(name, v):
 			left.n++

@@ -65,10 +65,10 @@ func sampleValues(k annotate.Kind, i int) annotate.Attributes {
 	switch k {
 	case annotate.KindClaim:
 		verdicts := annotate.DefaultAttributes()[0].Values
-		return annotate.Attributes{"verdict": annotate.StringValue(verdicts[i%len(verdicts)].Name),
-			"checkworthy": annotate.BoolValue(i%2 == 0)}
+		return annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue(verdicts[i%len(verdicts)].Name),
+			"checkworthy": annotate.BoolValue(i%2 == 0)})
 	case annotate.KindSource:
-		return annotate.Attributes{"source_type": annotate.StringValue("named_person")}
+		return annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("named_person")})
 	}
-	return annotate.Attributes{"kb_id": annotate.StringValue("Q" + strconv.Itoa(1000+i))}
+	return annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": annotate.StringValue("Q" + strconv.Itoa(1000+i))})
 }

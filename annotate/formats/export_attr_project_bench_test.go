@@ -74,13 +74,13 @@ func projectValues(k annotate.Kind, label string, i int) annotate.Attributes {
 	switch {
 	case k == annotate.KindClaim:
 		verdicts := annotate.DefaultAttributes()[0].Values
-		return annotate.Attributes{"verdict": annotate.StringValue(verdicts[i%len(verdicts)].Name),
-			"checkworthy": annotate.BoolValue(i%3 != 0)}
+		return annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue(verdicts[i%len(verdicts)].Name),
+			"checkworthy": annotate.BoolValue(i%3 != 0)})
 	case k == annotate.KindSource:
 		types := annotate.DefaultAttributes()[2].Values
-		return annotate.Attributes{"source_type": annotate.StringValue(types[i%len(types)].Name)}
+		return annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue(types[i%len(types)].Name)})
 	case label == "PERSON" || label == "ORG" || label == "LOC":
-		return annotate.Attributes{"kb_id": annotate.StringValue("Q" + strconv.Itoa(10+(i*7919)%99999990))}
+		return annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": annotate.StringValue("Q" + strconv.Itoa(10+(i*7919)%99999990))})
 	}
 	return nil
 }

@@ -3,8 +3,6 @@ package formats
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"spanmark/annotate"
@@ -171,8 +169,8 @@ func (w *lsAttrWriter) results(id string, sp lsSpan, m annotate.Attributes, type
 		controls = w.doc
 	}
 	var out []any
-	for _, name := range slices.Sorted(maps.Keys(m)) {
-		v, c := m[name], controls[name]
+	for name, v := range m.All() {
+		c := controls[name]
 		if c == nil || c.typ != types(name) {
 			w.left.n++
 			continue

@@ -45,8 +45,8 @@ func TestJSONLWithoutSchemaLearnsAttributes(t *testing.T) {
 		}
 		n++
 		for _, a := range d.Annotations {
-			if a.ID == "a2" && !a.Attributes.Equal(annotate.Attributes{
-				"kb_id": annotate.StringValue("Q1"), "species": annotate.StringValue("dog")}) {
+			if a.ID == "a2" && !a.Attributes.Equal(annotate.AttributesOf(map[string]annotate.AttrValue{
+				"kb_id": annotate.StringValue("Q1"), "species": annotate.StringValue("dog")})) {
 				t.Errorf("PET values %v", a.Attributes)
 			}
 		}
@@ -93,7 +93,7 @@ func BenchmarkInferSchemaAttributes(b *testing.B) {
 		}
 		bare = append(bare, d)
 		v := *d
-		v.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("war — “Kursk”")}
+		v.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("war — “Kursk”")})
 		v.Annotations = make([]annotate.Annotation, len(d.Annotations))
 		for i, a := range d.Annotations {
 			a.Attributes = sampleValues(schema.KindOf(a.Label), i)

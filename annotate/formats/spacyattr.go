@@ -102,8 +102,8 @@ func (t *toolImport) spacyAttributes(d *toolDoc, where string, doc wireAttrs, at
 	if err != nil {
 		return t.errorf(where, "%v", err)
 	}
-	for _, name := range slices.Sorted(maps.Keys(vals)) {
-		if err := t.setAttr(d, where+": attributes", "", name, vals[name]); err != nil {
+	for name, v := range vals.All() {
+		if err := t.setAttr(d, where+": attributes", "", name, v); err != nil {
 			return err
 		}
 	}
@@ -112,8 +112,8 @@ func (t *toolImport) spacyAttributes(d *toolDoc, where string, doc wireAttrs, at
 		if err != nil {
 			return t.errorf(a.where, "%v", err)
 		}
-		for _, name := range slices.Sorted(maps.Keys(vals)) {
-			if err := t.setAttr(d, a.where, ids[a.i], name, vals[name]); err != nil {
+		for name, v := range vals.All() {
+			if err := t.setAttr(d, a.where, ids[a.i], name, v); err != nil {
 				return err
 			}
 		}

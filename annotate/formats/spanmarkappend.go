@@ -141,65 +141,18 @@ func appendMember(b []byte, key, s string) []byte {
 }
 
 // appendJSON appends the values as a JSON object in name order, as
-// encoding/json writes a map. With names, they are looked up by them
-// (appendByNames). Else they are sorted in a small array on the stack,
-// taken from the map in one walk: an annotation holds a handful of
-// values, and sorting them must not allocate, nor look each up again, for
-// each of a million annotations.
+// encoding/json writes a map: the order Attributes keeps, so the values
+// are written as they come, without sorting or looking up, for each of a
+// million annotations.
 func (w wireAttrs) appendJSON(b []byte) []byte {
-	if w.names != nil {
-		if out, ok := w.appendByNames(b); ok {
-			return out
-		}
-	}
-	type pair struct {
-		name string
-		v    annotate.AttrValue
-	}
-	var arr [8]pair
-	pairs := arr[:0]
-	for name, v := range w.vals {
-		pairs = append(pairs, pair{name, v})
-	}
-	for i := 1; i < len(pairs); i++ { // insertion sort: few values
-		for j := i; j > 0 && pairs[j].name < pairs[j-1].name; j-- {
-			pairs[j], pairs[j-1] = pairs[j-1], pairs[j]
-		}
-	}
 	b = append(b, '{')
-	for i, p := range pairs {
+	for i, a := range w.vals {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(appendJSONString(b, p.name), ':')
-		b = appendAttrValue(b, p.v)
+		b = appendAttrValue(append(appendJSONString(b, a.Name), ':'), a.Value)
 	}
 	return append(b, '}')
-}
-
-// appendByNames appends the values as appendJSON does by looking up
-// w.names in w.vals, which for the one or two values of an annotation
-// costs less than a walk of the map. It reports false, having appended
-// nothing, when a value's name is not among w.names.
-func (w wireAttrs) appendByNames(b []byte) ([]byte, bool) {
-	start := len(b)
-	b = append(b, '{')
-	found := 0
-	for _, name := range w.names {
-		v, ok := w.vals[name]
-		if !ok {
-			continue
-		}
-		if found > 0 {
-			b = append(b, ',')
-		}
-		b = appendAttrValue(append(appendJSONString(b, name), ':'), v)
-		found++
-	}
-	if found != len(w.vals) {
-		return b[:start], false
-	}
-	return append(b, '}'), true
 }
 
 // appendAttrValue appends v as a JSON bool or string.

@@ -14,10 +14,10 @@ import (
 // values of every type in any map order.
 func TestAppendDocumentAsJSON(t *testing.T) {
 	tricky := "a\"b\\c\nd\re\tf\bg\fh\x01i\x1fj\x7fk<l>&m\u2028n\u2029o\xffp\u00e9q\U0001F600r“s”—"
-	vals := annotate.Attributes{"zeta": annotate.StringValue(tricky), "alpha": annotate.BoolValue(true),
+	vals := annotate.AttributesOf(map[string]annotate.AttrValue{"zeta": annotate.StringValue(tricky), "alpha": annotate.BoolValue(true),
 		"mid": annotate.BoolValue(false), "b": annotate.StringValue("x"), "a_1": annotate.StringValue("y"),
 		"c": annotate.StringValue("z"), "d": annotate.StringValue("w"), "e": annotate.StringValue("v"),
-		"f": annotate.StringValue("u")} // nine: more than the sort's array on the stack
+		"f": annotate.StringValue("u")}) // nine: more than the sort's array on the stack
 	ann := func(id string, attrs annotate.Attributes) wireAnnotation {
 		return wireAnnotation{ID: id, Start: 3, End: 1 << 40, Text: tricky, Label: "CLAIM", Kind: annotate.KindClaim,
 			Note: tricky, Annotator: "ann<&>", CreatedAt: "2026-01-02T03:04:05.5Z", Attributes: wireAttrsOf(attrs)}
@@ -30,8 +30,8 @@ func TestAppendDocumentAsJSON(t *testing.T) {
 		{"no values", wireDocument{ID: "d1", Text: tricky, Annotations: []wireAnnotation{ann("a1", nil)},
 			Relations: []wireRelation{}}},
 		{"values", wireDocument{ID: "d1", Title: tricky, Text: tricky, SHA256: "ab", Status: annotate.StatusDone,
-			SourcePath: "/x/\"y\"", CreatedAt: "c", UpdatedAt: "u", Attributes: wireAttrsOf(annotate.Attributes{"topic": annotate.StringValue(tricky)}),
-			Annotations: []wireAnnotation{ann("a1", vals), ann("a2", annotate.Attributes{"checkworthy": annotate.BoolValue(false)}),
+			SourcePath: "/x/\"y\"", CreatedAt: "c", UpdatedAt: "u", Attributes: wireAttrsOf(annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue(tricky)})),
+			Annotations: []wireAnnotation{ann("a1", vals), ann("a2", annotate.AttributesOf(map[string]annotate.AttrValue{"checkworthy": annotate.BoolValue(false)})),
 				ann("a3", annotate.Attributes{})},
 			Relations: []wireRelation{{ID: "r1", Type: "attributed_to", From: "a1", To: tricky}, {ID: "r2"}}}},
 		{"no suggestions", wireDocument{ID: "d1", Suggestions: []wireSuggestion{}}},
@@ -63,7 +63,7 @@ func TestAppendDocumentAsJSON(t *testing.T) {
 				// The values on their own, against encoding/json's map
 				// encoder, since the Marshaler above is appendJSON itself.
 				m := make(map[string]any)
-				for name, v := range wa.Attributes.vals {
+				for name, v := range wa.Attributes.vals.All() {
 					m[name] = v.Str()
 					if v.IsBool() {
 						m[name] = v.Bool()

@@ -28,15 +28,15 @@ func attrSchema() annotate.Schema {
 func withAttributes(t testing.TB) []*annotate.DocumentData {
 	docs := testDocuments(t)
 	values := map[string]annotate.Attributes{
-		"a-claim": {"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true),
-			"hedged": annotate.BoolValue(false)}, // hedged is attrSchema's own
-		"a-source": {"source_type": annotate.StringValue("named_person")},
-		"a-kim":    {"kb_id": annotate.StringValue("Q56226 “Kim” — 🚀")},
+		"a-claim": annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true),
+			"hedged": annotate.BoolValue(false)}), // hedged is attrSchema's own
+		"a-source": annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("named_person")}),
+		"a-kim":    annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": annotate.StringValue("Q56226 “Kim” — 🚀")}),
 	}
 	for i, a := range docs[0].Annotations {
 		docs[0].Annotations[i].Attributes = values[a.ID]
 	}
-	docs[0].Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("Kursk")}
+	docs[0].Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("Kursk")})
 	return docs
 }
 
@@ -94,6 +94,11 @@ func TestReadRefusesBadAttributeValues(t *testing.T) {
 			`x.json: document 1 (id d1): document: attribute topic: null is neither a string nor true or false`},
 		{"an empty string", `"status":"done"`, `"status":"done","attributes":{"topic":""}`,
 			`x.json: document 1 (id d1): document: attribute topic: empty value`},
+		// encoding/json's map kept the last of two values, silently.
+		{"a name twice", claim, claim + `,"attributes":{"verdict":"false","checkworthy":true,"verdict":"true"}`,
+			`x.json: document 1 (id d1): annotation c1: attribute verdict appears twice`},
+		{"a document attribute twice", `"status":"done"`, `"status":"done","attributes":{"topic":"a","topic":"a"}`,
+			`x.json: document 1 (id d1): document: attribute topic appears twice`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

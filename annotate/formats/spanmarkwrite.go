@@ -29,9 +29,9 @@ func WriteJSON(w io.Writer, h Header, each EachFunc) error {
 	e.bw.Write(head[:len(head)-1])
 	e.bw.WriteString(`,"documents":[`)
 	sep := "\n"
-	names, check := newAttrNames(h.Schema), annotate.NewChecker(h.Schema)
+	check := annotate.NewChecker(h.Schema)
 	err = each(func(d *annotate.DocumentData) error {
-		wd, err := wireDocumentOf(d, h.Schema, names, check)
+		wd, err := wireDocumentOf(d, h.Schema, check)
 		if err != nil {
 			return err
 		}
@@ -57,9 +57,9 @@ func WriteJSON(w io.Writer, h Header, each EachFunc) error {
 // Its errors are those of WriteJSON.
 func WriteJSONL(w io.Writer, h Header, each EachFunc) error {
 	e := newLineEncoder(w)
-	names, check := newAttrNames(h.Schema), annotate.NewChecker(h.Schema)
+	check := annotate.NewChecker(h.Schema)
 	err := each(func(d *annotate.DocumentData) error {
-		wd, err := wireDocumentOf(d, h.Schema, names, check)
+		wd, err := wireDocumentOf(d, h.Schema, check)
 		if err != nil {
 			return err
 		}
@@ -112,8 +112,8 @@ func (e *lineEncoder) encode(v any) ([]byte, error) {
 
 // wireDocumentOf converts d for writing, checking each annotation against
 // the text and s, because the annotation's text and kind come from them.
-// names are s's attribute names (newAttrNames), check checks against s.
-func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema, names *attrNames, check *annotate.Checker) (*wireDocument, error) {
+// check checks against s.
+func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema, check *annotate.Checker) (*wireDocument, error) {
 	doc := d.Document
 	x := annotate.NewIndex(doc.Text)
 	wd := &wireDocument{
@@ -125,7 +125,7 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema, names *attrName
 		SourcePath:  doc.SourcePath,
 		CreatedAt:   formatTime(doc.Created),
 		UpdatedAt:   formatTime(doc.Updated),
-		Attributes:  names.ofDocument(doc.Attributes),
+		Attributes:  wireAttrsOf(doc.Attributes),
 		Annotations: make([]wireAnnotation, 0, len(d.Annotations)),
 		Relations:   make([]wireRelation, 0, len(d.Relations)),
 	}
@@ -150,7 +150,7 @@ func wireDocumentOf(d *annotate.DocumentData, s annotate.Schema, names *attrName
 			Annotator:  a.Annotator,
 			CreatedAt:  formatTime(a.Created),
 			UpdatedAt:  formatTime(a.Updated),
-			Attributes: names.of(a.Attributes, a.Label),
+			Attributes: wireAttrsOf(a.Attributes),
 		})
 	}
 	for _, r := range d.Relations {

@@ -55,13 +55,10 @@ func (t *toolImport) setAttr(d *toolDoc, where, annID, name string, v annotate.A
 	if err := t.checkAttr(label, name, v); err != nil {
 		return t.errorf(where, "%v", err)
 	}
-	if old, ok := (*attrs)[name]; ok && old != v {
+	if old, ok := attrs.Lookup(name); ok && old != v {
 		return t.errorf(where, "attribute %s is given twice, as %s and %s", name, old, v)
 	}
-	if *attrs == nil {
-		*attrs = annotate.Attributes{}
-	}
-	(*attrs)[name] = v
+	*attrs = attrs.With(name, v)
 	if annID != "" {
 		d.anns[annID] = d.data.Annotations[d.pos[annID]]
 	}
@@ -83,9 +80,9 @@ func (t *toolImport) checkAttr(label, name string, v annotate.AttrValue) error {
 	}
 	var err error
 	if label == "" {
-		err = annotate.ValidateDocumentAttributes(annotate.Document{Attributes: annotate.Attributes{name: v}}, t.schema)
+		err = annotate.ValidateDocumentAttributes(annotate.Document{Attributes: annotate.Attributes{{Name: name, Value: v}}}, t.schema)
 	} else {
-		a := annotate.Annotation{ID: "new", Label: label, Attributes: annotate.Attributes{name: v}}
+		a := annotate.Annotation{ID: "new", Label: label, Attributes: annotate.Attributes{{Name: name, Value: v}}}
 		err = annotate.ValidateAttributes(a, t.schema)
 	}
 	if err != nil {

@@ -22,15 +22,15 @@ import (
 func toolAttrArticle(t testing.TB) *annotate.DocumentData {
 	d := toolArticle(t)
 	values := map[int]annotate.Attributes{
-		1:  {"kb_id": annotate.StringValue("Q56226 “Kim” — 🚀")},
-		13: {"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true)},
-		14: {"source_type": annotate.StringValue("named_person")},
-		18: {"verdict": annotate.StringValue("mostly_true"), "checkworthy": annotate.BoolValue(false)},
+		1:  annotate.AttributesOf(map[string]annotate.AttrValue{"kb_id": annotate.StringValue("Q56226 “Kim” — 🚀")}),
+		13: annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false"), "checkworthy": annotate.BoolValue(true)}),
+		14: annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("named_person")}),
+		18: annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("mostly_true"), "checkworthy": annotate.BoolValue(false)}),
 	}
 	for i, m := range values {
 		d.Annotations[i].Attributes = m
 	}
-	d.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("Kursk — workers")}
+	d.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("Kursk — workers")})
 	if err := annotate.ValidateDocumentData(d, annotate.DefaultSchema()); err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ type attrCarry struct {
 // keep returns the values of m the format keeps, nil for none.
 func (c attrCarry) keep(m annotate.Attributes, s annotate.Schema, label string) annotate.Attributes {
 	var out annotate.Attributes
-	for name, v := range m {
+	for name, v := range m.All() {
 		if c.none {
 			break
 		}
@@ -54,10 +54,7 @@ func (c attrCarry) keep(m annotate.Attributes, s annotate.Schema, label string) 
 		if isText && !c.text || v.IsBool() && !v.Bool() && !c.falseBool {
 			continue
 		}
-		if out == nil {
-			out = annotate.Attributes{}
-		}
-		out[name] = v
+		out = out.With(name, v)
 	}
 	return out
 }
@@ -152,7 +149,7 @@ func TestBratReaderReadsAttributes(t *testing.T) {
 	}
 	var attrs [][]any
 	for _, a := range d.Annotations {
-		for name, v := range a.Attributes {
+		for name, v := range a.Attributes.All() {
 			switch {
 			case v.IsBool() && v.Bool():
 				attrs = append(attrs, []any{a.Label, lineFragments(d.Document.Text, a.Start, a.End), name, true})
@@ -228,7 +225,7 @@ func TestToolAttributesWithoutAnnotations(t *testing.T) {
 	text := "Bo said so."
 	d := &annotate.DocumentData{Document: annotate.Document{ID: "d000000000000001", Title: "t", Text: text,
 		SHA256: annotate.SHA256Hex(text), Status: annotate.StatusTodo,
-		Attributes: annotate.Attributes{"topic": annotate.StringValue("Kursk — “x”")}}}
+		Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("Kursk — “x”")})}}
 	for _, format := range []string{"labelstudio", "w3c", "spacy"} {
 		t.Run(format, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "out")
@@ -260,8 +257,8 @@ func TestLabelStudioAttributeNameClash(t *testing.T) {
 	text := "Bo said so."
 	d := &annotate.DocumentData{Document: annotate.Document{ID: "d", Text: text, Status: annotate.StatusDone},
 		Annotations: []annotate.Annotation{
-			{ID: "s", Start: 0, End: 2, Label: "SOURCE", Attributes: annotate.Attributes{"x": annotate.StringValue("Bo")}},
-			{ID: "c", Start: 8, End: 10, Label: "CLAIM", Attributes: annotate.Attributes{"x": annotate.StringValue("b")}},
+			{ID: "s", Start: 0, End: 2, Label: "SOURCE", Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"x": annotate.StringValue("Bo")})},
+			{ID: "c", Start: 8, End: 10, Label: "CLAIM", Attributes: annotate.AttributesOf(map[string]annotate.AttrValue{"x": annotate.StringValue("b")})},
 		}}
 	var warnings []string
 	o := toolExportOptions(&warnings)

@@ -67,7 +67,7 @@ func TestPythonReadsToolAttributes(t *testing.T) {
 	}
 	changed := *d
 	changed.Annotations = append([]annotate.Annotation(nil), d.Annotations...)
-	changed.Annotations[13].Attributes = annotate.Attributes{"verdict": annotate.StringValue("true"), "checkworthy": annotate.BoolValue(true)}
+	changed.Annotations[13].Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("true"), "checkworthy": annotate.BoolValue(true)})
 	out, err = exec.Command(python, append([]string{script, toolAttrExpected(t, &changed)}, pairs...)...).CombinedOutput()
 	if err == nil || strings.Count(string(out), "'verdict': 'true'") != 3 {
 		t.Errorf("check_attributes.py passed a changed verdict, or did not name it for each format:\n%s", out)

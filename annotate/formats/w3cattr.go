@@ -1,9 +1,6 @@
 package formats
 
 import (
-	"maps"
-	"slices"
-
 	"spanmark/annotate"
 )
 
@@ -33,8 +30,7 @@ import (
 // purpose by their type, which types tells by name.
 func w3cAttrBodies(m annotate.Attributes, types func(string) annotate.AttrType) []w3cBody {
 	var out []w3cBody
-	for _, name := range slices.Sorted(maps.Keys(m)) {
-		v := m[name]
+	for name, v := range m.All() {
 		purpose := "classifying"
 		if typ := types(name); typ == annotate.AttrText || typ == "" && !v.IsBool() {
 			purpose = "describing"
@@ -63,8 +59,8 @@ func (w *w3cImport) setSourceAttributes(d *toolDoc, where string, src w3cSource)
 	if err != nil {
 		return w.errorf(where, "source %s: %v", src.ID, err)
 	}
-	for _, name := range slices.Sorted(maps.Keys(vals)) {
-		if err := w.setAttr(d, where+": source "+src.ID, "", name, vals[name]); err != nil {
+	for name, v := range vals.All() {
+		if err := w.setAttr(d, where+": source "+src.ID, "", name, v); err != nil {
 			return err
 		}
 	}

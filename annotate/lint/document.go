@@ -13,13 +13,13 @@ func emptyDone(c *docContext) {
 // document and on each annotation whose label has it.
 func (l *Linter) attributesUnset(c *docContext) {
 	for _, def := range l.schema.DocumentAttributes() {
-		if def.Required && c.d.Document.Attributes[def.Name].IsZero() {
+		if def.Required && c.d.Document.Attributes.Get(def.Name).IsZero() {
 			c.addDocument(AttributeUnset, "document attribute %s is unset", def.Name)
 		}
 	}
 	for _, a := range c.anns {
 		for _, def := range l.attrs[a.Label] {
-			if a.Attributes[def.Name].IsZero() {
+			if a.Attributes.Get(def.Name).IsZero() {
 				c.add(AttributeUnset, a, nil, "%s attribute %s is unset", a.Label, def.Name)
 			}
 		}

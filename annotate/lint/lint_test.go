@@ -144,7 +144,7 @@ func TestEmptyDoneAndRequiredAttributes(t *testing.T) {
 		}
 	}
 	d := doc(t, "Prices rose.", []span{
-		{id: "set", sub: "Prices", label: "CLAIM", attrs: annotate.Attributes{"verdict": annotate.StringValue("false")}},
+		{id: "set", sub: "Prices", label: "CLAIM", attrs: annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})},
 		{id: "unset", sub: "rose", label: "CLAIM"},
 	})
 	l, err := New(schema, nil, []string{AttributeUnset, EmptyDone})
@@ -156,7 +156,7 @@ func TestEmptyDoneAndRequiredAttributes(t *testing.T) {
 		t.Errorf("findings\n got %q\nwant %q", g, want)
 	}
 	d.Annotations, d.Document.Status = nil, annotate.StatusDone
-	d.Document.Attributes = annotate.Attributes{"topic": annotate.StringValue("economy")}
+	d.Document.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"topic": annotate.StringValue("economy")})
 	want = []string{`empty-done : ""`}
 	if g := got(d, l.Document(d)); !slices.Equal(g, want) {
 		t.Errorf("findings\n got %q\nwant %q", g, want)

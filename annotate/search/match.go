@@ -86,7 +86,7 @@ func (s *Searcher) annotationPasses(a annotate.Annotation) bool {
 			return false
 		}
 	}
-	if s.attr.name != "" && a.Attributes[s.attr.name].String() != s.attr.value {
+	if s.attr.name != "" && a.Attributes.Get(s.attr.name).String() != s.attr.value {
 		return false
 	}
 	if q.Note != "" && !strings.Contains(strings.ToLower(a.Note), strings.ToLower(q.Note)) {

@@ -30,7 +30,7 @@ func testDoc() *annotate.DocumentData {
 	as := []annotate.Annotation{
 		ann("p1", "Shoigu", 0, "PERSON", func(a *annotate.Annotation) { a.Annotator = "ana" }),
 		ann("s1", "Shoigu’s aide", 0, "SOURCE", func(a *annotate.Annotation) {
-			a.Attributes = annotate.Attributes{"source_type": annotate.StringValue("anonymous")}
+			a.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"source_type": annotate.StringValue("anonymous")})
 		}),
 		ann("p2", "Shoigu", 1, "PERSON", func(a *annotate.Annotation) { a.Note = "Defence Minister" }),
 		ann("l1", "北京", 0, "LOC", nil),

@@ -45,7 +45,7 @@ func agreePair(t *testing.T, dir string) (a, b string) {
 	}
 	for _, c := range d.Annotations[3:] {
 		if c.Label == "CLAIM" {
-			c.Attributes = annotate.Attributes{"verdict": annotate.StringValue("false")}
+			c.Attributes = annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": annotate.StringValue("false")})
 			e.PutAnnotations = append(e.PutAnnotations, c)
 			break
 		}

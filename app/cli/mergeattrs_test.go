@@ -33,7 +33,7 @@ func TestMergeAttributes(t *testing.T) {
 						continue
 					}
 					ties++
-					if got := a.Attributes["verdict"].String(); got != tc.verdict || !strings.HasSuffix(a.Note, tc.tie) {
+					if got := a.Attributes.Get("verdict").String(); got != tc.verdict || !strings.HasSuffix(a.Note, tc.tie) {
 						t.Errorf("%s: verdict %q, note %q; want %q and %q", a.Label, got, a.Note, tc.verdict, tc.tie)
 					}
 				}
