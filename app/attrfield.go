@@ -2,6 +2,8 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"spanmark/annotate"
@@ -12,13 +14,17 @@ import (
 const unsetChoice = "(none)"
 
 // attrField is the widget of one attribute: a select for an enum, a
-// check for a bool (partly checked while unset), an entry for text.
+// check for a bool (partly checked while unset, with a button that unsets
+// it: a check box only goes between true and false, and "not said" is a
+// value of its own to agreement), an entry for text.
 // set is called with every value the person gives, never with one the
 // program shows.
 type attrField struct {
 	def   annotate.Attribute
 	sel   *widget.Select
 	check *widget.Check
+	unset *widget.Button // the bool's way back to unset
+	box   fyne.CanvasObject
 	entry *attrEntry
 	quiet bool // the program is setting the widget: no call of set
 }
@@ -49,6 +55,10 @@ func newAttrField(def annotate.Attribute, set func(annotate.AttrValue)) *attrFie
 		f.sel.PlaceHolder = unsetChoice
 	case annotate.AttrBool:
 		f.check = widget.NewCheck("", func(b bool) { give(annotate.BoolValue(b)) })
+		f.unset = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { give(annotate.AttrValue{}) })
+		f.unset.Importance = widget.LowImportance
+		f.unset.Disable()
+		f.box = container.NewHBox(f.check, f.unset)
 	default:
 		f.entry = newAttrEntry(func(s string) { give(annotate.StringValue(s)) })
 	}
@@ -61,7 +71,7 @@ func (f *attrField) widget() fyne.CanvasObject {
 	case f.sel != nil:
 		return f.sel
 	case f.check != nil:
-		return f.check
+		return f.box
 	}
 	return f.entry
 }
@@ -86,6 +96,13 @@ func (f *attrField) show(v annotate.AttrValue) {
 		if f.check.Checked != v.Bool() || f.check.Partial != partial {
 			f.check.Checked, f.check.Partial = v.Bool(), partial
 			f.check.Refresh()
+		}
+		if partial != f.unset.Disabled() {
+			if partial {
+				f.unset.Disable()
+			} else {
+				f.unset.Enable()
+			}
 		}
 	case !f.entry.focused:
 		f.entry.committed = v.Str()

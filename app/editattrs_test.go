@@ -91,6 +91,34 @@ func TestSetVerdictByWidgetAndKey(t *testing.T) {
 	if got := field(t, ws, false, "checkworthy").check; got.Checked || !got.Partial {
 		t.Errorf("checkworthy unset after undo: check box checked %v, partial %v; want partly checked", got.Checked, got.Partial)
 	}
+	if f := field(t, ws, false, "checkworthy"); !f.unset.Disabled() {
+		t.Error("the unset button of an unset checkworthy is enabled")
+	}
+	// A bool goes back to unset with its button, not to false.
+	for _, s := range []struct {
+		name string
+		do   func()
+		want annotate.Attributes
+	}{
+		{"tick checkworthy", func() { test.Tap(field(t, ws, false, "checkworthy").check) }, worthy},
+		{"untick checkworthy", func() { test.Tap(field(t, ws, false, "checkworthy").check) },
+			annotate.AttributesOf(map[string]annotate.AttrValue{"verdict": str("false"), "checkworthy": annotate.BoolValue(false)})},
+		{"unset checkworthy", func() { test.Tap(field(t, ws, false, "checkworthy").unset) }, falseV},
+	} {
+		s.do()
+		if got := claimValues(t, ws, start, end); !got.Equal(s.want) {
+			t.Fatalf("%s: on disk %v, want %v", s.name, got, s.want)
+		}
+	}
+	if f := field(t, ws, false, "checkworthy"); f.check.Checked || !f.check.Partial || !f.unset.Disabled() {
+		t.Errorf("after unsetting: checked %v, partial %v, unset button disabled %v; want partly checked and disabled",
+			f.check.Checked, f.check.Partial, f.unset.Disabled())
+	}
+	ws.undo()
+	if got := claimValues(t, ws, start, end); got.Get("checkworthy") != annotate.BoolValue(false) {
+		t.Errorf("undoing the unset: checkworthy %v, want false", got.Get("checkworthy"))
+	}
+	ws.redo()
 
 	topic := field(t, ws, true, "topic").entry
 	ws.win.Canvas().Focus(topic)
