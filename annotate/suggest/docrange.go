@@ -18,12 +18,23 @@ const inReach = 16
 // its cost follows the range's length, not how many suggestions the
 // document has: it is what a view asks for the lines it shows.
 func (d *Doc) In(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
+	return d.x.inRange(dst, &d.w, d.ids, a, b, d.minScore, func(dst []annotate.Suggestion, _ *pattern, span [2]int) []annotate.Suggestion {
+		return append(dst, d.bySpan[span]...)
+	})
+}
+
+// inRange is the walk of In over the tokens w (ids their ids) around
+// [a, b): for each match of a pattern reaching minScore that ends after
+// a, at appends the match's suggestions to dst. Doc.In looks them up,
+// SuggestIn computes them; both then order them alike.
+func (x *Index) inRange(dst []annotate.Suggestion, w *words, ids []int32, a, b int, minScore float64,
+	at func(dst []annotate.Suggestion, p *pattern, span [2]int) []annotate.Suggestion) []annotate.Suggestion {
 	from := len(dst)
-	for i := max(0, d.w.firstFrom(a)-inReach); i < len(d.w.toks) && d.w.toks[i].start < b; i++ {
-		d.x.matchAt(&d.w, d.ids, i, d.minScore, func(_ *pattern, j int) {
-			if span := [2]int{d.w.toks[i].start, d.w.toks[j].end}; span[1] > a {
+	for i := max(0, w.firstFrom(a)-inReach); i < len(w.toks) && w.toks[i].start < b; i++ {
+		x.matchAt(w, ids, i, minScore, func(p *pattern, j int) {
+			if span := [2]int{w.toks[i].start, w.toks[j].end}; span[1] > a {
 				k := len(dst)
-				dst = append(dst, d.bySpan[span]...)
+				dst = at(dst, p, span)
 				slices.SortFunc(dst[k:], annotate.CompareSuggestions) // a few labels
 			}
 		})
