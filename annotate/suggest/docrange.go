@@ -18,27 +18,33 @@ const inReach = 16
 // its cost follows the range's length, not how many suggestions the
 // document has: it is what a view asks for the lines it shows.
 func (d *Doc) In(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
-	return d.x.inRange(dst, &d.w, d.ids, a, b, d.minScore, func(dst []annotate.Suggestion, _ *pattern, span [2]int) []annotate.Suggestion {
-		return append(dst, d.bySpan[span]...)
+	from := len(dst)
+	d.x.walkIn(&d.w, d.ids, a, b, d.minScore, func(_ int, _ *pattern, span [2]int) {
+		k := len(dst)
+		dst = append(dst, d.bySpan[span]...)
+		slices.SortFunc(dst[k:], annotate.CompareSuggestions) // a few labels
 	})
+	return finishIn(dst, from)
 }
 
-// inRange is the walk of In over the tokens w (ids their ids) around
-// [a, b): for each match of a pattern reaching minScore that ends after
-// a, at appends the match's suggestions to dst. Doc.In looks them up,
-// SuggestIn computes them; both then order them alike.
-func (x *Index) inRange(dst []annotate.Suggestion, w *words, ids []int32, a, b int, minScore float64,
-	at func(dst []annotate.Suggestion, p *pattern, span [2]int) []annotate.Suggestion) []annotate.Suggestion {
-	from := len(dst)
+// walkIn is the walk of In over the tokens w (ids their ids) around
+// [a, b): it calls fn with every match of a pattern reaching minScore
+// that ends after a, with the index of its first token, by start and
+// then end. Doc.In looks the matches' suggestions up, Index.Range
+// computes them.
+func (x *Index) walkIn(w *words, ids []int32, a, b int, minScore float64, fn func(i int, p *pattern, span [2]int)) {
 	for i := max(0, w.firstFrom(a)-inReach); i < len(w.toks) && w.toks[i].start < b; i++ {
 		x.matchAt(w, ids, i, minScore, func(p *pattern, j int) {
 			if span := [2]int{w.toks[i].start, w.toks[j].end}; span[1] > a {
-				k := len(dst)
-				dst = at(dst, p, span)
-				slices.SortFunc(dst[k:], annotate.CompareSuggestions) // a few labels
+				fn(i, p, span)
 			}
 		})
 	}
+}
+
+// finishIn orders dst[from:], the suggestions walkIn found, and keeps the
+// longest where they overlap.
+func finishIn(dst []annotate.Suggestion, from int) []annotate.Suggestion {
 	// The walk finds the spans by start, then end, each with its labels
 	// sorted: the whole is sorted unless two keys matched one span.
 	if !slices.IsSortedFunc(dst[from:], annotate.CompareSuggestions) {

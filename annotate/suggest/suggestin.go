@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"slices"
+
 	"spanmark/annotate"
 )
 
@@ -11,27 +13,69 @@ const inStep = 64
 // SuggestIn returns the suggestions of d that Open(d, minScore).In(nil,
 // a, b) would return, the ones overlapping the code points [a, b), from
 // the text around the range only: it tokenizes and matches a screenful,
-// not the whole document, so that the app can draw the suggestions of
-// the lines shown while Open runs. d's annotations must be in the index,
-// as for Open. It only reads the index, as Suggest does.
+// not the whole document. d's annotations must be in the index, as for
+// Open. It only reads the index, as Suggest does.
 func (x *Index) SuggestIn(d *annotate.DocumentData, a, b int, minScore float64) []annotate.Suggestion {
+	return x.Range(d, a, b, minScore).In(nil, a, b)
+}
+
+// Range holds the suggestions of a part of a document, as SuggestIn
+// computes them, to answer for any range inside it as Doc.In would: the
+// app draws the lines in view from it while Open runs. It holds nothing
+// of the index, so the index may change (Open numbers words) meanwhile.
+type Range struct {
+	a, b int
+	toks []tok                 // the tokens around [a, b)
+	ss   []annotate.Suggestion // by the token they start at, as walkIn finds them
+	at   []int                 // the index in toks of the token each of ss starts at
+}
+
+// Range computes the suggestions of d whose score reaches minScore that
+// overlap [a, b), from the text around it only, as SuggestIn.
+func (x *Index) Range(d *annotate.DocumentData, a, b int, minScore float64) *Range {
+	b = max(a, b)
 	w := x.window(d.Document.Text, a, b)
+	r := &Range{a: a, b: b, toks: w.toks}
 	if len(w.toks) == 0 {
-		return nil
+		return r
 	}
 	lo, hi := w.toks[0].start, w.toks[len(w.toks)-1].end
 	var near []annotate.Annotation
-	// An annotation containing a span of the window overlaps the window.
+	// An annotation containing a span of the part overlaps the part.
 	for _, an := range d.Annotations {
 		if an.End > lo && an.Start < hi {
 			near = append(near, an)
 		}
 	}
 	c := newCover(near)
-	return x.inRange(nil, &w, x.ids(&w, false, nil), a, b, minScore,
-		func(dst []annotate.Suggestion, p *pattern, span [2]int) []annotate.Suggestion {
-			return x.suggestAt(dst, d.Document.ID, occurrence{p: p, start: span[0], end: span[1]}, c, minScore)
-		})
+	x.walkIn(&w, x.ids(&w, false, nil), a, b, minScore, func(i int, p *pattern, span [2]int) {
+		k := len(r.ss)
+		r.ss = x.suggestAt(r.ss, d.Document.ID, occurrence{p: p, start: span[0], end: span[1]}, c, minScore)
+		slices.SortFunc(r.ss[k:], annotate.CompareSuggestions)
+		for range len(r.ss) - k {
+			r.at = append(r.at, i)
+		}
+	})
+	return r
+}
+
+// Contains reports whether [a, b) lies within the range r was made for,
+// where In answers as Doc.In.
+func (r *Range) Contains(a, b int) bool { return r.a <= a && b <= r.b }
+
+// In appends to dst the suggestions overlapping [a, b), which must lie
+// within r (Contains), exactly as Doc.In would, and returns the extended
+// slice.
+func (r *Range) In(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
+	from := len(dst)
+	w := words{toks: r.toks}
+	first := max(0, w.firstFrom(a)-inReach)
+	for k, s := range r.ss {
+		if r.at[k] >= first && s.Start < b && s.End > a {
+			dst = append(dst, s)
+		}
+	}
+	return finishIn(dst, from)
 }
 
 // window returns the tokens of the part of text that inRange walks for

@@ -78,7 +78,8 @@ func TestSuggestIn(t *testing.T) {
 	}
 }
 
-// checkSuggestIn compares SuggestIn with doc.In over random ranges.
+// checkSuggestIn compares SuggestIn, and Range.In over ranges inside
+// the Range, with doc.In over random ranges.
 func checkSuggestIn(t *testing.T, rng *rand.Rand, x *Index, d *annotate.DocumentData, doc *Doc, minScore float64) {
 	t.Helper()
 	length := annotate.RuneLen(d.Document.Text)
@@ -95,6 +96,15 @@ func checkSuggestIn(t *testing.T, rng *rand.Rand, x *Index, d *annotate.Document
 			t.Fatalf("SuggestIn(%d, %d) = %v,\nwant %v", r[0], r[1], show(d, got), show(d, want))
 		}
 		found += len(got)
+		// A Range answers for the ranges inside it as Doc.In does.
+		rg := x.Range(d, r[0], r[1], minScore)
+		for range 3 {
+			a := r[0] + rng.IntN(max(1, r[1]-r[0]))
+			b := min(r[1], a+rng.IntN(max(1, r[1]-a+1)))
+			if got, want := rg.In(nil, a, b), doc.In(nil, a, b); !rg.Contains(a, b) || !slices.Equal(got, want) {
+				t.Fatalf("Range(%d, %d).In(%d, %d) = %v,\nwant %v", r[0], r[1], a, b, show(d, got), show(d, want))
+			}
+		}
 	}
 	if found == 0 {
 		t.Fatal("no range had suggestions")
