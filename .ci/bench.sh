@@ -453,11 +453,22 @@ spread() {
 section "What a user sees (real binary under Xvfb, end to end; .ci/bench_e2e.sh)"
 small=$(value e2e/open-10k.ms)
 big=$(value e2e/open-1m.ms)
-row "Start → article painted, 10 KB document, 200 annotations" "—" "$(spread open-10k)" "$small" info
-row "Start → article painted, 1 MB document, 20,000 annotations" "—" "$(spread open-1m)" "$big" info
+# The article's figures are its region of the window (bench_e2e.sh's
+# article_region), issue 10's "the article's pixels stable"; the whole
+# window's, from the same runs, also wait for the suggestion counts of
+# the status line and the document list.
+row "Start → article's pixels stable, 10 KB document, 200 annotations" "—" "$(spread open-10k)" "$small" info
+row "Start → article's pixels stable, 1 MB document, 20,000 annotations" "—" "$(spread open-1m)" "$big" info
 v=$(calc 'a / b' "$big" "$small")
-row "Start → article painted, 1 MB vs 10 KB document (medians)" "≤ 1.2×" \
+row "Start → article's pixels stable, 1 MB vs 10 KB document (medians)" "≤ 1.2×" \
 	"$(f 2 "$v")× ($(f 0 "$big") vs $(f 0 "$small") ms)" "$v" "<=" 1.2
+small=$(value e2e/open-10k-window.ms)
+big=$(value e2e/open-1m-window.ms)
+row "Start → whole window stable, 10 KB document" "—" "$(spread open-10k-window)" "$small" info
+row "Start → whole window stable, 1 MB document" "—" "$(spread open-1m-window)" "$big" info
+v=$(calc 'a / b' "$big" "$small")
+row "Start → whole window stable, 1 MB vs 10 KB document (medians)" "—" \
+	"$(f 2 "$v")× ($(f 0 "$big") vs $(f 0 "$small") ms)" "$v" info
 v=$(value e2e/switch.ms)
 row "Switch to the 1 MB document (Ctrl+PgDn → pixels stable), first time" "< 40 ms" "$(spread switch)" "$v" "<" 40
 v=$(value e2e/switch-warm.ms)

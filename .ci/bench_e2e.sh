@@ -5,9 +5,16 @@
 #
 #   bash .ci/bench_e2e.sh [OUT]
 #
-#   open-10k      start → first paint, a 10 KB document of 200 annotations
-#   open-1m       start → first paint, a 1 MB document of 20,000 (the
-#                 document of app's BenchmarkOpenDocument20000)
+#   open-10k      start → the article's pixels stable (issue 10's
+#                 definition: the article view's region, see
+#                 article_region), a 10 KB document of 200 annotations
+#   open-1m       the same, a 1 MB document of 20,000 (the document of
+#                 app's BenchmarkOpenDocument20000)
+#   open-10k-window, open-1m-window
+#                 the same runs' start → the whole window stable: the
+#                 status line's and document list's suggestion counts,
+#                 which change when the whole document's suggestions are
+#                 computed, included
 #   switch        Ctrl+PgDn from the 10 KB document to the 1 MB one, the
 #                 first time in the session
 #   switch-warm   the same, after switching back (the second time)
@@ -34,6 +41,10 @@
 #   BENCH_DIR        work folder (default /tmp/spanmark-bench)
 #   BENCH_DISPLAY    X display number for Xvfb (default 98)
 #   BENCH_E2E_RUNS   runs of each measurement (default 5)
+#   BENCH_E2E_BIN    the binary measured (default ./spanmark, built from
+#                    this tree, which makes the projects in any case): to
+#                    measure another build, e.g. the branch point's, with
+#                    this harness
 #
 # The exit status is 0 when the summary is printed, failed runs included;
 # it is not 0 only when the harness cannot run (no binary, no Xvfb).
@@ -47,13 +58,25 @@ runs=${BENCH_E2E_RUNS:-5}
 bench_dir=${BENCH_DIR:-/tmp/spanmark-bench}
 out=${1:-$bench_dir/work/e2e}
 display=:${BENCH_DISPLAY:-98}
-spanmark=$PWD/spanmark
+spanmark=${BENCH_E2E_BIN:-$PWD/spanmark}
 
 # paintwait settles a stage after 500 ms without a change in the window (a
 # loaded machine can pause a paint for 300 ms), and its picture must have
 # 25 ‰ of the window coloured: the window without an article (label bar,
 # list selection) has about 13 ‰, with one about 40 ‰.
 paintwait_flags=(-i 2 -q 500 -t 20000 -c 25)
+# article_region is the article view in the window as paintwait's -r
+# insets (left, top, right, bottom): the window (1200x780, Fyne's
+# default for this app) less the document list and its divider on the
+# left (x < 249), the label bar above (y < 59), the panel and its divider
+# on the right (x ≥ 953) and the status line below (y ≥ 740), as found in
+# a picture of the 1 MB document opened on this layout (paintwait -o):
+# the dividers are the 8-pixel columns of colour (14,14,14) at x 241–248
+# and 953–960, the label bar's last row is y 57 and the article's last
+# text row y 736, the status line's first y 753. Insets follow the
+# window's size, as the side bars do. Every stage prints the article's
+# figure after the whole window's.
+article_region=(-r 249,59,247,40)
 
 log() { printf 'bench e2e: %s\n' "$*" >&2; }
 
@@ -90,8 +113,9 @@ for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep
 DISPLAY=$display xdpyinfo >/dev/null 2>&1 || { log "Xvfb $display did not start; see $out/xvfb.log"; exit 1; }
 
 # run starts the app on a copy of PROJECT under paintwait with ACTIONS and
-# appends the Nth figure it prints to NAME.runs for each NAME given as
-# N:NAME; a failure goes to NAME.err for each. The whole run is cut off
+# appends the Nth line's figure it prints to NAME.runs for each NAME given
+# as N:NAME (the whole window's) or N/3:NAME (the article's, the line's
+# third field); a failure goes to NAME.err for each. The whole run is cut off
 # after two minutes should paintwait itself hang.
 run() {
 	local tag=$1 project=$2 names=$3
@@ -102,10 +126,12 @@ run() {
 	cp "$data/$project.spanmark" "$dir/p.spanmark"
 	figures=$dir/figures
 	if [ -n "$paintwait" ] && HOME=$dir/home XDG_DATA_HOME=$dir/home/data XDG_CONFIG_HOME=$dir/home/config \
-		DISPLAY=$display timeout 120 "$paintwait" "${paintwait_flags[@]}" -o "$dir/shot" "$@" -- \
+		DISPLAY=$display timeout 120 "$paintwait" "${paintwait_flags[@]}" "${article_region[@]}" -o "$dir/shot" "$@" -- \
 		"$spanmark" "$dir/p.spanmark" >"$figures" 2>"$dir/log"; then
 		for spec in $names; do
-			awk -v n="${spec%%:*}" 'NR == n { print $2 }' "$figures" >>"$out/${spec#*:}.runs"
+			pos=${spec%%:*}
+			awk -v n="${pos%%/*}" -v col="$([ "$pos" = "${pos#*/}" ] && echo 2 || echo "${pos#*/}")" \
+				'NR == n { print $col }' "$figures" >>"$out/${spec#*:}.runs"
 		done
 		# The last runs' and failed runs' pictures are kept, to look at.
 		[ "${tag%%-*}" = "$runs" ] || rm -f "$dir"/shot.*.ppm
@@ -118,22 +144,22 @@ run() {
 
 log "$runs runs of each, display $display"
 for i in $(seq "$runs"); do
-	run "$i-10k" 10k "1:open-10k 2:resize-10k 3:caret-10k" -a resize:1000x780 -a key:Right
-	run "$i-1m" 1m "1:open-1m 2:resize" -a resize:1000x780
+	run "$i-10k" 10k "1/3:open-10k 1:open-10k-window 2:resize-10k 3:caret-10k" -a resize:1000x780 -a key:Right
+	run "$i-1m" 1m "1/3:open-1m 1:open-1m-window 2:resize" -a resize:1000x780
 	run "$i-pair" pair "2:switch 4:switch-warm" -a key:Control_L+Next -a key:Control_L+Prior -a key:Control_L+Next
 	run "$i-pair10k" pair10k "2:switch-10k" -a key:Control_L+Next
 done
 
 # The medians, and a summary: median, spread and every run.
-printf '%-12s %8s %8s %8s  %s\n' figure median min max "runs (ms)"
-for name in open-10k open-1m switch switch-warm resize switch-10k resize-10k caret-10k; do
+printf '%-15s %8s %8s %8s  %s\n' figure median min max "runs (ms)"
+for name in open-10k open-1m open-10k-window open-1m-window switch switch-warm resize switch-10k resize-10k caret-10k; do
 	f=$out/$name
 	if [ -s "$f.runs" ]; then
 		sort -n "$f.runs" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }' >"$f.ms"
-		printf '%-12s %8s %8s %8s  %s\n' "$name" "$(cat "$f.ms")" "$(sort -n "$f.runs" | head -n1)" \
+		printf '%-15s %8s %8s %8s  %s\n' "$name" "$(cat "$f.ms")" "$(sort -n "$f.runs" | head -n1)" \
 			"$(sort -n "$f.runs" | tail -n1)" "$(paste -sd' ' "$f.runs")"
 	else
-		printf '%-12s %8s\n' "$name" ERROR
+		printf '%-15s %8s\n' "$name" ERROR
 	fi
 	[ ! -s "$f.err" ] || sed "s/^/$name: /" "$f.err"
 done

@@ -3,7 +3,7 @@
  * start, and after each input it is sent, the screen stops changing.
  *
  *   paintwait [-n NAME] [-i MS] [-q MS] [-t MS] [-c PERMILLE] [-o PREFIX]
- *             [-v] [-a ACTION]... -- COMMAND [ARG...]
+ *             [-r L,T,R,B] [-v] [-a ACTION]... -- COMMAND [ARG...]
  *
  * It starts COMMAND itself, so that the clock starts at the fork. Every -i
  * ms (default 2) it asks the DAMAGE extension whether anything was drawn
@@ -22,7 +22,15 @@
  *                            reverse (XTest), e.g. key:Control_L+Next
  *   resize:WxH               resize the window, as a window manager does
  *
- * Each figure is printed on stdout as "open MS" or "ACTION MS"; COMMAND's
+ * -r also times a region of the window, the window less L, T, R and B
+ * pixels at its left, top, right and bottom (so that it follows the
+ * window's size, as a layout with fixed side bars does): each stage still
+ * ends when the whole window is still, and its line gets a second figure,
+ * the time of the region's last change once the window is there (0 when
+ * it did not change), so that one run gives both.
+ *
+ * Each figure is printed on stdout as "open MS" or "ACTION MS" ("open MS
+ * REGION_MS" with -r); COMMAND's
  * output goes to stderr. -o writes each stage's final picture to
  * PREFIX.N.ppm, to check what was measured; -v lists the changes on stderr.
  * A stage that does not settle within -t ms (default 20000), a window that
@@ -57,6 +65,7 @@ static pid_t child;
 static const char *name = "Spanmark";
 static double interval = 2, quiet = 300, timeout = 20000, permille;
 static int verbose, damage_event;
+static int inset[4], has_region; /* -r: left, top, right, bottom */
 static Damage damage;
 static int newest = -1; /* which of the two grabs holds the latest picture */
 
@@ -258,13 +267,27 @@ static struct area watched(Window win, const XImage *img)
 	return a;
 }
 
+/* region returns the part of area a that -r names (empty when a is too
+ * small for the insets). */
+static struct area region(struct area a)
+{
+	struct area r = {a.x + inset[0], a.y + inset[1], a.w - inset[0] - inset[2], a.h - inset[1] - inset[3]};
+	if (r.w < 0)
+		r.w = 0;
+	if (r.h < 0)
+		r.h = 0;
+	return r;
+}
+
 /* settle grabs the screen until it has been still for the quiet period,
- * and returns the time of its last change after t0. Before the first
- * stage's window appears, it looks for it. */
-static double settle(struct grab g[2], double t0, Window *win, const char *what)
+ * and returns the time of its last change after t0, and in *rlast that of
+ * the last change of the -r region while the window was there. Before the
+ * first stage's window appears, it looks for it. */
+static double settle(struct grab g[2], double t0, Window *win, const char *what, double *rlast)
 {
 	int changed = 0, grabs = 0;
 	double last = 0, share = -1, next = now_ms(), lookup = 0;
+	*rlast = t0;
 	struct area a = watched(*win, g[0].img);
 	for (;;) {
 		int status;
@@ -286,6 +309,8 @@ static double settle(struct grab g[2], double t0, Window *win, const char *what)
 			grabs++;
 			a = watched(*win, g[spare].img);
 			if (newest < 0 || differs(g[spare].img, g[newest].img, a)) {
+				if (has_region && *win && (newest < 0 || differs(g[spare].img, g[newest].img, region(a))))
+					*rlast = t;
 				changed = newest >= 0, newest = spare, last = t, share = -1;
 				if (verbose && changed)
 					fprintf(stderr, "paintwait: %s: change at %.1f ms, %.1f‰ coloured\n", what,
@@ -345,7 +370,7 @@ int main(int argc, char **argv)
 {
 	const char *actions[16], *prefix = NULL;
 	int nact = 0, opt, ev, err, major, minor;
-	while ((opt = getopt(argc, argv, "n:i:q:t:c:o:a:v")) != -1) {
+	while ((opt = getopt(argc, argv, "n:i:q:t:c:o:r:a:v")) != -1) {
 		switch (opt) {
 		case 'n': name = optarg; break;
 		case 'i': interval = atof(optarg); break;
@@ -354,12 +379,17 @@ int main(int argc, char **argv)
 		case 'c': permille = atof(optarg); break;
 		case 'o': prefix = optarg; break;
 		case 'v': verbose = 1; break;
+		case 'r':
+			if (sscanf(optarg, "%d,%d,%d,%d", &inset[0], &inset[1], &inset[2], &inset[3]) != 4)
+				die("-r wants LEFT,TOP,RIGHT,BOTTOM insets in pixels, not %s", optarg);
+			has_region = 1;
+			break;
 		case 'a':
 			if (nact == 16)
 				die("at most 16 actions");
 			actions[nact++] = optarg;
 			break;
-		default: die("usage: paintwait [-n NAME] [-i MS] [-q MS] [-t MS] [-c PERMILLE] [-o PREFIX] [-v] [-a ACTION]... -- COMMAND [ARG...]");
+		default: die("usage: paintwait [-n NAME] [-i MS] [-q MS] [-t MS] [-c PERMILLE] [-o PREFIX] [-r L,T,R,B] [-v] [-a ACTION]... -- COMMAND [ARG...]");
 		}
 	}
 	if (optind >= argc)
@@ -397,8 +427,11 @@ int main(int argc, char **argv)
 			t0 = now_ms();
 			act(win, what);
 		}
-		double ms = settle(g, t0, &win, what);
-		printf("%s %.1f\n", what, ms);
+		double rlast, ms = settle(g, t0, &win, what, &rlast);
+		if (has_region)
+			printf("%s %.1f %.1f\n", what, ms, rlast - t0);
+		else
+			printf("%s %.1f\n", what, ms);
 		fflush(stdout);
 		if (prefix)
 			write_ppm(g[newest].img, prefix, stage);

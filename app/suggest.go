@@ -37,6 +37,10 @@ type suggestions struct {
 	opening   int
 	isOpening bool
 	pending   []pendingChange
+	// earlyIn holds, while doc is computed, the suggestions of the part
+	// of the document in view (suggestearly.go); an edit or a rejection
+	// meanwhile drops them.
+	earlyIn *suggest.Range
 	// lane runs the work that reads or grows x off Fyne's goroutine
 	// (openDoc), one piece at a time.
 	lane  lane
@@ -76,7 +80,7 @@ type queuedEdit struct {
 func (sg *suggestions) build() {
 	sg.gen++
 	gen, st := sg.gen, sg.ws.store
-	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending = nil, nil, nil, false, nil
+	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending, sg.earlyIn = nil, nil, nil, false, nil, nil
 	sg.later = suggestLater{} // the edits are committed: the build reads them from the store
 	var x *suggest.Index
 	var counts map[string]int
@@ -162,7 +166,7 @@ func (sg *suggestions) closed() {
 func (sg *suggestions) documentShown() {
 	sg.settle() // the index hears of the last document's edits first
 	ws := sg.ws
-	sg.doc, sg.model, sg.hasSel, sg.count = nil, nil, false, 0
+	sg.doc, sg.model, sg.hasSel, sg.count, sg.earlyIn = nil, nil, false, 0, nil
 	if ws.sess == nil || ws.store == nil {
 		sg.show()
 		return
@@ -183,7 +187,9 @@ func (sg *suggestions) documentShown() {
 	slices.SortFunc(sg.model, annotate.CompareSuggestions)
 	sg.isOpening = false
 	if sg.x != nil {
-		sg.openDoc(&annotate.DocumentData{Document: doc, Annotations: anns})
+		d := &annotate.DocumentData{Document: doc, Annotations: anns}
+		sg.early(d)
+		sg.openDoc(d)
 	}
 	sg.recount()
 	sg.show()
@@ -216,7 +222,7 @@ func (sg *suggestions) openDoc(d *annotate.DocumentData) {
 				doc.Edit(c.removed, c.added)
 			}
 		}
-		sg.doc, sg.isOpening, sg.pending = doc, false, nil
+		sg.doc, sg.isOpening, sg.pending, sg.earlyIn = doc, false, nil, nil
 		sg.recount()
 		sg.show()
 	})
@@ -280,6 +286,7 @@ func (sg *suggestions) record(removed, added []annotate.Annotation) {
 		sg.editLater(removed, added)
 	case sg.isOpening:
 		sg.pending = append(sg.pending, pendingChange{removed: removed, added: added})
+		sg.earlyIn = nil // they do not know of the edit
 	case sg.x == nil:
 		text := sg.ws.sess.Text
 		for _, a := range removed {
@@ -334,6 +341,8 @@ func (sg *suggestions) in(dst []annotate.Suggestion, a, b int) []annotate.Sugges
 	from := len(dst)
 	if sg.doc != nil {
 		dst = sg.doc.In(dst, a, b)
+	} else {
+		dst, _ = sg.earlyStrings(dst, a, b)
 	}
 	return sg.withModel(dst, from, a, b)
 }

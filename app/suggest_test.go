@@ -4,6 +4,7 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -240,10 +241,11 @@ func TestClickSelectsSuggestion(t *testing.T) {
 	}
 }
 
-// TestDocumentSuggestionsInBackground opens a document while its
-// suggestions are computed off Fyne's goroutine: the document shows at
-// once, without them, and an edit made meanwhile counts once they come.
-func TestDocumentSuggestionsInBackground(t *testing.T) {
+// openHeld tags the article's first Shoigu as PERSON and opens the other
+// document with the background work held, so that its suggestions are
+// not computed until run is drained.
+func openHeld(t *testing.T) (*workspace, *apptest.Runner) {
+	t.Helper()
 	ws, other := suggestWorkspace(t)
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
 	run := ws.run.(*apptest.Runner)
@@ -251,16 +253,69 @@ func TestDocumentSuggestionsInBackground(t *testing.T) {
 	if err := ws.openDocument(other); err != nil {
 		t.Fatal(err)
 	}
-	if got := suggested(ws); len(got) != 0 {
-		t.Fatalf("suggestions before their computation ended: %v", got)
-	}
+	return ws, run
+}
+
+// TestDocumentSuggestionsInBackground opens a document while its
+// suggestions are computed off Fyne's goroutine: the document shows at
+// once, with the suggestions of the part in view, an edit made meanwhile
+// drops those (they do not know of it), and it counts once the
+// document's own come.
+func TestDocumentSuggestionsInBackground(t *testing.T) {
+	ws, run := openHeld(t)
 	// Tagged while the suggestions are computed: its other occurrence
 	// must be suggested, and the one tagged no more.
 	tagWord(t, ws, "Russian", 0, "MISC")
+	if got := suggested(ws); len(got) != 0 {
+		t.Fatalf("suggestions after an edit, before their computation ended: %v", got)
+	}
 	run.Hold = false
 	run.Drain()
 	got := strings.Join(suggested(ws), " ")
 	if strings.Count(got, "Shoigu/PERSON") != 2 || strings.Count(got, "Russian/MISC") != 3 {
 		t.Errorf("after the computation: %s; want both Shoigus and the other three Russian", got)
+	}
+}
+
+// TestEarlySuggestionsInView opens a document while its suggestions are
+// computed off Fyne's goroutine: the view draws those of the part in
+// view at once, and the same once the whole document's are computed.
+func TestEarlySuggestionsInView(t *testing.T) {
+	ws, run := openHeld(t)
+	n := ws.sess.Index().Len()
+	early := ws.sugg.spansIn(nil, 0, n)
+	if ws.sugg.doc != nil {
+		t.Fatal("the document's suggestions were computed while the runner held them")
+	}
+	if len(early) != 2 || early[0].Label != "PERSON" || ws.sess.Text(early[0].Start, early[0].End) != "Shoigu" {
+		t.Fatalf("before the computation the view draws %v; want both Shoigus", early)
+	}
+	run.Hold = false
+	run.Drain()
+	if ws.sugg.doc == nil {
+		t.Fatal("the document's suggestions were not computed")
+	}
+	if after := ws.sugg.spansIn(nil, 0, n); !slices.Equal(after, early) {
+		t.Errorf("after the computation the view draws %v; before it drew %v", after, early)
+	}
+}
+
+// TestEarlySuggestionsRejected rejects one of the suggestions drawn
+// before the document's own are computed: those drawn early do not know
+// of it and go, and the string is not suggested again once they come.
+func TestEarlySuggestionsRejected(t *testing.T) {
+	ws, run := openHeld(t)
+	typeKey(ws, fyne.KeyTab)
+	if !ws.sugg.selected() {
+		t.Fatal("Tab selected no early suggestion")
+	}
+	ws.onRune(keyReject)
+	if got := suggested(ws); len(got) != 0 {
+		t.Errorf("after rejecting Shoigu as PERSON, before the computation ended: %v", got)
+	}
+	run.Hold = false
+	run.Drain()
+	if got := suggested(ws); len(got) != 0 {
+		t.Errorf("after rejecting Shoigu as PERSON, once computed: %v", got)
 	}
 }

@@ -231,6 +231,7 @@ func (ws *workspace) rejectSuggestion() {
 		sg.touched()
 	case sg.isOpening:
 		sg.pending = append(sg.pending, pendingChange{reject: &r})
+		sg.earlyIn = nil // they do not know of the rejection
 	case sg.x != nil:
 		sg.x.Reject(r)
 	}

@@ -28,6 +28,7 @@ type suggestLater struct {
 // drawnStrings is the index's answer to the view's last query.
 type drawnStrings struct {
 	doc     *suggest.Doc
+	early   *suggest.Range
 	version int
 	a, b    int
 	strs    []annotate.Suggestion
@@ -69,12 +70,14 @@ func (sg *suggestions) touched() { sg.later.version++ }
 // the last call.
 func (sg *suggestions) strings(a, b int) []annotate.Suggestion {
 	d := &sg.later.drawn
-	if d.doc == sg.doc && d.version == sg.later.version && d.a == a && d.b == b {
+	if d.doc == sg.doc && d.early == sg.earlyIn && d.version == sg.later.version && d.a == a && d.b == b {
 		return d.strs
 	}
-	*d = drawnStrings{doc: sg.doc, version: sg.later.version, a: a, b: b, strs: d.strs[:0]}
+	*d = drawnStrings{doc: sg.doc, early: sg.earlyIn, version: sg.later.version, a: a, b: b, strs: d.strs[:0]}
 	if sg.doc != nil {
 		d.strs = sg.doc.In(d.strs, a, b)
+	} else {
+		d.strs, _ = sg.earlyStrings(d.strs, a, b)
 	}
 	return d.strs
 }

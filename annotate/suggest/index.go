@@ -46,7 +46,10 @@ type Index struct {
 	trie  trie      // the patterns' token ids
 	pats  []pattern // the patterns, the trie's nodes pointing in
 	live  int       // how many of pats are still patterns
-	keys  []byte    // the patterns' keys, back to back
+	// maxTok is the most tokens a pattern has ever had: how far past a
+	// range SuggestIn must read to find the matches that start in it.
+	maxTok int
+	keys   []byte // the patterns' keys, back to back
 	// counts holds the patterns' label counts (labels.go), freeCount the
 	// first of its slots that were emptied (a ref; 0 when none); names
 	// holds the labels by number, and labelNos the numbers by name.

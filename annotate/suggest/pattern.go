@@ -123,6 +123,7 @@ func (x *Index) link(n int32, p pattern) int32 {
 	x.pats = append(x.pats, p)
 	pi := int32(len(x.pats))
 	x.live++
+	x.maxTok = max(x.maxTok, int(p.ntok))
 	at := &x.trie.nodes[n].pat
 	for *at != 0 && x.pats[*at-1].ntok <= p.ntok {
 		at = &x.pats[*at-1].next
