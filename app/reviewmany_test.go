@@ -30,18 +30,29 @@ var (
 // each 1/3: the minority's items.
 func reviewingTeam(t *testing.T) (*workspace, []string) {
 	t.Helper()
+	return reviewingFiles(t, []teamFile{
+		{"bob", append(slices.Clone(theirAnns), bobsPutin)},
+		{"cai", append(slices.Clone(theirAnns), caisRIA)},
+		{"dee", myAnns},
+	})
+}
+
+// teamFile is a teammate's project: its annotator and annotations.
+type teamFile struct {
+	name string
+	anns []fixtureAnn
+}
+
+// reviewingFiles opens my project, holding myAnns, and reviews the
+// teammates' files together; on cleanup it checks that none of them
+// changed.
+func reviewingFiles(t *testing.T, files []teamFile) (*workspace, []string) {
+	t.Helper()
 	dir := t.TempDir()
 	mine := filepath.Join(dir, "mine.spanmark")
 	writeProject(t, mine, "tess", myAnns, "A text only I have.")
 	var paths []string
-	for _, tm := range []struct {
-		name string
-		anns []fixtureAnn
-	}{
-		{"bob", append(slices.Clone(theirAnns), bobsPutin)},
-		{"cai", append(slices.Clone(theirAnns), caisRIA)},
-		{"dee", myAnns},
-	} {
+	for _, tm := range files {
 		path := filepath.Join(dir, tm.name+".spanmark")
 		writeProject(t, path, tm.name, tm.anns)
 		paths = append(paths, path)

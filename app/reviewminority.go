@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"spanmark/annotate"
@@ -172,4 +173,31 @@ func (r *review) acceptedHint(c agree.Class, t annotate.Annotation) string {
 		whose = "the minority's " + r.team.holders(r.ws.sess.Document().TextHash(), &t)
 	}
 	return fmt.Sprintf("Accepted %s: %s “%s”", whose, t.Label, ellipsis(r.ws.sess.Text(t.Start, t.End), 40))
+}
+
+// minorityRelations returns the relations of the minority's span t, as
+// the first of the files that have it relates it, made into relations of
+// mine in which t is the annotation id (see relationsIn), and how many
+// were left out: a span taken as a teammate has it comes with its links
+// to what I have, as the majority's does.
+func (r *review) minorityRelations(t annotate.Annotation, id string) ([]annotate.Relation, int) {
+	if r.team == nil {
+		return nil, 0
+	}
+	sha := r.ws.sess.Document().TextHash()
+	k := keyOfAnnotation(&t)
+	for _, in := range r.team.tallyOf(sha).inputs[k] {
+		d := r.team.bySHA[in][sha]
+		if d == nil {
+			continue
+		}
+		i := slices.IndexFunc(d.Annotations, func(a annotate.Annotation) bool { return keyOfAnnotation(&a) == k })
+		if i < 0 {
+			continue
+		}
+		if rels, left := r.relationsIn(d.Annotations, d.Relations, d.Annotations[i], id); len(rels)+left > 0 {
+			return rels, left
+		}
+	}
+	return nil, 0
 }

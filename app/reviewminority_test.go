@@ -186,3 +186,38 @@ func TestChangedSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewManyMinorityRelations: bob alone has a claim, attributed to
+// the source we all have; t takes it with its link to my source, in one
+// undoable step.
+func TestReviewManyMinorityRelations(t *testing.T) {
+	claim := fixtureAnn{"", "has decided to send 1,000 sappers to Russia", "CLAIM"}
+	ws, _ := reviewingFiles(t, []teamFile{
+		{"bob", append(slices.Clone(myAnns), claim)},
+		{"cai", myAnns},
+		{"dee", myAnns},
+	})
+	stepToMinority(t, ws, 'n', claim)
+	key(ws, 't')
+	data := onDisk(t, ws)
+	start, end := myRange(t, ws, claim)
+	got, ok := find(data, start, end)
+	if !ok || got.Label != "CLAIM" {
+		t.Fatalf("after t, no CLAIM over the minority's span on disk")
+	}
+	sStart, sEnd := myRange(t, ws, myAnns[4]) // my SOURCE Shoigu
+	source, _ := find(data, sStart, sEnd)
+	if len(data.Relations) != 1 || data.Relations[0].From != got.ID || data.Relations[0].To != source.ID ||
+		data.Relations[0].Type != annotate.RelationAttributedTo {
+		t.Fatalf("relations after t: %+v, want the claim attributed to my source %s", data.Relations, source.ID)
+	}
+	if !strings.Contains(ws.status.hint.Text, "with 1 relation") {
+		t.Errorf("status hint %q does not say the relation came along", ws.status.hint.Text)
+	}
+	ws.undo()
+	if data := onDisk(t, ws); len(data.Relations) != 0 {
+		t.Errorf("after undo %d relations, want none", len(data.Relations))
+	} else if _, ok := find(data, start, end); ok {
+		t.Error("after undo the claim is still on disk")
+	}
+}

@@ -209,7 +209,10 @@ func (r *review) accept() {
 	}
 	var leftValues []string
 	a.Attributes, leftValues = fittingValues(a, ws.schema)
-	rels, left := r.theirRelations(t, a.ID)
+	rels, left := r.relationsIn(r.diff.Theirs(), r.their.Relations, t, a.ID)
+	if it.Class == agree.Minority {
+		rels, left = r.minorityRelations(t, a.ID)
+	}
 	if err := ws.sess.Adopt([]annotate.Annotation{a}, rels); err != nil {
 		ws.showError(err)
 		return
@@ -231,12 +234,13 @@ func (r *review) accept() {
 	ws.status.setHint(hint)
 }
 
-// theirRelations returns their relations of t made into relations of
-// mine, in which t is the annotation id, and how many it left out: those
-// whose other end I lack and those that my schema does not allow.
-func (r *review) theirRelations(t annotate.Annotation, id string) (rels []annotate.Relation, left int) {
+// relationsIn returns the relations of t among theirRels, of a document
+// whose annotations are theirAnns, made into relations of mine, in which
+// t is the annotation id, and how many it left out: those whose other end
+// I lack and those that my schema does not allow.
+func (r *review) relationsIn(theirAnns []annotate.Annotation, theirRels []annotate.Relation, t annotate.Annotation, id string) (rels []annotate.Relation, left int) {
 	schema := r.ws.schema
-	for _, rel := range r.their.Relations {
+	for _, rel := range theirRels {
 		if rel.From != t.ID && rel.To != t.ID {
 			continue
 		}
@@ -244,7 +248,7 @@ func (r *review) theirRelations(t annotate.Annotation, id string) (rels []annota
 		if rel.To == t.ID {
 			other = rel.From
 		}
-		otherID := r.mineLike(other)
+		otherID := r.mineLike(theirAnns, other)
 		rt, ok := schema.RelationType(rel.Type)
 		if otherID == "" || otherID == id || !ok {
 			left++
@@ -265,10 +269,10 @@ func (r *review) theirRelations(t annotate.Annotation, id string) (rels []annota
 }
 
 // mineLike returns the id of my annotation with the range and label of
-// their annotation id, or "" if I have none. A document's relations are
-// few, so scanning for each beats building maps of all its annotations.
-func (r *review) mineLike(id string) string {
-	theirs := r.diff.Theirs()
+// their annotation id among theirs, or "" if I have none. A document's
+// relations are few, so scanning for each beats building maps of all its
+// annotations.
+func (r *review) mineLike(theirs []annotate.Annotation, id string) string {
 	i := slices.IndexFunc(theirs, func(a annotate.Annotation) bool { return a.ID == id })
 	if i < 0 {
 		return ""
