@@ -23,15 +23,8 @@ func agreePair(t *testing.T, dir string) (a, b string) {
 	files := []string{formatFile("article.labelstudio.json"), formatFile("unicode.labelstudio.json")}
 	mustRun(t, "", append([]string{"import", "--db", a, "--annotator", "ana", "--format", "labelstudio"}, files...)...)
 	mustRun(t, "", append([]string{"import", "--db", b, "--annotator", "ben", "--format", "labelstudio"}, files...)...)
-	st, err := storage.Open(b, storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, infos := openDocuments(t, b, storage.Options{})
 	defer st.Close()
-	infos, err := st.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	d, err := st.Load(infos[0].ID)
 	if err != nil {
 		t.Fatal(err)

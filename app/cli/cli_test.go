@@ -55,15 +55,8 @@ var testdata = filepath.Join("..", "..", "testdata")
 // the project at path, the way the app would.
 func annotateProject(t *testing.T, path string) {
 	t.Helper()
-	st, err := storage.Open(path, storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, infos := openDocuments(t, path, storage.Options{})
 	defer st.Close()
-	infos, err := st.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	when := time.Date(2025, 6, 18, 9, 30, 0, 250, time.UTC)
 	for _, in := range infos {
 		d, err := st.Load(in.ID)
@@ -292,6 +285,22 @@ func hasRow(table string, row []string) bool {
 		}
 	}
 	return false
+}
+
+// openDocuments opens the project at path with opts and lists its
+// documents; the caller closes it.
+func openDocuments(t *testing.T, path string, opts storage.Options) (*storage.Store, []annotate.DocumentInfo) {
+	t.Helper()
+	st, err := storage.Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	infos, err := st.Documents()
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	return st, infos
 }
 
 // documentList lists the documents of the project at path.

@@ -58,15 +58,8 @@ func TestExportStatus(t *testing.T) {
 // starts with prefix.
 func markDone(t *testing.T, path, prefix string) {
 	t.Helper()
-	st, err := storage.Open(path, storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, infos := openDocuments(t, path, storage.Options{})
 	defer st.Close()
-	infos, err := st.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, in := range infos {
 		if strings.HasPrefix(in.Title, prefix) {
 			if err := st.SetStatus(in.ID, annotate.StatusDone); err != nil {

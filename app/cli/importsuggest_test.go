@@ -16,15 +16,8 @@ import (
 // at db, and the number of its annotations.
 func suggestionsOf(t *testing.T, db string) ([]annotate.Suggestion, int) {
 	t.Helper()
-	st, err := storage.Open(db, storage.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, infos := openDocuments(t, db, storage.Options{ReadOnly: true})
 	defer st.Close()
-	infos, err := st.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []annotate.Suggestion
 	anns := 0
 	for _, in := range infos {

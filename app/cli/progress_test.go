@@ -18,15 +18,8 @@ import (
 // status s, at time when.
 func markDocument(t *testing.T, path, sha string, s annotate.Status, when time.Time, spans ...annotate.Annotation) {
 	t.Helper()
-	st, err := storage.Open(path, storage.Options{Now: func() time.Time { return when }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, infos := openDocuments(t, path, storage.Options{Now: func() time.Time { return when }})
 	defer st.Close()
-	infos, err := st.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, in := range infos {
 		if in.SHA256 != sha {
 			continue
