@@ -145,12 +145,7 @@ func FuzzProbeDocLine(f *testing.F) {
 // BenchmarkDecodeDocLine decodes the document lines of an export by the
 // probe and by encoding/json alone.
 func BenchmarkDecodeDocLine(b *testing.B) {
-	docs := synthDocs(b, synth.Options{Docs: 50, WordsPerDoc: 800, AnnotationsPerDoc: 100, Annotator: "b", Seed: 1})
-	var buf bytes.Buffer
-	if err := WriteJSONL(&buf, Header{Schema: annotate.DefaultSchema(), Annotator: "t"}, eachOf(docs)); err != nil {
-		b.Fatal(err)
-	}
-	lines := bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n"))
+	buf, lines := benchExportLines(b)
 	for _, bb := range []struct {
 		name   string
 		decode func([]byte) (*wireLine, error)

@@ -149,13 +149,21 @@ func FuzzProbeSchemaLine(f *testing.F) {
 	})
 }
 
-func BenchmarkDecodeSchemaLine(b *testing.B) {
+// benchExportLines returns the JSONL export of 50 synthetic documents
+// and its lines, which the probe benchmarks decode.
+func benchExportLines(b *testing.B) (*bytes.Buffer, [][]byte) {
 	docs := synthDocs(b, synth.Options{Docs: 50, WordsPerDoc: 800, AnnotationsPerDoc: 100, Annotator: "b", Seed: 1})
 	var buf bytes.Buffer
 	if err := WriteJSONL(&buf, Header{Schema: annotate.DefaultSchema(), Annotator: "t"}, eachOf(docs)); err != nil {
 		b.Fatal(err)
 	}
-	lines := bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n"))
+	return &buf, bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n"))
+}
+
+// BenchmarkDecodeSchemaLine decodes the lines of an export by the schema
+// probe and by encoding/json alone.
+func BenchmarkDecodeSchemaLine(b *testing.B) {
+	buf, lines := benchExportLines(b)
 	for _, bb := range []struct {
 		name   string
 		decode func([]byte) *schemaLine
