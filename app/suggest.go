@@ -80,13 +80,17 @@ type queuedEdit struct {
 func (sg *suggestions) build() {
 	sg.gen++
 	gen, st := sg.gen, sg.ws.store
+	n := 0 // the project's annotations, as the document list counts them
+	for _, in := range sg.ws.docs.all {
+		n += in.Annotations
+	}
 	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending, sg.earlyIn = nil, nil, nil, false, nil, nil
 	sg.later = suggestLater{} // the edits are committed: the build reads them from the store
 	var x *suggest.Index
 	var counts map[string]int
 	sg.ws.run.Go(func() error {
 		var err error
-		x, counts, err = buildSuggestions(st)
+		x, counts, err = buildSuggestions(st, n)
 		if err == nil {
 			releaseBuildGarbage(x)
 		}
@@ -106,20 +110,12 @@ func (sg *suggestions) build() {
 // buildSuggestions reads the project: its annotated strings into an
 // index, and how many suggestions each document has. It runs off Fyne's
 // goroutine and touches no widget.
-func buildSuggestions(st annotate.Store) (*suggest.Index, map[string]int, error) {
+func buildSuggestions(st annotate.Store, annotations int) (*suggest.Index, map[string]int, error) {
 	rej, err := st.Rejections()
 	if err != nil {
 		return nil, nil, fmt.Errorf("suggestions: %w", err)
 	}
-	infos, err := st.Documents()
-	if err != nil {
-		return nil, nil, fmt.Errorf("suggestions: %w", err)
-	}
-	n := 0
-	for _, in := range infos {
-		n += in.Annotations
-	}
-	lift := limitBuild(n)
+	lift := limitBuild(annotations)
 	x, err := suggest.Build(st.Each, rej, suggest.Options{})
 	lift()
 	if err != nil {

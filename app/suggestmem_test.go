@@ -54,6 +54,7 @@ func TestBuildLimitsMemory(t *testing.T) {
 	}
 	ws, _ := suggestWorkspace(t)
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
+	ws.lists.flush() // the document list's counts, which the build reads, after the pause
 	before := debug.SetMemoryLimit(-1)
 	given = nil
 	ws.sugg.build()
