@@ -60,12 +60,7 @@ func relabelSuggestions(tx *bolt.Tx, m map[string]string) error {
 // relabelPacked rewrites the values of sug, one per source, whose
 // suggestions m relabels, and counts the document's suggestions again.
 func relabelPacked(tx *bolt.Tx, docID string, sug *bolt.Bucket, m map[string]string) error {
-	changed := make(map[string][]annotate.Suggestion)
-	err := sug.ForEach(func(k, v []byte) error {
-		ss, err := unpackSuggestions(nil, docID, string(k), v)
-		if err != nil {
-			return err
-		}
+	return rewritePacked(tx, sug, docID, func(ss []annotate.Suggestion) ([]annotate.Suggestion, bool) {
 		kept, touched := ss[:0], false
 		for _, s := range ss {
 			to, ok := m[s.Label]
@@ -78,21 +73,8 @@ func relabelPacked(tx *bolt.Tx, docID string, sug *bolt.Bucket, m map[string]str
 			}
 			kept = append(kept, s)
 		}
-		if touched {
-			changed[string(k)] = kept
-		}
-		return nil
+		return kept, touched
 	})
-	if err != nil || len(changed) == 0 {
-		return err
-	}
-	// Written after the walk: a bucket must not change under ForEach.
-	for source, ss := range changed {
-		if err := putPacked(sug, source, ss); err != nil {
-			return err
-		}
-	}
-	return countSuggestions(tx, docID, sug)
 }
 
 // relabelRejections moves each rejection m relabels to its new label's

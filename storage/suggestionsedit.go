@@ -82,6 +82,18 @@ func deleteAt(tx *bolt.Tx, sug *bolt.Bucket, docID string, keys []annotate.SpanL
 	for _, k := range keys {
 		gone[k] = true
 	}
+	return rewritePacked(tx, sug, docID, func(ss []annotate.Suggestion) ([]annotate.Suggestion, bool) {
+		n := len(ss)
+		kept := slices.DeleteFunc(ss, func(s annotate.Suggestion) bool { return gone[s.Key()] })
+		return kept, len(kept) < n
+	})
+}
+
+// rewritePacked rewrites the value of each source in sug, a document's,
+// whose suggestions edit changes (it returns them as they are to be, and
+// whether they changed), and then counts the document's suggestions
+// again if any did.
+func rewritePacked(tx *bolt.Tx, sug *bolt.Bucket, docID string, edit func([]annotate.Suggestion) ([]annotate.Suggestion, bool)) error {
 	type change struct {
 		source string
 		kept   []annotate.Suggestion
@@ -89,14 +101,15 @@ func deleteAt(tx *bolt.Tx, sug *bolt.Bucket, docID string, keys []annotate.SpanL
 	var changes []change
 	err := sug.ForEach(func(k, v []byte) error {
 		ss, err := unpackSuggestions(nil, docID, string(k), v)
-		n := len(ss)
-		kept := slices.DeleteFunc(ss, func(s annotate.Suggestion) bool { return gone[s.Key()] })
-		if err == nil && len(kept) < n {
+		if err != nil {
+			return err
+		}
+		if kept, changed := edit(ss); changed {
 			changes = append(changes, change{string(k), kept})
 		}
-		return err
+		return nil
 	})
-	if err != nil {
+	if err != nil || len(changes) == 0 {
 		return err
 	}
 	// Written after the walk: a bucket must not change under ForEach.
