@@ -13,8 +13,9 @@ const (
 )
 
 // early computes the suggestions of the part of d in view, from the text
-// around it only (suggest.Index.Range): a millisecond where Open of a
-// 1 MB document takes a sixth of a second, so the article's first paint
+// around it only (suggest.Index.Range, with the session's index of the
+// text): a few milliseconds where Open of a 1 MB document takes a sixth
+// of a second, so the article's first paint
 // shows them instead of waiting for Open. The Range reads the index, so
 // it is made here, on Fyne's goroutine, before Open is started, and only
 // when no other document's Open is running, which would number words in
@@ -26,7 +27,7 @@ func (sg *suggestions) early(d *annotate.DocumentData) {
 		return // the view waits for Open, as before
 	}
 	top := sg.ws.view.TopOffset()
-	sg.earlyIn = sg.x.Range(d, max(0, top-earlyBefore), top+earlyAfter, suggestMinScore)
+	sg.earlyIn = sg.x.Range(d, sg.ws.sess.Index(), max(0, top-earlyBefore), top+earlyAfter, suggestMinScore)
 }
 
 // earlyStrings appends to dst the early suggestions overlapping [a, b),

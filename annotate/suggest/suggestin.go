@@ -16,7 +16,7 @@ const inStep = 64
 // not the whole document. d's annotations must be in the index, as for
 // Open. It only reads the index, as Suggest does.
 func (x *Index) SuggestIn(d *annotate.DocumentData, a, b int, minScore float64) []annotate.Suggestion {
-	return x.Range(d, a, b, minScore).In(nil, a, b)
+	return x.Range(d, annotate.NewIndex(d.Document.Text), a, b, minScore).In(nil, a, b)
 }
 
 // Range holds the suggestions of a part of a document, as SuggestIn
@@ -31,10 +31,13 @@ type Range struct {
 }
 
 // Range computes the suggestions of d whose score reaches minScore that
-// overlap [a, b), from the text around it only, as SuggestIn.
-func (x *Index) Range(d *annotate.DocumentData, a, b int, minScore float64) *Range {
+// overlap [a, b), from the text around it only, as SuggestIn. ix is the
+// index of d's text (annotate.NewIndex), which a caller that shows the
+// text has already: making it walks the whole text, a third of the cost
+// of a Range of a screenful of a 1 MB document.
+func (x *Index) Range(d *annotate.DocumentData, ix *annotate.Index, a, b int, minScore float64) *Range {
 	b = max(a, b)
-	w := x.window(d.Document.Text, a, b)
+	w := x.window(d.Document.Text, ix, a, b)
 	r := &Range{a: a, b: b, toks: w.toks}
 	if len(w.toks) == 0 {
 		return r
@@ -78,15 +81,15 @@ func (r *Range) In(dst []annotate.Suggestion, a, b int) []annotate.Suggestion {
 	return finishIn(dst, from)
 }
 
-// window returns the tokens of the part of text that inRange walks for
-// [a, b), with code point offsets into the whole text: inReach tokens
+// window returns the tokens of the part of text (whose index is ix) that
+// inRange walks for [a, b), with code point offsets into the whole text:
+// inReach tokens
 // before a's and maxTok after the last token starting before b, or up to
 // the text's ends. The part is cut next to an ASCII space or line break,
 // where the whole text's tokenization also breaks (a token never holds
 // white space, and what follows white space is tokenized as if the text
 // began there), so its tokens are exactly the whole text's.
-func (x *Index) window(text string, a, b int) words {
-	ix := annotate.NewIndex(text)
+func (x *Index) window(text string, ix *annotate.Index, a, b int) words {
 	ab, bb := ix.ByteOffset(a), ix.ByteOffset(max(a, b))
 	back, ahead := inStep, inStep
 	for {

@@ -97,7 +97,7 @@ func checkSuggestIn(t *testing.T, rng *rand.Rand, x *Index, d *annotate.Document
 		}
 		found += len(got)
 		// A Range answers for the ranges inside it as Doc.In does.
-		rg := x.Range(d, r[0], r[1], minScore)
+		rg := x.Range(d, annotate.NewIndex(d.Document.Text), r[0], r[1], minScore)
 		for range 3 {
 			a := r[0] + rng.IntN(max(1, r[1]-r[0]))
 			b := min(r[1], a+rng.IntN(max(1, r[1]-a+1)))
