@@ -45,14 +45,15 @@ type renderer struct {
 	segs    []seg // scratch for link geometry
 	dirty   bool  // the view changed since objects were drawn
 
-	sugg []Span // scratch for the suggestions in view
+	sugg []Span     // scratch for the suggestions in view
+	dash *dashLayer // their outlines
 
 	tagSize   float32            // the text size tagWidths were measured at
 	tagWidths map[string]float32 // the widths of label tags' text
 }
 
 func newRenderer(v *View) *renderer {
-	r := &renderer{v: v, dirty: true}
+	r := &renderer{v: v, dirty: true, dash: newDashLayer()}
 	r.rects.make = func() *canvas.Rectangle { return &canvas.Rectangle{} }
 	r.texts.make = func() *canvas.Text { return &canvas.Text{} }
 	r.lines.make = func() *canvas.Line { return &canvas.Line{} }

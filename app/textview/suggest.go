@@ -1,8 +1,6 @@
 package textview
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
@@ -86,7 +84,8 @@ func (v *View) tapSuggestion(c int) bool {
 }
 
 // drawSuggestions draws the dashed outlines of the suggestions on the
-// lines in view, one per range (the source gives them ordered by range).
+// lines in view, one per range (the source gives them ordered by range),
+// into the dash layer: one object, however many there are.
 func (r *renderer) drawSuggestions(f *frame) {
 	if r.v.suggIn == nil {
 		return
@@ -101,24 +100,11 @@ func (r *renderer) drawSuggestions(f *frame) {
 		}
 		for _, bx := range r.rangeBoxes(f, s.Start, s.End) {
 			x0, y0 := f.ox+bx.x0-suggestInset, r.lineTop(f, bx.li)-suggestInset
-			w, h := bx.x1-bx.x0+2*suggestInset, m.textHeight+2*suggestInset
-			r.dashes(s.Color, x0, y0, w, true)
-			r.dashes(s.Color, x0, y0+h-suggestWidth, w, true)
-			r.dashes(s.Color, x0, y0, h, false)
-			r.dashes(s.Color, x0+w-suggestWidth, y0, h, false)
+			r.dash.add(s.Color, x0, y0, bx.x1-bx.x0+2*suggestInset, m.textHeight+2*suggestInset)
 		}
 	}
-}
-
-// dashes draws a dashed line of length n from (x, y), across or down.
-func (r *renderer) dashes(c color.Color, x, y, n float32, across bool) {
-	for d := float32(0); d < n; d += dashLen + dashGap {
-		l := min(dashLen, n-d)
-		if across {
-			r.rect(c, nil, 0, fyne.NewPos(x+d, y), fyne.NewSize(l, suggestWidth))
-		} else {
-			r.rect(c, nil, 0, fyne.NewPos(x, y+d), fyne.NewSize(suggestWidth, l))
-		}
+	if o := r.dash.object(r.v.Size()); o != nil {
+		r.objects = append(r.objects, o)
 	}
 }
 
