@@ -53,6 +53,10 @@ func (s Suggestion) Key() SpanLabel { return SpanLabel{s.Start, s.End, s.Label} 
 // Key returns the rejected span and label.
 func (r Rejection) Key() SpanLabel { return SpanLabel{r.Start, r.End, r.Label} }
 
+// Key returns the annotation's span and label: the suggestion it
+// repeats, if any, has the same.
+func (a Annotation) Key() SpanLabel { return SpanLabel{a.Start, a.End, a.Label} }
+
 // CompareSuggestions orders suggestions by start, end, label, then
 // source: the order Tab steps through them in.
 func CompareSuggestions(a, b Suggestion) int {

@@ -14,7 +14,7 @@ import "time"
 func AcceptEdit(d *DocumentData, ss []Suggestion, schema Schema, annotator string, now time.Time) (e Edit, accepted []SpanLabel, skipped int) {
 	have := make(map[SpanLabel]bool, len(d.Annotations))
 	for _, a := range d.Annotations {
-		have[SpanLabel{a.Start, a.End, a.Label}] = true
+		have[a.Key()] = true
 	}
 	now = now.UTC()
 	for _, s := range ss {

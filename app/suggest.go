@@ -172,7 +172,7 @@ func (sg *suggestions) documentShown() {
 	sg.have = make(map[annotate.SpanLabel]int, len(anns))
 	for _, a := range anns {
 		sg.anns[a.ID] = a
-		sg.have[annotate.SpanLabel{Start: a.Start, End: a.End, Label: a.Label}]++
+		sg.have[a.Key()]++
 	}
 	doc := ws.sess.Document()
 	stored, err := ws.store.Suggestions(doc.ID)
@@ -252,15 +252,16 @@ func (sg *suggestions) changed() {
 		}
 		added = append(added, a)
 		sg.anns[a.ID] = a
-		sg.have[annotate.SpanLabel{Start: a.Start, End: a.End, Label: a.Label}]++
+		sg.have[a.Key()]++
 	}
 	if len(removed) == 0 && len(added) == 0 {
 		return
 	}
 	sg.record(removed, added)
-	if sg.hasSel {
+	switch {
+	case sg.hasSel:
 		sg.refresh() // which settles, to know whether the selected one is still there
-	} else {
+	case sg.shownChange(removed, added):
 		sg.ws.view.RefreshSuggestions()
 	}
 }
@@ -268,7 +269,7 @@ func (sg *suggestions) changed() {
 // forget drops a from what changed knows.
 func (sg *suggestions) forget(a annotate.Annotation) {
 	delete(sg.anns, a.ID)
-	k := annotate.SpanLabel{Start: a.Start, End: a.End, Label: a.Label}
+	k := a.Key()
 	if sg.have[k]--; sg.have[k] <= 0 {
 		delete(sg.have, k)
 	}

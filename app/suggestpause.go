@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"spanmark/annotate"
 	"spanmark/annotate/suggest"
 	"spanmark/app/textview"
@@ -90,4 +92,33 @@ func (sg *suggestions) spansIn(dst []textview.Span, a, b int) []textview.Span {
 		dst = append(dst, sg.span(s))
 	}
 	return dst
+}
+
+// shownChange reports whether an edit that removed and added these
+// annotations changes the suggestions the view shows: an added one
+// hides a suggestion of its span and label, a removed one brings one
+// back. Any other edit leaves the view's last answer as it is, and the
+// frame after it asks for none (the tag budget has no room for that).
+func (sg *suggestions) shownChange(removed, added []annotate.Annotation) bool {
+	d := &sg.later.drawn
+	for _, a := range added {
+		k := a.Key()
+		if slices.ContainsFunc(sg.scratch, func(s annotate.Suggestion) bool { return s.Key() == k }) {
+			return true
+		}
+	}
+	for _, a := range removed {
+		k := a.Key()
+		if slices.ContainsFunc(d.strs, func(s annotate.Suggestion) bool { return s.Key() == k }) {
+			return true
+		}
+		// The store's are sorted by start: only those at a's are looked at.
+		i, _ := slices.BinarySearchFunc(sg.model, a.Start, func(s annotate.Suggestion, start int) int { return s.Start - start })
+		for ; i < len(sg.model) && sg.model[i].Start == a.Start; i++ {
+			if sg.model[i].Key() == k {
+				return true
+			}
+		}
+	}
+	return false
 }

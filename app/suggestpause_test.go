@@ -3,12 +3,16 @@
 package app
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"spanmark/app/apptest"
+	"spanmark/app/textview"
 )
 
 // TestTagSuggestionsWaitForPause checks what a tag's frame draws of the
@@ -59,5 +63,53 @@ func TestTagSuggestionsWaitForPause(t *testing.T) {
 	}
 	if got := suggested(ws); !strings.Contains(strings.Join(got, " "), "Pyongyang/LOC") {
 		t.Errorf("the other document suggests %v, without Pyongyang/LOC", got)
+	}
+}
+
+// TestTagRedrawsSuggestionsItChanges checks when the frame after an edit
+// asks for the suggestions in view again: when the edit hides one (a tag
+// of a suggested span) or brings one back (its undo), and not otherwise,
+// so that a tag elsewhere costs its frame no query.
+func TestTagRedrawsSuggestionsItChanges(t *testing.T) {
+	ws, _ := suggestWorkspace(t)
+	run := ws.run.(*apptest.Runner)
+	tagWord(t, ws, "Shoigu", 0, "PERSON")
+	run.Fire() // the pause: every other Shoigu is suggested
+	second := offsetOf(t, ws, "Shoigu", 1)
+	asks, shown := 0, []string(nil)
+	ws.view.SetSuggestions(func(dst []textview.Span, a, b int) []textview.Span {
+		asks++
+		n := len(dst)
+		dst = ws.sugg.spansIn(dst, a, b)
+		shown = shown[:0]
+		for _, s := range dst[n:] {
+			shown = append(shown, fmt.Sprintf("%d/%s", s.Start, s.Label))
+		}
+		return dst
+	})
+	frame := func() { test.WidgetRenderer(ws.view).Objects() }
+	ws.view.ScrollTo(second)
+	frame()
+	want := fmt.Sprintf("%d/PERSON", second)
+	if !slices.Contains(shown, want) {
+		t.Fatalf("the view shows %v, without the second Shoigu (%s)", shown, want)
+	}
+
+	before := asks
+	tagWord(t, ws, "Kim", 0, "PERSON") // nothing suggested there
+	frame()
+	if asks != before {
+		t.Errorf("a tag that changes no suggestion made the frame ask %d times", asks-before)
+	}
+	tagWord(t, ws, "Shoigu", 1, "PERSON")
+	frame()
+	if asks == before || slices.Contains(shown, want) {
+		t.Errorf("after tagging the suggested Shoigu the view shows %v (asked %d times), want it gone", shown, asks-before)
+	}
+	before = asks
+	ws.undo()
+	frame()
+	if asks == before || !slices.Contains(shown, want) {
+		t.Errorf("after undoing that tag the view shows %v (asked %d times), want the suggestion back", shown, asks-before)
 	}
 }

@@ -45,8 +45,9 @@ type renderer struct {
 	segs    []seg // scratch for link geometry
 	dirty   bool  // the view changed since objects were drawn
 
-	sugg []Span     // scratch for the suggestions in view
-	dash *dashLayer // their outlines
+	sugg      []Span     // the suggestions in view
+	suggAsked suggQuery  // what sugg answers
+	dash      *dashLayer // their outlines
 
 	tagSize   float32            // the text size tagWidths were measured at
 	tagWidths map[string]float32 // the widths of label tags' text

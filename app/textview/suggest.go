@@ -28,14 +28,19 @@ const (
 // a suggestion is its range and Label). nil shows none. The view asks only
 // for the lines in view when it draws them, and for the character under
 // a click, so a document with a million suggestions costs a frame no
-// more than one with ten. Call RefreshSuggestions when they change.
+// more than one with ten. Call RefreshSuggestions when they change: until
+// then a frame of the same lines (after a caret move, or an edit that
+// changed no suggestion there) does not ask again.
 func (v *View) SetSuggestions(in func(dst []Span, a, b int) []Span) {
 	v.suggIn = in
-	v.Refresh()
+	v.RefreshSuggestions()
 }
 
 // RefreshSuggestions redraws the suggestions after they changed.
-func (v *View) RefreshSuggestions() { v.Refresh() }
+func (v *View) RefreshSuggestions() {
+	v.suggVersion++
+	v.Refresh()
+}
 
 // SetActiveSuggestion outlines s, the suggestion the app has selected; an
 // empty Span outlines none.
@@ -83,6 +88,10 @@ func (v *View) tapSuggestion(c int) bool {
 	return true
 }
 
+// suggQuery is what the suggestions of a frame were asked for: the lines'
+// text [a, b) as of the view's suggVersion.
+type suggQuery struct{ version, a, b int }
+
 // drawSuggestions draws the dashed outlines of the suggestions on the
 // lines in view, one per range (the source gives them ordered by range),
 // into the dash layer: one object, however many there are.
@@ -91,7 +100,10 @@ func (r *renderer) drawSuggestions(f *frame) {
 		return
 	}
 	m := &r.v.metrics
-	r.sugg = r.v.suggIn(r.sugg[:0], f.a, f.b)
+	if asked := (suggQuery{r.v.suggVersion, f.a, f.b}); asked != r.suggAsked {
+		r.sugg = r.v.suggIn(r.sugg[:0], f.a, f.b)
+		r.suggAsked = asked
+	}
 	for i, s := range r.sugg {
 		if i > 0 && s.Start == r.sugg[i-1].Start && s.End == r.sugg[i-1].End {
 			// Another label for the same words: one box says "look here",

@@ -106,10 +106,11 @@ type View struct {
 	linkSpans    []linkSpans // the links' ends, looked up as active's are
 	labels       bool        // tags with the spans' labels are drawn
 
-	// suggIn finds the suggestions (see SetSuggestions); activeSugg is
-	// the selected one.
-	suggIn     func(dst []Span, a, b int) []Span
-	activeSugg Span
+	// suggIn finds the suggestions (see SetSuggestions); suggVersion
+	// counts the times they changed; activeSugg is the selected one.
+	suggIn      func(dst []Span, a, b int) []Span
+	suggVersion int
+	activeSugg  Span
 
 	anchor, caret int // the selection is between them; anchor == caret: none
 
@@ -176,6 +177,7 @@ func (v *View) SetText(text string) {
 	v.spans = newSpanIndex(nil)
 	v.marks = newSpanIndex(nil)
 	v.suggIn, v.activeSugg = nil, Span{}
+	v.suggVersion++
 	v.active, v.related, v.links = "", nil, nil
 	v.resolve()
 	v.anchor, v.caret = 0, 0
