@@ -40,10 +40,17 @@ func TestBuildReleasesGarbage(t *testing.T) {
 
 // TestBuildLimitsMemory builds the index of the suggestion test project
 // and finds the memory limit set for the build from its annotations, and
-// lifted after it.
+// lifted after it, once the project counts as big; below limitFrom no
+// limit is set.
 func TestBuildLimitsMemory(t *testing.T) {
-	old := limitBuild
-	t.Cleanup(func() { limitBuild = old })
+	old, oldFrom := limitBuild, limitFrom
+	t.Cleanup(func() { limitBuild, limitFrom = old, oldFrom })
+	before := debug.SetMemoryLimit(-1)
+	if lift := limitBuildMemory(limitFrom - 1); debug.SetMemoryLimit(-1) != before {
+		t.Errorf("a build of %d annotations set a memory limit", limitFrom-1)
+		lift()
+	}
+	limitFrom = 1 // the test project's handful
 	var given []int
 	var during int64
 	limitBuild = func(n int) func() {
@@ -55,7 +62,6 @@ func TestBuildLimitsMemory(t *testing.T) {
 	ws, _ := suggestWorkspace(t)
 	tagWord(t, ws, "Shoigu", 0, "PERSON")
 	ws.lists.flush() // the document list's counts, which the build reads, after the pause
-	before := debug.SetMemoryLimit(-1)
 	given = nil
 	ws.sugg.build()
 	if len(given) != 1 || given[0] != ws.sess.Len() {
