@@ -65,6 +65,7 @@ func Run(cfg Config) error {
 		showStartupError(w, startupMessage(err))
 		return err
 	}
+	ws.sugg.awaitBuild(firstPaintWait)
 	w.Show()
 	fitWindow(w)
 	a.Run()

@@ -24,8 +24,9 @@ type suggestions struct {
 	ws *workspace
 	// gen counts builds: a build's result is dropped if another started
 	// (or the project closed) since.
-	gen int
-	x   *suggest.Index // nil until built
+	gen      int
+	building *building      // the last build started, until its result is taken
+	x        *suggest.Index // nil until built
 	// queued are the edits made while the index was being built, to
 	// replay on it once it is: the build read the project as it was.
 	queued []queuedEdit
@@ -86,25 +87,16 @@ func (sg *suggestions) build() {
 	}
 	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending, sg.earlyIn = nil, nil, nil, false, nil, nil
 	sg.later = suggestLater{} // the edits are committed: the build reads them from the store
-	var x *suggest.Index
-	var counts map[string]int
+	b := &building{gen: gen, small: n < limitFrom, done: make(chan struct{})}
+	sg.building = b
 	sg.ws.run.Go(func() error {
-		var err error
-		x, counts, err = buildSuggestions(st, n)
-		if err == nil {
-			releaseBuildGarbage(x)
+		defer close(b.done)
+		b.x, b.counts, b.err = buildSuggestions(st, n)
+		if b.err == nil {
+			releaseBuildGarbage(b.x)
 		}
-		return err
-	}, func(err error) {
-		if gen != sg.gen {
-			return // the project closed or changed since
-		}
-		if err != nil {
-			sg.ws.showError(err)
-			return
-		}
-		sg.built(x, counts)
-	})
+		return b.err
+	}, func(error) { sg.finishBuild(b) })
 }
 
 // buildSuggestions reads the project: its annotated strings into an
