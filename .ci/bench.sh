@@ -339,8 +339,9 @@ began=$(date +%s)
 # two cores; the commit ratios take many turns because one fsync varies.
 gobench ./app 'BenchmarkOpenDocument20000$' 20x
 gobench ./app 'BenchmarkTagWith20000$' 500x 5
-# Each turn also checks the document off Fyne's goroutine (~0.1 s).
-gobench ./app 'BenchmarkTagProblems20000$' 40x 3
+# Each turn also checks the document off Fyne's goroutine (~0.1 s), but
+# 40 turns of a commit ratio were too few: 1.31–1.99× between runs.
+gobench ./app 'BenchmarkTagProblems20000$' 100x 5
 gobench ./app/textview 'BenchmarkLayout1MB$' 30x
 gobench ./app/textview 'BenchmarkRefresh$|BenchmarkOffsetAt$' 1s 5
 gobench ./app/textview 'BenchmarkFirstFrame$' 30x
