@@ -1,10 +1,81 @@
 package app
 
 import (
+	"fmt"
 	"time"
 
+	"spanmark/annotate"
 	"spanmark/annotate/suggest"
 )
+
+// build starts computing the index and every document's count in the
+// background, for the project just opened or whose documents or schema
+// just changed. Until it is done the open document shows only the
+// store's suggestions.
+func (sg *suggestions) build() {
+	sg.gen++
+	gen, st := sg.gen, sg.ws.store
+	n := 0 // the project's annotations, as the document list counts them
+	for _, in := range sg.ws.docs.all {
+		n += in.Annotations
+	}
+	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending, sg.earlyIn = nil, nil, nil, false, nil, nil
+	sg.later = suggestLater{} // the edits are committed: the build reads them from the store
+	b := &building{gen: gen, small: n < limitFrom, done: make(chan struct{})}
+	sg.building = b
+	sg.ws.run.Go(func() error {
+		defer close(b.done)
+		b.x, b.counts, b.err = buildSuggestions(st, n)
+		if b.err == nil {
+			releaseBuildGarbage(b.x)
+		}
+		return b.err
+	}, func(error) { sg.finishBuild(b) })
+}
+
+// buildSuggestions reads the project: its annotated strings into an
+// index, and how many suggestions each document has. It runs off Fyne's
+// goroutine and touches no widget.
+func buildSuggestions(st annotate.Store, annotations int) (*suggest.Index, map[string]int, error) {
+	rej, err := st.Rejections()
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggestions: %w", err)
+	}
+	lift := limitBuild(annotations)
+	x, err := suggest.Build(st.Each, rej, suggest.Options{})
+	lift()
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggestions: %w", err)
+	}
+	stored, err := st.SuggestionCounts()
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggestions: %w", err)
+	}
+	// The document list counts what the store holds (spanmark suggest's
+	// and the models'); a document's string suggestions are counted when
+	// it is opened. Matching every document here as well would double
+	// the work of opening a project, on the core that paints the window.
+	counts := make(map[string]int, len(stored))
+	for id, n := range stored {
+		counts[id] = n
+	}
+	return x, counts, nil
+}
+
+// built takes the index a build made, replays the edits made meanwhile
+// and shows the open document's suggestions.
+func (sg *suggestions) built(x *suggest.Index, counts map[string]int) {
+	for _, q := range sg.queued {
+		if q.add {
+			x.Add(q.text, q.label)
+		} else {
+			x.Remove(q.text, q.label)
+		}
+	}
+	sg.x, sg.queued = x, nil
+	sg.ws.docs.setPending(counts)
+	sg.documentShown()
+}
 
 // building is a build of the suggestion index (suggestions.build) and
 // its result. The result comes back through the runner, which on start-up
