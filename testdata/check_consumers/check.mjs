@@ -26,7 +26,9 @@
 //   - Recogito draws the document's annotations; the text each highlight
 //     (span.r6o-annotation) covers, and where, is read back;
 //   - Label Studio opens the task; each text region's text in its store,
-//     and the text its highlight covers in the DOM, and where, are read.
+//     and the text its highlight covers in the DOM, and where, are read;
+//     and with each region selected, the choices its attribute controls
+//     show selected (enum values, a bool's check box).
 // Each must be the text the export wrote for the span (W3C exact, Label
 // Studio value.text), at the span's place in the project (code points,
 // from the spanmark JSON export). Any difference is printed with the span.
@@ -161,7 +163,14 @@ async function checkLabelStudio(page, base, spans) {
       else if (st.text !== r.value.text) problems.push(`labelstudio store: span ${r.id} ${JSON.stringify(exp.text)}: region text ${JSON.stringify(st.text)}`);
       count++;
     }
-    console.log(`labelstudio: ${regions.length} spans in "${text.slice(0, 30)}…", ${res.stored.length} regions`);
+    const choices = task.annotations[0].result.filter((r) => r.type === "choices" && res.choices[`${r.id}/${r.from_name}`]);
+    for (const r of choices) {
+      const shown = res.choices[`${r.id}/${r.from_name}`];
+      if (JSON.stringify(shown) !== JSON.stringify(r.value.choices)) {
+        problems.push(`labelstudio choices: span ${r.id} ${r.from_name}: the export wrote ${JSON.stringify(r.value.choices)}, the editor shows ${JSON.stringify(shown)} selected`);
+      }
+    }
+    console.log(`labelstudio: ${regions.length} spans in "${text.slice(0, 30)}…", ${res.stored.length} regions; ${choices.length} attribute values`);
   }
   return { problems, count };
 }
