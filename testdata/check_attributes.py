@@ -101,8 +101,9 @@ def check_labelstudio(c, path):
                 v = r["value"]
                 if r["type"] == "textarea":
                     value = "\n".join(v["text"])
-                elif r["from_name"] in bools and v["choices"] in ([], ["true"]):
-                    value = v["choices"] == ["true"]
+                elif r["from_name"] in bools and v["choices"] in ([], ["true"], [r["from_name"]]):
+                    # a bool's check box is named after its attribute
+                    value = v["choices"] != []
                 else:
                     value = v["choices"][0]
                 if r["id"] in regions:

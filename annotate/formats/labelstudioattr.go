@@ -18,15 +18,18 @@ import (
 //	  <Choice value="true"/> …
 //	</Choices>
 //	<Choices name="checkworthy" toName="text" perRegion="true" … choice="multiple">
-//	  <Choice value="checkworthy" alias="true"/>
+//	  <Choice value="checkworthy"/>
 //	</Choices>
 //	<TextArea name="kb_id" toName="text" perRegion="true" placeholder="kb_id" maxSubmissions="1" editable="true"/>
 //	<TextArea name="document.topic" toName="text" placeholder="topic" maxSubmissions="1" editable="true"/>
 //
 // An enum is a Choices of its values; Label Studio has no bool control,
-// so a bool is a Choices with one check box whose alias, what results
-// hold, is "true" (a false value is written as an empty list of choices,
-// which Label Studio shows unchecked); text is a TextArea. The values are
+// so a bool is a Choices with one check box named after the attribute,
+// which results hold when it is ticked (a false value is written as an
+// empty list of choices, which Label Studio shows unchecked); text is a
+// TextArea. The box has no alias="true", so that results would hold
+// "true": Label Studio's editor reads that alias as a boolean, which its
+// check of the configuration refuses, and then opens no task at all. The values are
 // results as Label Studio writes them, with the region's id and span for
 // those of an annotation:
 //
@@ -45,8 +48,9 @@ import (
 // The importer reads "choices" and "textarea" results: those whose id is
 // a labels region's set the values of its annotation (its first, if the
 // region has several labels), the others the document's, with
-// "document." taken off the name. One choice is a value; no choice is
-// false for a bool attribute; several are left out with a note. A
+// "document." taken off the name. One choice is a value; for a bool
+// attribute its own name or "true" is true, no choice or "false" false;
+// several are left out with a note. A
 // TextArea's texts are joined by line breaks.
 
 // lsControl is the control of one attribute name: of the label
@@ -112,7 +116,7 @@ func lsControlsConfig(b *strings.Builder, s annotate.Schema) {
 		}
 		fmt.Fprintf(b, "  <Choices name=\"%s\" toName=\"text\"%s choice=\"%s\">\n", xmlAttr(c.control), where, choice)
 		if c.typ == annotate.AttrBool {
-			fmt.Fprintf(b, "    <Choice value=\"%s\" alias=\"true\"/>\n", xmlAttr(c.name))
+			fmt.Fprintf(b, "    <Choice value=\"%s\"/>\n", xmlAttr(c.name))
 		}
 		for _, v := range c.values {
 			fmt.Fprintf(b, "    <Choice value=\"%s\"/>\n", xmlAttr(v))
@@ -185,6 +189,8 @@ func (w *lsAttrWriter) results(id string, sp lsSpan, m annotate.Attributes, type
 			res.Value = lsTextAreaValue{sp.Start, sp.End, []string{v.Str()}}
 		case v.IsBool() && !v.Bool():
 			res.Value = lsChoicesValue{sp, []string{}}
+		case v.IsBool():
+			res.Value = lsChoicesValue{sp, []string{c.name}} // the box's value
 		default:
 			res.Value = lsChoicesValue{sp, []string{v.String()}}
 		}
@@ -234,6 +240,8 @@ func (t *toolImport) lsAttribute(d *toolDoc, where string, res lsResultIn, regio
 	switch texts := w3cStrings(v.Text); {
 	case res.Type == "textarea" && len(texts) > 0:
 		val = t.textValue(label, name, strings.Join(texts, "\n"))
+	case res.Type == "choices" && len(v.Choices) == 1 && v.Choices[0] == name && t.attrType(label, name) == annotate.AttrBool:
+		val = annotate.BoolValue(true) // its box ticked
 	case res.Type == "choices" && len(v.Choices) == 1:
 		val = t.textValue(label, name, v.Choices[0])
 	case res.Type == "choices" && len(v.Choices) == 0 && t.attrType(label, name) == annotate.AttrBool:
