@@ -21,10 +21,10 @@ const suggestMinScore = suggest.DefaultMinScore
 // the article view draws and the keys step through (suggestkeys.go).
 type suggestions struct {
 	ws *workspace
-	// gen counts builds: a build's result is dropped if another started
-	// (or the project closed) since.
-	gen      int
-	building *building      // the last build started, until its result is taken
+	// building is the last build started, until its result is taken: a
+	// build's result is dropped if another started (or the project
+	// closed) since.
+	building *building
 	x        *suggest.Index // nil until built
 	// queued are the edits made while the index was being built, to
 	// replay on it once it is: the build read the project as it was.
@@ -75,9 +75,8 @@ type queuedEdit struct {
 
 // closed forgets the project's suggestions.
 func (sg *suggestions) closed() {
-	sg.gen++
 	// The lane is kept: the work in it may still be running.
-	*sg = suggestions{ws: sg.ws, gen: sg.gen, lane: sg.lane}
+	*sg = suggestions{ws: sg.ws, lane: sg.lane}
 }
 
 // documentShown computes the suggestions of the session's document.

@@ -13,15 +13,14 @@ import (
 // just changed. Until it is done the open document shows only the
 // store's suggestions.
 func (sg *suggestions) build() {
-	sg.gen++
-	gen, st := sg.gen, sg.ws.store
+	st := sg.ws.store
 	n := 0 // the project's annotations, as the document list counts them
 	for _, in := range sg.ws.docs.all {
 		n += in.Annotations
 	}
 	sg.x, sg.doc, sg.queued, sg.isOpening, sg.pending, sg.earlyIn = nil, nil, nil, false, nil, nil
 	sg.later = suggestLater{} // the edits are committed: the build reads them from the store
-	b := &building{gen: gen, small: n < limitFrom, done: make(chan struct{})}
+	b := &building{small: n < limitFrom, done: make(chan struct{})}
 	sg.building = b
 	sg.ws.run.Go(func() error {
 		defer close(b.done)
@@ -83,23 +82,20 @@ func (sg *suggestions) built(x *suggest.Index, counts map[string]int) {
 // which then showed the article without its suggestions, and a frame
 // later with them. awaitBuild takes it before the window shows instead.
 type building struct {
-	gen   int
 	small bool          // a project under limitFrom annotations: a quick build
 	done  chan struct{} // closed when the work has returned, its result set
 	x     *suggest.Index
 	// counts are the documents' stored suggestions, for the document list.
 	counts map[string]int
 	err    error
-	taken  bool // the result was shown: the runner's delivery is late
 }
 
 // finishBuild shows the result of b, unless another build started since
-// or it was taken already.
+// or it was taken already: the runner's delivery after awaitBuild's.
 func (sg *suggestions) finishBuild(b *building) {
-	if b.gen != sg.gen || b.taken {
+	if sg.building != b {
 		return // the project closed or changed since, or awaitBuild took it
 	}
-	b.taken = true
 	sg.building = nil
 	if b.err != nil {
 		sg.ws.showError(b.err)
